@@ -1,0 +1,2 @@
+export * from './case-schema.js';
+export * from './plain-text.js';

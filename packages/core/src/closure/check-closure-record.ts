@@ -1,0 +1,81 @@
+import type { Case, FieldValue } from '../case/case-schema.js';
+import { type ClosureItem, type ClosurePolicy, DEFAULT_CLOSURE_POLICY } from './closure-policy-schema.js';
+
+export interface ClosureCheck {
+  /** True when every required item of the closed-case record has a value. */
+  complete: boolean;
+  /** Required items without a value, in policy order. */
+  missing: ClosureItem[];
+  /** The value found for each item (null when absent). */
+  values: Record<ClosureItem, string | null>;
+}
+
+type ClosureCase = Pick<Case, 'closure' | 'customFields' | 'tags' | 'issueType' | 'knowledgeLinks'>;
+
+function normaliseKey(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+}
+
+function valueText(value: FieldValue | undefined): string | null {
+  if (value === null || value === undefined || value === false) return null;
+  const text = Array.isArray(value) ? value.join(', ') : String(value);
+  return text.trim() === '' ? null : text;
+}
+
+function fromFields(c: ClosureCase, names: readonly string[] | undefined): string | null {
+  if (!names) return null;
+  const wanted = new Set(names.map(normaliseKey));
+  for (const [key, value] of Object.entries(c.customFields)) {
+    if (wanted.has(normaliseKey(key))) {
+      const text = valueText(value);
+      if (text !== null) return text;
+    }
+  }
+  return null;
+}
+
+function fromTags(c: ClosureCase, map: Record<string, string> | undefined): string | null {
+  if (!map) return null;
+  for (const tag of c.tags) {
+    const value = map[tag];
+    if (value) return value;
+  }
+  return null;
+}
+
+function ownValue(c: ClosureCase, item: ClosureItem): string | null {
+  const closure = c.closure;
+  switch (item) {
+    case 'reason':
+      return closure?.reason ?? null;
+    case 'issue_type':
+      return closure?.issueType ?? c.issueType ?? null;
+    case 'solution':
+      return closure?.solution ?? null;
+    case 'new_vs_known':
+      return closure?.newVsKnown ?? null;
+    case 'knowledge_action': {
+      const action = closure?.knowledgeAction;
+      if (action && action !== 'none') return action;
+      return c.knowledgeLinks?.[0]?.action ?? null;
+    }
+  }
+}
+
+/**
+ * Checks a solved case against the study's minimal closed-case record: reason for contact, issue type,
+ * solution, new vs known issue, and a knowledge action (an article linked, updated or created; "none"
+ * does not count). Values come from the case's closure record first, then the policy's fields and tags.
+ *
+ * @example checkClosureRecord(solvedCase).missing // ['solution', 'knowledge_action']
+ */
+export function checkClosureRecord(c: ClosureCase, policy: ClosurePolicy = DEFAULT_CLOSURE_POLICY): ClosureCheck {
+  const values = {} as Record<ClosureItem, string | null>;
+  for (const item of ['reason', 'issue_type', 'solution', 'new_vs_known', 'knowledge_action'] as const) {
+    let value = ownValue(c, item) ?? fromFields(c, policy.fields[item]) ?? fromTags(c, policy.tags[item]);
+    if (item === 'knowledge_action' && value !== null && /^(none|no|n\/a)$/i.test(value)) value = null;
+    values[item] = value;
+  }
+  const missing = policy.required.filter((item) => values[item] === null);
+  return { complete: missing.length === 0, missing, values };
+}

@@ -1,0 +1,2 @@
+export * from './check-closure-record.js';
+export * from './closure-policy-schema.js';

@@ -1,0 +1,159 @@
+import type { FieldValue } from '../case/case-schema.js';
+import type { ItemId, Rubric } from './rubric-schema.js';
+import { snippetAround } from './snippet.js';
+
+/** What the scorer reads: a case, or the few fields of one that a sidebar has at hand. */
+export interface CompletenessInput {
+  subject?: string | null;
+  description?: string | null;
+  customFields?: Record<string, FieldValue>;
+  tags?: readonly string[];
+  attachments?: readonly { name: string }[];
+  issueType?: 'how_to' | 'bug' | 'install_config' | 'other' | null;
+  formId?: string | null;
+  requester?: { name?: string | null } | null;
+}
+
+/** Why an item counts as present: where it was found, and the snippet that proves it. */
+export interface Evidence {
+  source: 'field' | 'attachment' | 'text';
+  snippet: string;
+}
+
+// Text patterns, English and German. Each is tried in order; the first hit gives the evidence.
+// They were tuned on the labelled fixture (fixtures/labelled-tickets.json); see the README for
+// precision and recall per item.
+const KNOWN_PRODUCTS =
+  /\b(?:office 365|microsoft 365|outlook|excel|word|powerpoint|teams|sharepoint|onedrive|salesforce|sap|jira|confluence|slack|zendesk|hubspot|shopify|wordpress|magento|quickbooks|dynamics|oracle|tableau|power bi|zoom|dropbox|photoshop|adobe \w+|autocad|dell \w+|hp \w+|lenovo \w+|macbook(?: \w+)?|iphone(?: \d+)?|ipad|apple \w+|samsung \w+|sony \w+|lg \w+|gopro(?: \w+)?|canon \w+|nikon \w+|xbox(?: \w+)?|playstation(?: \d)?|nintendo \w+|fitbit(?: \w+)?|garmin \w+|bose \w+|nest \w+|philips \w+|google \w+|amazon \w+|kindle|microsoft \w+|asus \w+|acer \w+|bluetooth \w+)\b/i;
+const PRODUCT_NOUN =
+  /\b(?:the|our|my|your|this|unser\w*|mein\w*|ihr\w*|die|der|das|den|dem)\s+(?:[\w-]+\s+){1,2}?(?:app|application|software|platform|module|feature|dashboard|portal|plugin|plug-in|add-on|extension|integration|api|sdk|crm|erp|website|web ?shop|online shop|checkout|billing system|database|router|printer|projector|laptop|tablet|smartphone|headphones|camera|monitor|console|device|server software|tool|anwendung|plattform|modul|funktion|schnittstelle|datenbank|drucker|projektor\w*|bildschirm\w*|gerät\w*|router|webseite|website|software|speicherlösung\w*|cloud-\w+|system\w*)\b/i;
+const CAPITALISED_AFTER_POSSESSIVE =
+  /\b(?:my|our|the|your|using|use|with|in|on)\s+((?:[A-Z][a-zA-Z0-9+]*[A-Z0-9][\w+]*|[A-Z]{2,}[\w+]*)(?:\s+[A-Z0-9][\w+.-]*){0,3})/;
+
+const VERSION_NAMED =
+  /\b(?:version|versión|v)\s*\d+(?:\.\d+)*\b|\b(?:windows|win)\s?(?:xp|vista|7|8|8\.1|10|11|server \d{4})\b|\b(?:ios|ipados|android|macos|mac os x?|os x|watchos|tvos)\s?\d+(?:\.\d+)*\b|\bmacos (?:sonoma|ventura|monterey|big sur|sequoia|catalina|tahoe)\b|\b(?:build|release|firmware|patch|update)\s+#?\d[\w.-]*\b|\b(?:ubuntu|debian|rhel|centos|fedora|php|python|node(?:\.js)?|java|jdk|\.net|postgres(?:ql)?|mysql|chrome|firefox|safari)\s+v?\d+(?:\.\d+)*\b/i;
+const VERSION_NUMBER = /(?<![\w.$€£#/:-])v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?(?![\w%]|\.\d)/gi;
+
+const ENVIRONMENT =
+  /\b(?:windows|mac ?os|os ?x|linux|ubuntu|debian|centos|red ?hat|rhel|ios|ipados|android|chrome ?os|chromebook|google chrome|chrome|firefox|safari|microsoft edge|edge browser|internet explorer|iphone|ipad|macbook|laptop|desktop|pc|workstation|browser|web browser|mobile app|mobile|server|servers|vm|virtual machine|docker|kubernetes|k8s|aws|azure|gcp|google cloud|on-?prem(?:ise|ises)?|cloud|self-hosted|hosted|vpn|wi-?fi|wlan|lan|network|firewall|proxy|database|postgres(?:ql)?|mysql|sql server|mongodb|production|staging|test environment|environment|smart tv|tv|router|umgebung|betriebssystem|netzwerk\w*|rechenzentrum|infrastruktur|endgerät\w*|arbeitsplatz)\b/i;
+
+const ERROR_CODE =
+  /\b0x[0-9a-f]{4,}\b|\b[A-Z]{2,}[-_]?\d{2,}\b|\b[A-Z]\d{3,}\b|\bHTTP\s?[45]\d\d\b|\b[45]\d\d\s(?:error|internal|bad|not found|forbidden|unauthorized|service)|^\s+at [\w$.<>]+ ?\(|Traceback \(most recent call last\)|\b\w+(?:Exception|Error)\b/m;
+const ERROR_WORDS =
+  /\b(?:error(?:s|ed)?|exception|stack ?trace|crash(?:es|ed|ing)?|fail(?:s|ed|ing|ure|ures)?|timed? ?out|timeout|freez(?:e|es|ing)|froze(?:n)?|hang(?:s|ing)?|gets? stuck|is stuck|broken|corrupt(?:ed)?|not (?:turning on|responding|loading|starting|opening|connecting|syncing|saving|printing|booting|charging|working properly|functioning|displaying|showing)|(?:doesn'?t|does not|won'?t|will not|can'?t|cannot|can not|unable to|isn'?t|is not|aren'?t|are not)\s+(?:turn(?:ing)? on|start|open|load|connect|sync|print|respond|save|boot|charge|log ?in|sign in|access|display|show|send|receive|work properly|power on|pair|update|install|download|upload|recogni[sz]e|detect)|blank screen|black screen|blue screen|bsod|access denied|permission denied|invalid|disconnect(?:s|ed|ing)?|(?:connection|signal|call) (?:drops|dropped)|lag(?:s|gy|ging)|slow(?:ly|er)?|unresponsive|unavailable|outage|is down|went down|glitch(?:es|ing)?|malfunction(?:s|ing)?|overheat(?:s|ing)?|fehler\w*|absturz|stürzt|abgestürzt|funktioniert nicht|funktionieren nicht|nicht (?:erreichbar|verfügbar|möglich|mehr)|ausfall|ausgefallen|störung\w*|zeitüberschreitung|hängt|fehlgeschlagen|schlägt fehl|verzögerung\w*|abbr(?:uch|echen))\b/i;
+
+const STEPS =
+  /\bsteps to reproduce\b|\bto reproduce\b|^\s*(?:\d{1,2}[.)]|step \d+:?)\s+\S|\bwhen(?:ever)? (?:i|we|users?|you|they|customers?)\s+(?:try|tried|click|clicked|open|opened|attempt|attempted|go|went|run|ran|log|logged|use|used|press|pressed|select|selected|connect|connected|upload|uploaded|submit|submitted|start|started|access|accessed|save|saved|enter|entered)\b|\bafter (?:i|we|updating|upgrading|installing|the (?:update|upgrade|installation|migration)|clicking|logging|restarting|rebooting|changing|switching)\b|\b(?:i|we)(?:'ve| have)?(?: already)? (?:tried|attempted|restarted|rebooted|reinstalled|re-installed|cleared|reset|followed|checked|updated|disabled|enabled|verified|power[- ]cycled|unplugged|performed|completed|taken)\b|\btried (?:to|restarting|rebooting|reinstalling|clearing|resetting|updating)\b|\btroubleshoot(?:ing|ed)?\b|\bwenn ich\b|\bnachdem\b|\bsobald\b|\bschritte\b|\bversucht\b|\bneu ?gestartet\b|\bneu installiert\b|\bgeklickt\b|\bdurchgeführt\b|\bergriffen\b|\bumgesetzt\b|\bgeprüft\b|\büberprüft\b/im;
+
+const EXPECTED_ACTUAL =
+  /\bexpect(?:ed|ing|ation)?\b|\bsupposed to\b|\bshould(?:n'?t| not)?\s+(?:be|have|show|display|work|return|sync|open|print|load|send|appear|get|update|run|start|connect|receive|charge|turn)\b|\binstead(?: of)?\b|\brather than\b|\bused to (?:work|be|show|sync)\b|\bnormally\b|\bactual (?:result|behaviou?r|outcome)\b|\berwartet\w*\b|\beigentlich\b|\bstattdessen\b|\bsollte[n]?\b|\bmüsste[n]?\b|\bnormalerweise\b|\bbisher\b/i;
+
+const IMPACT =
+  /\b(?:urgent(?:ly)?|asap|as soon as possible|critical(?:ly)?|blocker|blocking|blocked|can(?:'?t|not) (?:work|operate|do (?:our|my) job)|unable to work|production|(?:all|most|many|several|multiple|hundreds of|thousands of|entire|whole|\d+) (?:of (?:our|the) )?(?:users|customers|employees|staff|clients|team|teams|departments|sites|offices|people)|deadline|revenue|business(?:-critical| critical| operations| impact| continuity| processes)|operations|affect(?:s|ed|ing)|impact(?:s|ed|ing)?|data loss|losing (?:money|data|sales|customers)|security (?:risk|breach|incident|threat)|sensitive|compliance|dringend\w*|kritisch\w*|sofort\w*|umgehend\w*|betrifft|betroffen\w*|produktion\w*|geschäftsbetrieb|geschäfts\w+|auswirkung\w*|beeinträchtig\w*|alle (?:benutzer|mitarbeiter|kunden)|umsatz|frist|datenverlust|risiko|sicherheitsrisiko)\b/i;
+
+const GOAL =
+  /\bhow (?:do|can|should|to|would|does)\b|\bis (?:it|there a way) (?:possible|to)\b|\bis there (?:a|any) (?:way|option|setting)\b|\bi(?:'d| would) like\b|\bwe(?:'d| would) like\b|\b(?:i|we) (?:want|wish|need|intend|plan)(?: to)?\b|\b(?:i am|i'm|we are|we're) (?:trying|looking|hoping|planning|interested)\b|\blooking for\b|\bplease (?:refund|cancel|send|provide|explain|confirm|update|change|process|guide|advise|let me know|tell|reset|help me (?:to |with )?\w+)\b|\b(?:could|can|would) you (?:please )?(?:help|provide|explain|tell|advise|assist|check|send|guide|share|recommend|confirm|clarify|investigate|look into)\b|\brequest(?:ing)? (?:a|an|the|to|for|information|assistance|guidance|details)\b|\binquir(?:e|y|ing) (?:about|regarding)\b|\bwie (?:kann|können|lässt)\b|\b(?:ich|wir) (?:möchte|möchten|würde gerne|würden gerne|benötige|benötigen|brauche|brauchen|bitte[n]?|suche[n]?|plane[n]?)\b|\bbitte (?:um|helfen|teilen|senden|prüfen|unterstützen|geben|informieren|erläutern)\b|\b(?:können|könnten) sie\b|\bist es möglich\b|\bgibt es eine möglichkeit\b|\bunterstützung bei\b|\bbitten (?:um|sie)\b/i;
+
+const TIMELINE =
+  /\bsince (?:yesterday|today|last|this|the (?:update|upgrade|last|latest|beginning|start|weekend|morning|release|migration)|\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|then|early|morning|upgrading|updating|installing|we (?:updated|upgraded|installed|migrated))\b|\byesterday\b|\btoday\b|\bthis (?:morning|afternoon|evening|week|month)\b|\blast (?:night|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|update|few days)\b|\b(?:\d+|a few|several|two|three|couple of) (?:minutes|hours|days|weeks|months) ago\b|\brecently\b|\bsuddenly\b|\bstarted (?:to|happening|yesterday|today|last|after|on|this)\b|\bintermittent(?:ly)?\b|\bsometimes\b|\boccasionally\b|\bevery (?:time|day|morning|hour|few)\b|\bconstantly\b|\brepeatedly\b|\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bafter (?:the|last|our|a recent) (?:update|upgrade|release|migration|patch)\b|\buntil (?:yesterday|recently|last)\b|\bseit\b|\bgestern\b|\bheute\b|\bvorgestern\b|\bletzte[nmrs]? (?:woche|monat|nacht|tag\w*|zeit)\b|\bplötzlich\b|\bmanchmal\b|\bgelegentlich\b|\bjedes mal\b|\bständig\b|\bimmer wieder\b|\bvor (?:\d+|einigen|ein paar|kurzem)\b|\bkürzlich\b|\bneulich\b|\b(?:am )?(?:montag|dienstag|mittwoch|donnerstag|freitag)\b|\bzeitweise\b|\bsporadisch\b/i;
+
+const ATTACHMENT =
+  /\b(?:attached|attachment|attachments|attaching|enclosed|screenshots?|screen ?shots?|screen recording|please find (?:the )?(?:log|file)|(?:i|we)(?:'ve| have)? (?:included|uploaded|added|sent) (?:the |a |our )?(?:logs?|files?|screenshots?|images?|video)|anbei|anhang|angehängt\w*|beigefügt\w*|bildschirmfoto\w*|hänge(?:n)? (?:ich|wir)\b)/i;
+
+const PATTERNS: Record<Exclude<ItemId, 'product' | 'version' | 'error'>, RegExp> = {
+  environment: ENVIRONMENT,
+  steps: STEPS,
+  expected_actual: EXPECTED_ACTUAL,
+  impact: IMPACT,
+  goal: GOAL,
+  timeline: TIMELINE,
+  attachment: ATTACHMENT,
+};
+
+function normaliseKey(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+}
+
+function fieldText(value: FieldValue | undefined): string | null {
+  if (value === null || value === undefined || value === false || value === '') return null;
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : null;
+  return String(value);
+}
+
+/** The first custom field among `names` that has a value. */
+function fromFields(input: CompletenessInput, names: readonly string[] | undefined): Evidence | null {
+  if (!names || !input.customFields) return null;
+  const wanted = new Set(names.map(normaliseKey));
+  for (const [key, value] of Object.entries(input.customFields)) {
+    if (!wanted.has(normaliseKey(key))) continue;
+    const text = fieldText(value);
+    if (text !== null) return { source: 'field', snippet: `${key}: ${text}` };
+  }
+  return null;
+}
+
+function matchEvidence(text: string, re: RegExp): Evidence | null {
+  const m = re.exec(text);
+  return m ? { source: 'text', snippet: snippetAround(text, m.index, m[0].length) } : null;
+}
+
+function looksLikeDate(a: number, b: number, c: string | undefined): boolean {
+  return c !== undefined && c.length >= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12;
+}
+
+function findVersion(text: string): Evidence | null {
+  const named = matchEvidence(text, VERSION_NAMED);
+  if (named) return named;
+  VERSION_NUMBER.lastIndex = 0;
+  for (let m = VERSION_NUMBER.exec(text); m !== null; m = VERSION_NUMBER.exec(text)) {
+    const [, a = '0', b = '0', c, d] = m;
+    if (d !== undefined && !m[0].toLowerCase().startsWith('v')) continue; // an IP address
+    if (looksLikeDate(Number(a), Number(b), c)) continue; // 12.03.2024
+    if (c === undefined && /^\d+\.\d+\s*(?:%|percent|gb|mb|kb|tb|ghz|mhz|inch|in|kg|lbs?|hours?|h|km|mm|cm|m)\b/i.test(text.slice(m.index).slice(0, m[0].length + 9).replace(/^v/i, '')))
+      continue; // a quantity such as 2.5 GB
+    if (c === undefined && !m[0].toLowerCase().startsWith('v') && /\b(?:\$|usd|eur|price|cost|paid|charged|amount)\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index)))
+      continue; // a price
+    return { source: 'text', snippet: snippetAround(text, m.index, m[0].length) };
+  }
+  return null;
+}
+
+function findProduct(text: string, rubric: Rubric): Evidence | null {
+  const lower = text.toLowerCase();
+  for (const name of rubric.products) {
+    const at = lower.indexOf(name.toLowerCase());
+    if (at >= 0) return { source: 'text', snippet: snippetAround(text, at, name.length) };
+  }
+  return (
+    matchEvidence(text, KNOWN_PRODUCTS) ??
+    matchEvidence(text, PRODUCT_NOUN) ??
+    matchEvidence(text, CAPITALISED_AFTER_POSSESSIVE)
+  );
+}
+
+/**
+ * Detects one completeness item: structured fields first (a custom field named in the rubric,
+ * the ticket's attachments), then the text (subject and first message).
+ *
+ * @example detectItem('version', { description: 'Since 4.2.1 the export fails' }, DEFAULT_RUBRIC)
+ * // { source: 'text', snippet: 'Since 4.2.1 the export fails' }
+ */
+export function detectItem(id: ItemId, input: CompletenessInput, rubric: Rubric, text: string): Evidence | null {
+  const field = fromFields(input, rubric.fields[id]);
+  if (field) return field;
+  switch (id) {
+    case 'attachment': {
+      const first = input.attachments?.[0];
+      if (first) return { source: 'attachment', snippet: `${first.name} (attached)` };
+      return matchEvidence(text, ATTACHMENT);
+    }
+    case 'product':
+      return findProduct(text, rubric);
+    case 'version':
+      return findVersion(text);
+    case 'error':
+      return matchEvidence(text, ERROR_CODE) ?? matchEvidence(text, ERROR_WORDS);
+    default:
+      return matchEvidence(text, PATTERNS[id]);
+  }
+}

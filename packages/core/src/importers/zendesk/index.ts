@@ -1,0 +1,3 @@
+export * from './normalise-ticket.js';
+export * from './ticket-schema.js';
+export * from './zendesk-export.js';

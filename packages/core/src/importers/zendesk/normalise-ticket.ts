@@ -1,0 +1,127 @@
+import type { Case, Channel, FieldValue } from '../../case/case-schema.js';
+import { CaseSchema } from '../../case/case-schema.js';
+import { firstMessageText } from '../../case/plain-text.js';
+import type { ZendeskAudit, ZendeskTicket, ZendeskTicketMetric } from './ticket-schema.js';
+
+/** Extra context for normalising a ticket: its metrics and audits, and how to name and read custom fields. */
+export interface ZendeskContext {
+  metric?: ZendeskTicketMetric | null;
+  audits?: readonly ZendeskAudit[] | null;
+  /** Custom field id → name (from ticket_fields), so that rubrics can refer to fields by name. */
+  fieldNames?: ReadonlyMap<string, string>;
+  tenantId?: string;
+}
+
+const CHANNELS: Record<string, Channel> = {
+  email: 'email',
+  web: 'web',
+  web_form: 'web',
+  web_widget: 'web',
+  help_center: 'web',
+  chat: 'chat',
+  native_messaging: 'messaging',
+  messaging: 'messaging',
+  whatsapp: 'messaging',
+  sms: 'messaging',
+  voice: 'phone',
+  phone: 'phone',
+  twitter: 'social',
+  facebook: 'social',
+  instagram_dm: 'social',
+  api: 'api',
+  mobile_sdk: 'api',
+};
+
+const KNOWLEDGE_URL = /https?:\/\/[^\s"'<>]+\/hc\/[^\s"'<>]*articles\/(\d+)/g;
+
+function fieldValue(value: unknown): FieldValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(String);
+  return JSON.stringify(value);
+}
+
+function issueTypeOf(ticket: ZendeskTicket): Case['issueType'] {
+  if (ticket.type === 'question') return 'how_to';
+  if (ticket.type === 'problem') return 'bug';
+  return null;
+}
+
+/**
+ * Turns a Zendesk ticket (plus its ticket_metrics and audits, when known) into a case.
+ * The first customer message comes from the first public comment of the audits when present
+ * (with its attachments), else from the ticket's `description`. Counters that the metrics object
+ * does not provide stay null ("not measured").
+ *
+ * @example normaliseZendeskTicket(ticket, { metric }).publicAgentReplies // 2
+ */
+export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContext = {}): Case {
+  const { metric, audits, fieldNames } = ctx;
+  const comments = (audits ?? [])
+    .slice()
+    .sort((a, b) => a.created_at.localeCompare(b.created_at))
+    .flatMap((a) => a.events.filter((e) => e.type === 'Comment').map((e) => ({ ...e, at: a.created_at })));
+  const first = comments[0];
+  const body = first ? (first.html_body ?? first.body ?? first.plain_body ?? '') : (ticket.description ?? '');
+
+  const customFields: Record<string, FieldValue> = {};
+  for (const f of ticket.custom_fields ?? []) {
+    const value = fieldValue(f.value);
+    if (value === null) continue;
+    customFields[fieldNames?.get(f.id) ?? f.id] = value;
+  }
+
+  let knowledgeLinks: Case['knowledgeLinks'] = null;
+  if (audits && audits.length > 0) {
+    knowledgeLinks = [];
+    const seen = new Set<string>();
+    for (const c of comments.slice(1)) {
+      for (const m of (c.body ?? c.html_body ?? '').matchAll(KNOWLEDGE_URL)) {
+        const article = m[1] ?? '';
+        if (!seen.has(article)) knowledgeLinks.push({ article, action: 'linked' });
+        seen.add(article);
+      }
+    }
+  }
+
+  const solved = ticket.status === 'solved' || ticket.status === 'closed';
+  const calendar = metric?.full_resolution_time_in_minutes?.calendar;
+  const channelName = ticket.via?.channel === undefined || ticket.via?.channel === null ? null : String(ticket.via.channel);
+  const satisfaction = ticket.satisfaction_rating?.score;
+
+  return CaseSchema.parse({
+    id: ticket.id,
+    tenantId: ctx.tenantId ?? 'default',
+    helpdesk: 'zendesk',
+    subject: ticket.subject ?? '',
+    description: firstMessageText(body),
+    channel: channelName === null ? null : (CHANNELS[channelName] ?? 'other'),
+    createdAt: ticket.created_at,
+    solvedAt: solved ? (metric?.solved_at ?? null) : null,
+    status: ticket.status === 'deleted' ? 'closed' : ticket.status,
+    priority: ticket.priority,
+    requester: ticket.requester_id ? { id: ticket.requester_id } : null,
+    organization: ticket.organization_id ? { id: ticket.organization_id } : null,
+    group: ticket.group_id,
+    brand: ticket.brand_id,
+    formId: ticket.ticket_form_id,
+    issueType: issueTypeOf(ticket),
+    customFields,
+    tags: ticket.tags,
+    attachments: (first?.attachments ?? []).map((a) => ({
+      name: a.file_name,
+      contentType: a.content_type ?? null,
+      size: a.size ?? null,
+    })),
+    publicAgentReplies: metric?.replies ?? null,
+    reopens: metric?.reopens ?? null,
+    groupStations: metric?.group_stations ?? null,
+    collaborators: ticket.follower_ids ?? null,
+    satisfaction:
+      satisfaction === 'good' || satisfaction === 'bad' || satisfaction === 'offered' || satisfaction === 'unoffered'
+        ? satisfaction
+        : null,
+    resolutionHours: solved && typeof calendar === 'number' ? calendar / 60 : null,
+    knowledgeLinks,
+  });
+}

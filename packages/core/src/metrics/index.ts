@@ -1,0 +1,5 @@
+export * from './catalogue.js';
+export * from './catalogue-lookup.js';
+export * from './compute-metrics.js';
+export * from './metric-definition.js';
+export * from './status.js';
