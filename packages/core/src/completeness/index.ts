@@ -5,3 +5,4 @@ export * from './language.js';
 export * from './request-draft.js';
 export * from './rubric-schema.js';
 export * from './score.js';
+export * from './evaluate.js';

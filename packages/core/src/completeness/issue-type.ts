@@ -25,18 +25,22 @@ const TAGS: Record<string, IssueType> = {
   cancellation: 'other',
 };
 
-// Signals per type, each hit counts once; the subject counts twice as much as the body.
+// Signals per type, each hit counts once; the subject (short, chosen by the customer) counts double.
 const SIGNALS: Record<IssueType, RegExp> = {
-  bug: /\b(?:bugs?|defect|error\w*|exception|crash\w*|broken|fail\w*|not working|doesn'?t work|does not work|stopped working|malfunction\w*|outage|down|glitch\w*|freez\w*|frozen|not (?:turning on|responding|loading|syncing|charging)|won'?t (?:start|turn on|load|open)|data loss|incident|slow\w*|disconnect\w*|security|breach|vulnerab\w*|fehler\w*|absturz|stürzt|funktioniert nicht|störung\w*|ausfall|ausgefallen|defekt|sicherheitsvorfall|problem(?:e|s)?|issues?)\b/gi,
+  bug: /\b(?:bugs?|defect\w*|error\w*|exception|crash\w*|broken|fail\w*|not working|doesn'?t work|does not work|stopped working|malfunction\w*|outage|is down|glitch\w*|freez\w*|frozen|not (?:turning on|responding|loading|syncing|charging|saved|saving|functioning)|won'?t (?:start|turn on|load|open)|data loss|lost data|deleted|incident|slow\w*|disconnect\w*|drops?|interruptions?|disruptions?|breach|vulnerab\w*|unauthori[sz]ed|fire|smoke|noises?|overheat\w*|fehler\w*|absturz|stürzt|funktioniert nicht|störung\w*|ausfall|ausgefallen|defekt|sicherheitsvorfall|unterbrechung\w*|verbindungsabbr\w*)\b/gi,
   install_config:
-    /\b(?:install\w*|setup|set up|setting up|configur\w*|config|settings?|upgrad\w*|activat\w*|licen[cs]\w*|integrat\w*|deploy\w*|migrat\w*|onboard\w*|permissions?|sso|single sign-on|password reset|reset (?:my|the) password|provision\w*|enrol\w*|pair(?:ing)?|connect(?:ing)? (?:to|with)|sync(?:ing|hroni[sz]\w*)? with|peripheral compatibility|compatib\w*|einricht\w*|konfigur\w*|installier\w*|aktualisier\w*|lizenz\w*|integration|einstellung\w*|berechtigung\w*|migration)\b/gi,
+    /\b(?:install\w*|setup|set up|setting up|configur\w*|config|upgrad\w*|activat\w*|licen[cs]\w*|integrat\w*|deploy\w*|migrat\w*|onboard\w*|permissions?|access (?:request|to|my \w+ account|for)|admin account|new (?:starter|user|employee|hire|workstation|laptop)|log ?in|logging in|sign(?:ing)? in|locked|unlock\w*|credentials|password\w*|sso|single sign-on|provision\w*|enrol\w*|pair(?:ing)?|connect(?:ing)? (?:a|my|the|to|with)|peripheral|compatib\w*|alteration|amendment|change request|einricht\w*|konfigur\w*|installier\w*|aktualisier\w*|lizenz\w*|integration|einstellung\w*|berechtigung\w*|zugang|anmeld\w*|passwort)\b/gi,
   how_to:
-    /\b(?:how (?:do|can|to|does|should)|is it possible|is there a way|question|wondering|guidance|documentation|best practices?|where (?:can|do) i find|information (?:about|on|regarding)|inquiry|enquiry|explain|tutorial|learn|advice|recommend\w*|wie (?:kann|können|funktioniert)|frage\w*|möglich\w*|informationen|anleitung|beratung|dokumentation)\b/gi,
+    /\b(?:how (?:do|can|to|does|should)|is it possible|is there (?:a|any) way|what can i do|wondering|guidance|documentation|best practices?|where (?:can|do) i find|explain|tutorial|instructions|procedures?|guidelines?|recover|wie (?:kann|können|funktioniert)|anleitung|dokumentation|vorgehensweise)\b/gi,
   other:
-    /\b(?:refund\w*|billing|bill(?:ed)?|invoice\w*|charge[ds]?|payment\w*|cancel\w*|subscription\w*|pricing|price|quote|order(?:ed|s)?|shipping|delivery|return(?:ed|s)?|purchase\w*|discount|contract|renewal|account closure|complaint|feedback|job|hiring|sales|rechnung\w*|rückerstattung|kündig\w*|zahlung\w*|abonnement|preis\w*|angebot|bestellung|vertrag|lieferung)\b/gi,
+    /\b(?:refund\w*|billing|bill(?:ed)?|invoice\w*|charge[ds]?|payment\w*|cancel\w*|subscription\w*|pricing|price|quote|order(?:ed|s)?|shipping|delivery|return(?:ed|s)?|purchase\w*|discount|contract|renewal|account closure|complaint|feedback|job|hiring|sales|pre-sales|invest\w*|marketing|financial|offerings?|portfolio|products and services|consult\w*|rechnung\w*|rückerstattung|kündig\w*|zahlung\w*|abonnement|preis\w*|angebot\w*|bestellung|vertrag|lieferung|anlage\w*|marketing\w*|rückgabe|beratung)\b/gi,
 };
 
+// "Issue", "problem", "trouble": a bug when nothing more specific is said, and in a subject line.
+const WEAK_BUG = /\b(?:issues?|problems?|trouble|probleme?|hardware|display|battery|connectivity|network|verbindung\w*)\b/gi;
+
 const ORDER: IssueType[] = ['bug', 'install_config', 'how_to', 'other'];
+const SUBJECT_WEIGHT = 2;
 
 function countHits(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -62,11 +66,13 @@ export function inferIssueType(input: CompletenessInput): IssueTypeResult {
   let best: IssueType = 'other';
   let bestScore = 0;
   for (const type of ORDER) {
-    const score = 2 * countHits(SIGNALS[type], subject) + countHits(SIGNALS[type], body);
+    let score = SUBJECT_WEIGHT * countHits(SIGNALS[type], subject) + countHits(SIGNALS[type], body);
+    if (type === 'bug') score += SUBJECT_WEIGHT * countHits(WEAK_BUG, subject);
     if (score > bestScore) {
       best = type;
       bestScore = score;
     }
   }
+  if (bestScore === 0 && countHits(WEAK_BUG, body) > 0) best = 'bug';
   return { issueType: best, source: 'text' };
 }

@@ -104,6 +104,7 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
   const resolution = new Tally(); // num = hours summed
   const resolutionSamples = new Samples();
   let recordData = false;
+  let knowledgeData = false;
 
   let read = 0;
   let created = 0;
@@ -164,7 +165,10 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
       recordData = true;
     record.add(key, check.complete);
     if (new_vs_known === 'new' || new_vs_known === 'known') newVsKnown.add(new_vs_known);
-    if (c.knowledgeLinks !== null || knowledge_action !== null) knowledge.add(key, knowledge_action !== null);
+    // Once any solved case records knowledge (links from audits, or a knowledge-action field), an empty
+    // record on another case means no action was taken there.
+    if (c.knowledgeLinks !== null || knowledge_action !== null) knowledgeData = true;
+    knowledge.add(key, knowledge_action !== null);
   }
 
   const metrics: Record<string, MetricResult> = {};
@@ -188,7 +192,10 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
             denominator: newVsKnown.total,
             distribution: newVsKnown.shares(),
           },
-    knowledge_action: () => ratio(knowledge, 'knowledge links or a knowledge-action field on solved cases'),
+    knowledge_action: () =>
+      knowledgeData
+        ? ratio(knowledge, '')
+        : { reason: 'no knowledge links or knowledge-action field on solved cases' },
     cases_by_channel: () => distribution(channels, 'the channel of each case'),
     issues_by_type: () => distribution(types, 'an issue type field or case text'),
     support_access_point: () => distribution(accessPoints, 'the channel of each case'),
@@ -199,7 +206,7 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
 
   for (const def of METRIC_CATALOGUE) {
     const partial = computed[def.id]?.() ?? {
-      reason: `needs data the cases do not hold: ${def.needs.join(', ')}`,
+      reason: `not computed from helpdesk cases (needs ${def.needs.join(', ')})`,
     };
     const value = partial.value ?? null;
     const measured = value !== null || partial.distribution !== undefined;

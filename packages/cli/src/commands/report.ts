@@ -1,0 +1,78 @@
+import {
+  type Case,
+  computeMetrics,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  ImportError,
+  importCases,
+} from '@support-metrics/core';
+import { CliError } from '../cli-error.js';
+import { formatMetricsTable } from '../format.js';
+import { readInput } from '../read-input.js';
+
+export interface ReportOptions {
+  input?: string | undefined;
+  format?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  json: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDate(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new CliError(`--${name} must be a date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+/** `support-metrics report --input FILE --format F [--from D] [--to D] [--json]`: output and the skipped-rows note for stderr. */
+export async function reportCommand(opts: ReportOptions): Promise<{ stdout: string; stderr: string }> {
+  if (!opts.input) throw new CliError('missing --input FILE');
+  if (!opts.format) throw new CliError(`missing --format (one of ${IMPORT_FORMATS.join(', ')})`);
+  if (!(IMPORT_FORMATS as readonly string[]).includes(opts.format))
+    throw new CliError(`unknown format "${opts.format}" (one of ${IMPORT_FORMATS.join(', ')})`);
+  const from = checkDate('from', opts.from);
+  const to = checkDate('to', opts.to);
+  if (from && to && from > to) throw new CliError(`--from ${from} is after --to ${to}`);
+
+  const text = await readInput(opts.input);
+  const skipped: { row: number; reason: string }[] = [];
+  let skippedCount = 0;
+  let items: Iterable<{ ok: true; case: Case } | { ok: false; row: number; reason: string }>;
+  try {
+    items = importCases(text, opts.format as ImportFormat);
+  } catch (e) {
+    if (e instanceof ImportError) throw new CliError(`${opts.input}: ${e.message}`);
+    throw e;
+  }
+  function* cases(): Generator<Case> {
+    for (const item of items) {
+      if (item.ok) yield item.case;
+      else {
+        skippedCount++;
+        if (skipped.length < 10) skipped.push({ row: item.row, reason: item.reason });
+      }
+    }
+  }
+  let report: ReturnType<typeof computeMetrics>;
+  try {
+    report = computeMetrics(cases(), { from, to });
+  } catch (e) {
+    if (e instanceof ImportError) throw new CliError(`${opts.input}: ${e.message}`);
+    throw e;
+  }
+  const note =
+    skippedCount === 0
+      ? ''
+      : [
+          `skipped ${skippedCount} row${skippedCount === 1 ? '' : 's'} of ${opts.input}:`,
+          ...skipped.map((s) => `  row ${s.row}: ${s.reason}`),
+          ...(skippedCount > skipped.length ? [`  … and ${skippedCount - skipped.length} more`] : []),
+        ].join('\n');
+  const stdout = opts.json
+    ? JSON.stringify({ window: report.window, counts: report.counts, skipped: skippedCount, metrics: report.metrics }, null, 2)
+    : formatMetricsTable(report.metrics, report.window, report.counts);
+  return { stdout, stderr: note };
+}

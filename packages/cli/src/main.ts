@@ -1,0 +1,62 @@
+#!/usr/bin/env -S npx tsx
+import { parseArgs } from 'node:util';
+import { CliError } from './cli-error.js';
+import { reportCommand } from './commands/report.js';
+import { scoreCommand } from './commands/score.js';
+
+const USAGE = `usage: support-metrics <command>
+
+  score [FILE] [--json]        score the completeness of one case (case JSON, Zendesk ticket, or {"ticket": …}); stdin without FILE
+  report --input FILE --format <zendesk-json|kaggle-csv|servicenow-csv|helpdesk-log-csv|cases-json>
+         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+                               every metric with value, benchmark, target and status`;
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'score') {
+      const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: true });
+      out.write(`${await scoreCommand(positionals[0], values.json === true)}\n`);
+      return 0;
+    }
+    if (command === 'report') {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          input: { type: 'string' },
+          format: { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      });
+      const { stdout, stderr } = await reportCommand({ ...values, json: values.json === true });
+      if (stderr) err.write(`${stderr}\n`);
+      out.write(`${stdout}\n`);
+      return 0;
+    }
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      out.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    throw new CliError(`unknown command "${command}"\n${USAGE}`);
+  } catch (e) {
+    if (e instanceof CliError) {
+      err.write(`support-metrics: ${e.message}\n`);
+      return 2;
+    }
+    // parseArgs raises TypeError with a code for unknown or malformed options.
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err.write(`support-metrics: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('main.ts')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
