@@ -44,8 +44,10 @@ export function formatMetricsTable(
         .map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`)
         .join(' · ');
     }
-    if (m.median !== undefined && m.value !== null) value += ` (median ${formatValue('hours', m.median)}, p90 ${formatValue('hours', m.p90)})`;
-    const basis = m.status === 'not_measured' ? (m.reason ?? '') : m.denominator !== null ? `${m.denominator} cases` : '';
+    if (m.median !== undefined && m.value !== null)
+      value += ` (median ${formatValue('hours', m.median)}, p90 ${formatValue('hours', m.p90)})`;
+    const basis =
+      m.status === 'not_measured' ? (m.reason ?? '') : m.denominator !== null ? `${m.denominator} cases` : '';
     rows.push([
       m.name,
       m.status === 'not_measured' ? 'not measured' : value,
@@ -55,8 +57,14 @@ export function formatMetricsTable(
       basis,
     ]);
   }
-  const widths = rows[0]?.map((_, k) => Math.min(60, Math.max(...rows.map((r) => [...(r[k] ?? '')].length)))) ?? [];
-  const lines = rows.map((r) => r.map((cell, k) => pad(cell, widths[k] ?? 0)).join('  ').trimEnd());
+  const widths =
+    rows[0]?.map((_, k) => Math.min(60, Math.max(...rows.map((r) => [...(r[k] ?? '')].length)))) ?? [];
+  const lines = rows.map((r) =>
+    r
+      .map((cell, k) => pad(cell, widths[k] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
   const header = `Support metrics ${window.from ?? '…'} → ${window.to ?? '…'} (UTC): ${counts.read} cases read, ${counts.created} created and ${counts.solved} solved in the window`;
   return [header, '', lines[0], lines[0]?.replace(/./g, '─'), ...lines.slice(1)].join('\n');
 }
@@ -64,7 +72,10 @@ export function formatMetricsTable(
 /** The completeness result as an agent reads it. */
 export function formatCompleteness(r: CompletenessResult): string {
   const verdict = r.complete ? 'Ready to work' : 'Missing information';
-  const lines = [`Completeness ${r.score}/100 — ${verdict}  (issue type: ${r.issueType}, from ${r.issueTypeSource})`, ''];
+  const lines = [
+    `Completeness ${r.score}/100 — ${verdict}  (issue type: ${r.issueType}, from ${r.issueTypeSource})`,
+    '',
+  ];
   for (const item of r.items) {
     const mark = item.present ? '✓' : '✗';
     const req = item.required ? 'required' : 'optional';

@@ -11,12 +11,25 @@ const USAGE = `usage: support-metrics <command>
          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                every metric with value, benchmark, target and status`;
 
+/** Where the CLI writes: process.stdout / process.stderr, or a test's sink. */
+export interface Output {
+  write(text: string): unknown;
+}
+
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: Output = process.stdout,
+  err: Output = process.stderr,
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'score') {
-      const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: true });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: { json: { type: 'boolean' } },
+        allowPositionals: true,
+      });
       out.write(`${await scoreCommand(positionals[0], values.json === true)}\n`);
       return 0;
     }

@@ -9,9 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvObjects } from '../src/importers/csv.js';
+import { SHARED_DATA } from '../src/test-support/shared-data.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const data = join(here, '../../../../shared/data/tickets_datasets');
+const data = `${SHARED_DATA}tickets_datasets`;
 const TICKETS = 480;
 
 let seed = 20261123;
@@ -24,20 +25,37 @@ function rand(): number {
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 const weighted = <T>(xs: readonly [T, number][]): T => {
   let r = rand() * xs.reduce((s, [, w]) => s + w, 0);
-  for (const [x, w] of xs) if ((r -= w) <= 0) return x;
+  for (const [x, w] of xs) {
+    r -= w;
+    if (r <= 0) return x;
+  }
   return xs[0]?.[0] as T;
 };
 
 // Real customer texts: the multilingual set (EN/DE e-mails) and the Kaggle set (product placeholder filled in).
 const texts: { subject: string; body: string }[] = [];
-for (const { record } of csvObjects(readFileSync(join(data, 'multilang_tickets_tobi_bueck/aa_dataset-tickets-multi-lang-5-2-50-version.csv'), 'utf8'))) {
-  if (record.body?.trim()) texts.push({ subject: record.subject || record.body.slice(0, 60), body: record.body.replaceAll('\\n', '\n') });
+for (const { record } of csvObjects(
+  readFileSync(
+    join(data, 'multilang_tickets_tobi_bueck/aa_dataset-tickets-multi-lang-5-2-50-version.csv'),
+    'utf8',
+  ),
+)) {
+  if (record.body?.trim())
+    texts.push({
+      subject: record.subject || record.body.slice(0, 60),
+      body: record.body.replaceAll('\\n', '\n'),
+    });
 }
 let k = 0;
-for (const { record } of csvObjects(readFileSync(join(data, 'kaggle_customer_support_tickets/customer_support_tickets.csv'), 'utf8'))) {
+for (const { record } of csvObjects(
+  readFileSync(join(data, 'kaggle_customer_support_tickets/customer_support_tickets.csv'), 'utf8'),
+)) {
   if (k++ % 25 !== 0) continue;
   const product = record['Product Purchased'] ?? 'product';
-  texts.push({ subject: `${record['Ticket Subject']} (${product})`, body: (record['Ticket Description'] ?? '').replaceAll('{product_purchased}', product) });
+  texts.push({
+    subject: `${record['Ticket Subject']} (${product})`,
+    body: (record['Ticket Description'] ?? '').replaceAll('{product_purchased}', product),
+  });
 }
 
 const FIELDS = [
@@ -49,7 +67,11 @@ const FIELDS = [
   { id: 360006, title: 'Knowledge action', key: 'knowledge_action' },
   { id: 360007, title: 'Issue type', key: 'issue_type' },
 ];
-const GROUPS = [[20001, 'Tier1'], [20002, 'Tier2'], [20003, 'Engineering']] as const;
+const GROUPS = [
+  [20001, 'Tier1'],
+  [20002, 'Tier2'],
+  [20003, 'Engineering'],
+] as const;
 const start = Date.parse('2026-09-01T00:00:00Z');
 const span = Date.parse('2026-11-20T00:00:00Z') - start;
 const iso = (ms: number) => new Date(Math.round(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -61,26 +83,80 @@ for (let i = 0; i < TICKETS; i++) {
   const id = 1001 + i;
   const text = pick(texts);
   const created = start + rand() * span;
-  const channel = weighted([['email', 45], ['web', 30], ['chat', 12], ['voice', 8], ['api', 5]] as [string, number][]);
+  const channel = weighted([
+    ['email', 45],
+    ['web', 30],
+    ['chat', 12],
+    ['voice', 8],
+    ['api', 5],
+  ] as [string, number][]);
   const solved = rand() < 0.78;
-  const status = solved ? (rand() < 0.5 ? 'closed' : 'solved') : weighted([['new', 1], ['open', 4], ['pending', 2], ['hold', 1]] as [string, number][]);
-  const stations = weighted([[1, 55], [2, 32], [3, 13]] as [number, number][]);
+  const status = solved
+    ? rand() < 0.5
+      ? 'closed'
+      : 'solved'
+    : weighted([
+        ['new', 1],
+        ['open', 4],
+        ['pending', 2],
+        ['hold', 1],
+      ] as [string, number][]);
+  const stations = weighted([
+    [1, 55],
+    [2, 32],
+    [3, 13],
+  ] as [number, number][]);
   const group = GROUPS[Math.min(stations, 3) - 1] ?? GROUPS[0];
-  const replies = solved ? weighted([[1, 48], [2, 27], [3, 15], [4, 7], [6, 3]] as [number, number][]) : Math.floor(rand() * 2);
+  const replies = solved
+    ? weighted([
+        [1, 48],
+        [2, 27],
+        [3, 15],
+        [4, 7],
+        [6, 3],
+      ] as [number, number][])
+    : Math.floor(rand() * 2);
   const reopens = solved && rand() < 0.12 ? 1 : 0;
-  const hours = Math.exp(Math.log(10) + 1.1 * (rand() + rand() + rand() - 1.5) * 1.6) * (stations > 1 ? 2.2 : 1);
+  const hours =
+    Math.exp(Math.log(10) + 1.1 * (rand() + rand() + rand() - 1.5) * 1.6) * (stations > 1 ? 2.2 : 1);
   const solvedAt = created + hours * 3_600_000;
   const record = solved && rand() < 0.45;
-  const knowledge = solved ? weighted([['linked', 30], ['created', 8], ['updated', 5], ['none', 57]] as [string, number][]) : 'none';
+  const knowledge = solved
+    ? weighted([
+        ['linked', 30],
+        ['created', 8],
+        ['updated', 5],
+        ['none', 57],
+      ] as [string, number][])
+    : 'none';
   const custom = [
-    { id: 360001, value: rand() < 0.5 ? pick(['Billing', 'Reporting', 'Integrations', 'Mobile app', 'Admin console']) : null },
+    {
+      id: 360001,
+      value:
+        rand() < 0.5 ? pick(['Billing', 'Reporting', 'Integrations', 'Mobile app', 'Admin console']) : null,
+    },
     { id: 360002, value: rand() < 0.25 ? pick(['4.2.1', '4.3.0', '5.0.2']) : null },
-    { id: 360003, value: solved && (record || rand() < 0.3) ? pick(['defect', 'question', 'setup', 'account']) : null },
-    { id: 360004, value: solved && (record || rand() < 0.5) ? pick(['Config change', 'Hotfix applied', 'Explained feature', 'Workaround given']) : null },
+    {
+      id: 360003,
+      value: solved && (record || rand() < 0.3) ? pick(['defect', 'question', 'setup', 'account']) : null,
+    },
+    {
+      id: 360004,
+      value:
+        solved && (record || rand() < 0.5)
+          ? pick(['Config change', 'Hotfix applied', 'Explained feature', 'Workaround given'])
+          : null,
+    },
     { id: 360005, value: solved && (record || rand() < 0.3) ? pick(['new', 'known', 'known']) : null },
     // A complete record always carries a knowledge action; otherwise the agent's own choice, 'none' left empty.
-    { id: 360006, value: record && knowledge === 'none' ? 'linked' : knowledge === 'none' ? null : knowledge },
-    { id: 360007, value: solved && (record || rand() < 0.3) ? pick(['bug', 'how_to', 'install_config']) : null },
+    {
+      id: 360006,
+      value: record && knowledge === 'none' ? 'linked' : knowledge === 'none' ? null : knowledge,
+    },
+    {
+      id: 360007,
+      value: solved && (record || rand() < 0.3) ? pick(['bug', 'how_to', 'install_config']) : null,
+    },
   ];
   tickets.push({
     url: `https://example.zendesk.com/api/v2/tickets/${id}.json`,
@@ -89,11 +165,21 @@ for (let i = 0; i < TICKETS; i++) {
     via: { channel, source: { from: {}, to: {}, rel: null } },
     created_at: iso(created),
     updated_at: iso(solved ? solvedAt : created + 3_600_000),
-    type: weighted([[null, 5], ['question', 2], ['problem', 1], ['incident', 2]] as [string | null, number][]),
+    type: weighted([
+      [null, 5],
+      ['question', 2],
+      ['problem', 1],
+      ['incident', 2],
+    ] as [string | null, number][]),
     subject: text.subject,
     raw_subject: text.subject,
     description: text.body,
-    priority: weighted([['low', 2], ['normal', 5], ['high', 2], ['urgent', 1]] as [string, number][]),
+    priority: weighted([
+      ['low', 2],
+      ['normal', 5],
+      ['high', 2],
+      ['urgent', 1],
+    ] as [string, number][]),
     status,
     requester_id: 500000 + Math.floor(rand() * 150),
     submitter_id: null,
@@ -106,7 +192,16 @@ for (let i = 0; i < TICKETS; i++) {
     tags: [channel, group[1].toLowerCase()],
     custom_fields: custom,
     fields: custom,
-    satisfaction_rating: solved ? { score: weighted([['good', 56], ['bad', 8], ['offered', 26], ['unoffered', 10]] as [string, number][]) } : null,
+    satisfaction_rating: solved
+      ? {
+          score: weighted([
+            ['good', 56],
+            ['bad', 8],
+            ['offered', 26],
+            ['unoffered', 10],
+          ] as [string, number][]),
+        }
+      : null,
     ticket_form_id: 360000001,
     brand_id: 360000002,
     generated_timestamp: Math.floor((solved ? solvedAt : created) / 1000),
@@ -121,15 +216,48 @@ for (let i = 0; i < TICKETS; i++) {
     reopens,
     replies,
     solved_at: solved ? iso(solvedAt) : null,
-    full_resolution_time_in_minutes: solved ? { calendar: Math.round(hours * 60), business: Math.round(hours * 25) } : { calendar: null, business: null },
+    full_resolution_time_in_minutes: solved
+      ? { calendar: Math.round(hours * 60), business: Math.round(hours * 25) }
+      : { calendar: null, business: null },
   });
   if (i % 4 === 0) {
-    const events = [{ id: id * 10, type: 'Comment', author_id: 500000, body: text.body, html_body: `<p>${text.body.replaceAll('\n', '<br>')}</p>`, public: true, attachments: rand() < 0.2 ? [{ file_name: 'screenshot.png', content_type: 'image/png', size: 48213 }] : [] }];
+    const events = [
+      {
+        id: id * 10,
+        type: 'Comment',
+        author_id: 500000,
+        body: text.body,
+        html_body: `<p>${text.body.replaceAll('\n', '<br>')}</p>`,
+        public: true,
+        attachments:
+          rand() < 0.2 ? [{ file_name: 'screenshot.png', content_type: 'image/png', size: 48213 }] : [],
+      },
+    ];
     audits.push({ id: id * 10, ticket_id: id, created_at: iso(created), author_id: 500000, events });
     if (knowledge === 'linked')
-      audits.push({ id: id * 10 + 1, ticket_id: id, created_at: iso(created + 3_600_000), author_id: 900001, events: [{ id: id * 10 + 1, type: 'Comment', author_id: 900001, body: `This article explains it: https://example.zendesk.com/hc/en-us/articles/${360_000_000 + (i % 30)}`, public: true, attachments: [] }] });
+      audits.push({
+        id: id * 10 + 1,
+        ticket_id: id,
+        created_at: iso(created + 3_600_000),
+        author_id: 900001,
+        events: [
+          {
+            id: id * 10 + 1,
+            type: 'Comment',
+            author_id: 900001,
+            body: `This article explains it: https://example.zendesk.com/hc/en-us/articles/${360_000_000 + (i % 30)}`,
+            public: true,
+            attachments: [],
+          },
+        ],
+      });
   }
 }
 
-writeFileSync(join(here, 'zendesk-export.json'), `${JSON.stringify({ tickets, ticket_metrics: metrics, ticket_audits: audits, ticket_fields: FIELDS }, null, 1)}\n`);
-console.log(`wrote ${tickets.length} tickets, ${metrics.length} metrics, ${audits.length} audits from ${texts.length} real texts`);
+writeFileSync(
+  join(here, 'zendesk-export.json'),
+  `${JSON.stringify({ tickets, ticket_metrics: metrics, ticket_audits: audits, ticket_fields: FIELDS }, null, 1)}\n`,
+);
+console.log(
+  `wrote ${tickets.length} tickets, ${metrics.length} metrics, ${audits.length} audits from ${texts.length} real texts`,
+);

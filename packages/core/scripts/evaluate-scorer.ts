@@ -3,7 +3,13 @@
  * the README. Run: npx tsx packages/core/scripts/evaluate-scorer.ts [--misses ITEM]
  */
 import { readFileSync } from 'node:fs';
-import { DEFAULT_RUBRIC, detectItem, evaluateScorer, type ItemId, type LabelledTicket } from '../src/index.js';
+import {
+  DEFAULT_RUBRIC,
+  detectItem,
+  evaluateScorer,
+  type ItemId,
+  type LabelledTicket,
+} from '../src/index.js';
 
 const labelled = JSON.parse(
   readFileSync(new URL('../src/completeness/fixtures/labelled-tickets.json', import.meta.url), 'utf8'),
@@ -13,7 +19,10 @@ const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%
 console.log(`${r.tickets} labelled tickets; issue type accuracy ${pct(r.issueTypeAccuracy)}\n`);
 console.log('| Item | Present in | Precision | Recall |');
 console.log('| --- | ---: | ---: | ---: |');
-for (const i of r.items) console.log(`| \`${i.id}\` | ${i.truePositives + i.falseNegatives} | ${pct(i.precision)} | ${pct(i.recall)} |`);
+for (const i of r.items)
+  console.log(
+    `| \`${i.id}\` | ${i.truePositives + i.falseNegatives} | ${pct(i.precision)} | ${pct(i.recall)} |`,
+  );
 console.log('\nissue type (label→inferred):', JSON.stringify(r.confusion));
 
 const which = process.argv.indexOf('--misses');
@@ -22,6 +31,8 @@ if (which > 0) {
   for (const t of labelled) {
     const ev = detectItem(id, t, DEFAULT_RUBRIC, `${t.subject}\n${t.description}`);
     if ((ev !== null) !== t.labels.items[id])
-      console.log(`\n${ev ? 'FP' : 'FN'} ${t.id}: ${ev ? ev.snippet : `${t.subject} | ${t.description.slice(0, 400)}`}`);
+      console.log(
+        `\n${ev ? 'FP' : 'FN'} ${t.id}: ${ev ? ev.snippet : `${t.subject} | ${t.description.slice(0, 400)}`}`,
+      );
   }
 }

@@ -2,8 +2,8 @@ import {
   type Case,
   computeMetrics,
   IMPORT_FORMATS,
-  type ImportFormat,
   ImportError,
+  type ImportFormat,
   importCases,
 } from '@support-metrics/core';
 import { CliError } from '../cli-error.js';
@@ -72,7 +72,11 @@ export async function reportCommand(opts: ReportOptions): Promise<{ stdout: stri
           ...(skippedCount > skipped.length ? [`  … and ${skippedCount - skipped.length} more`] : []),
         ].join('\n');
   const stdout = opts.json
-    ? JSON.stringify({ window: report.window, counts: report.counts, skipped: skippedCount, metrics: report.metrics }, null, 2)
+    ? JSON.stringify(
+        { window: report.window, counts: report.counts, skipped: skippedCount, metrics: report.metrics },
+        null,
+        2,
+      )
     : formatMetricsTable(report.metrics, report.window, report.counts);
   return { stdout, stderr: note };
 }

@@ -21,7 +21,8 @@ export function toCompletenessInput(data: unknown): CompletenessInput {
   const ticket = 'ticket' in obj ? obj.ticket : 'created_at' in obj && 'status' in obj ? obj : null;
   if (ticket !== null) {
     const parsed = ZendeskTicketSchema.safeParse(ticket);
-    if (!parsed.success) throw new CliError(`not a valid Zendesk ticket: ${describeIssues(parsed.error.issues)}`);
+    if (!parsed.success)
+      throw new CliError(`not a valid Zendesk ticket: ${describeIssues(parsed.error.issues)}`);
     return normaliseZendeskTicket(parsed.data);
   }
   const parsed = ScoreInputSchema.safeParse(obj);

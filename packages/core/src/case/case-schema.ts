@@ -111,7 +111,10 @@ export const CaseSchema = z.object({
   jiraLinks: z.array(z.string()).default([]),
   closure: ClosureSchema.nullable().default(null),
   /** Completeness of the first message, when it was scored at creation (the store keeps it). */
-  completeness: z.object({ score: z.number().min(0).max(100), complete: z.boolean() }).nullable().default(null),
+  completeness: z
+    .object({ score: z.number().min(0).max(100), complete: z.boolean() })
+    .nullable()
+    .default(null),
 });
 
 /** A case after parsing: every field present, defaults applied. */

@@ -22,10 +22,23 @@ function valueText(value: FieldValue | undefined): string | null {
   return text.trim() === '' ? null : text;
 }
 
-function fromFields(c: ClosureCase, names: readonly string[] | undefined): string | null {
-  if (!names) return null;
-  const wanted = new Set(names.map(normaliseKey));
-  for (const [key, value] of Object.entries(c.customFields)) {
+// Normalised field names per policy, computed once: the check runs for every solved case of a report.
+const fieldSets = new WeakMap<ClosurePolicy, Partial<Record<ClosureItem, Set<string>>>>();
+function wantedFields(policy: ClosurePolicy, item: ClosureItem): Set<string> | undefined {
+  let sets = fieldSets.get(policy);
+  if (!sets) {
+    sets = {};
+    for (const [k, names] of Object.entries(policy.fields) as [ClosureItem, string[]][])
+      sets[k] = new Set(names.map(normaliseKey));
+    fieldSets.set(policy, sets);
+  }
+  return sets[item];
+}
+
+function fromFields(c: ClosureCase, wanted: Set<string> | undefined): string | null {
+  if (!wanted) return null;
+  for (const key in c.customFields) {
+    const value = c.customFields[key];
     if (wanted.has(normaliseKey(key))) {
       const text = valueText(value);
       if (text !== null) return text;
@@ -69,10 +82,14 @@ function ownValue(c: ClosureCase, item: ClosureItem): string | null {
  *
  * @example checkClosureRecord(solvedCase).missing // ['solution', 'knowledge_action']
  */
-export function checkClosureRecord(c: ClosureCase, policy: ClosurePolicy = DEFAULT_CLOSURE_POLICY): ClosureCheck {
+export function checkClosureRecord(
+  c: ClosureCase,
+  policy: ClosurePolicy = DEFAULT_CLOSURE_POLICY,
+): ClosureCheck {
   const values = {} as Record<ClosureItem, string | null>;
   for (const item of ['reason', 'issue_type', 'solution', 'new_vs_known', 'knowledge_action'] as const) {
-    let value = ownValue(c, item) ?? fromFields(c, policy.fields[item]) ?? fromTags(c, policy.tags[item]);
+    let value =
+      ownValue(c, item) ?? fromFields(c, wantedFields(policy, item)) ?? fromTags(c, policy.tags[item]);
     if (item === 'knowledge_action' && value !== null && /^(none|no|n\/a)$/i.test(value)) value = null;
     values[item] = value;
   }

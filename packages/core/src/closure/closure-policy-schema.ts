@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** The items of the study's minimal closed-case record. */
-export const ClosureItemSchema = z.enum(['reason', 'issue_type', 'solution', 'new_vs_known', 'knowledge_action']);
+export const ClosureItemSchema = z.enum([
+  'reason',
+  'issue_type',
+  'solution',
+  'new_vs_known',
+  'knowledge_action',
+]);
 export type ClosureItem = z.infer<typeof ClosureItemSchema>;
 export const CLOSURE_ITEMS = ClosureItemSchema.options;
 

@@ -105,10 +105,13 @@ export const DEFAULT_RUBRIC: Rubric = RubricSchema.parse({
         version: 'Welche Version setzen Sie ein (z. B. unter Hilfe → Info)?',
         environment:
           'Wo tritt es auf: Betriebssystem, Browser oder Gerät, und Cloud oder eigener Server (on-premises)?',
-        error: 'Was genau sehen Sie: die vollständige Fehlermeldung bzw. den Fehlercode oder was auf dem Bildschirm passiert?',
-        steps: 'Was haben Sie getan, als es passierte? Am meisten helfen uns die Schritte, mit denen es sich wiederholen lässt.',
+        error:
+          'Was genau sehen Sie: die vollständige Fehlermeldung bzw. den Fehlercode oder was auf dem Bildschirm passiert?',
+        steps:
+          'Was haben Sie getan, als es passierte? Am meisten helfen uns die Schritte, mit denen es sich wiederholen lässt.',
         expected_actual: 'Was hatten Sie erwartet, und was ist stattdessen passiert?',
-        impact: 'Wer ist betroffen und wie stark behindert es Ihre Arbeit (ein Benutzer, ein Team, die Produktion)?',
+        impact:
+          'Wer ist betroffen und wie stark behindert es Ihre Arbeit (ein Benutzer, ein Team, die Produktion)?',
         goal: 'Was möchten Sie erreichen? Wenn wir Ihr Ziel kennen, können wir den besten Weg vorschlagen.',
         timeline: 'Seit wann tritt das auf, und passiert es jedes Mal oder nur manchmal?',
         attachment: 'Könnten Sie einen Screenshot oder die passende Log-Datei anhängen?',

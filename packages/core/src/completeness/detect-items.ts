@@ -34,7 +34,8 @@ const CAPITALISED_AFTER_POSSESSIVE =
 
 const VERSION_NAMED =
   /\b(?:version|versión|v)\s*\d+(?:\.\d+)*\b|\b(?:windows|win)\s?(?:xp|vista|7|8|8\.1|10|11|server \d{4})\b|\b(?:ios|ipados|android|macos|mac os x?|os x|watchos|tvos)\s?\d+(?:\.\d+)*\b|\bmacos (?:sonoma|ventura|monterey|big sur|sequoia|catalina|tahoe)\b|\b(?:build|release|firmware|patch|update)\s+#?\d[\w.-]*\b|\b(?:ubuntu|debian|rhel|centos|fedora|php|python|node(?:\.js)?|java|jdk|\.net|postgres(?:ql)?|mysql|chrome|firefox|safari)\s+v?\d+(?:\.\d+)*\b/i;
-const VERSION_NUMBER = /(?<![\w.$€£#/:-])v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?(?![\w%]|\.\d)/gi;
+const VERSION_NUMBER =
+  /(?<![\w.$€£#/:-])v?(\d{1,4})\.(\d{1,4})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?(?![\w%]|\.\d)/gi;
 
 const ENVIRONMENT =
   /\b(?:windows(?: \d+| xp| server)?|mac ?os|os ?x|linux|ubuntu|debian|centos|red ?hat|rhel|ipados|android|chrome ?os|chromebook|google chrome|firefox|safari|microsoft edge|edge browser|internet explorer|virtual machine|vmware|hyper-v|docker|kubernetes|k8s|aws|azure|gcp|google cloud|on-?prem(?:ise|ises)?|self-hosted|vpn|wi-?fi|wlan|firewall|proxy server|postgres(?:ql)?|mysql|sql server|mongodb|oracle db|staging|test environment|production environment|(?:our|my|the) environment|hdmi|usb-c|bluetooth|betriebssystem \w+|umgebung|rechenzentrum)\b|\b(?:ios|macos|android|windows) (?:device|app|phone|tablet|\d+)\b|\b(?:home|office|corporate|company) network\b|\bmicroservices?\b|\bci\/cd\b|\bnas\b|\b(?:on|from|using|via|in|over|through|behind|auf|unter|über) (?:my|our|the|a|an|their|meinem|meinen|unserem|unseren|dem|den|einem)? ?(?:home |office |corporate |company |internal |local |own )?(?:network|server|servers|laptop|desktop|pc|workstation|iphone|ipad|macbook|mobile(?: device| phone)?|phone|tablet|browser|cloud|router|netzwerk|server|gerät|laptop|rechner|handy)\b/i;
@@ -82,10 +83,22 @@ function fieldText(value: FieldValue | undefined): string | null {
   return String(value);
 }
 
-/** The first custom field among `names` that has a value. */
-function fromFields(input: CompletenessInput, names: readonly string[] | undefined): Evidence | null {
-  if (!names || !input.customFields) return null;
-  const wanted = new Set(names.map(normaliseKey));
+// Normalised field names per rubric, computed once per rubric rather than once per case.
+const fieldSets = new WeakMap<Rubric, Partial<Record<ItemId, Set<string>>>>();
+function wantedFields(rubric: Rubric, id: ItemId): Set<string> | undefined {
+  let sets = fieldSets.get(rubric);
+  if (!sets) {
+    sets = {};
+    for (const [k, names] of Object.entries(rubric.fields) as [ItemId, string[]][])
+      sets[k] = new Set(names.map(normaliseKey));
+    fieldSets.set(rubric, sets);
+  }
+  return sets[id];
+}
+
+/** The first custom field among the rubric's names for an item that has a value. */
+function fromFields(input: CompletenessInput, wanted: Set<string> | undefined): Evidence | null {
+  if (!wanted || !input.customFields) return null;
   for (const [key, value] of Object.entries(input.customFields)) {
     if (!wanted.has(normaliseKey(key))) continue;
     const text = fieldText(value);
@@ -111,9 +124,23 @@ function findVersion(text: string): Evidence | null {
     const [, a = '0', b = '0', c, d] = m;
     if (d !== undefined && !m[0].toLowerCase().startsWith('v')) continue; // an IP address
     if (looksLikeDate(Number(a), Number(b), c)) continue; // 12.03.2024
-    if (c === undefined && /^\d+\.\d+\s*(?:%|percent|gb|mb|kb|tb|ghz|mhz|inch|in|kg|lbs?|hours?|h|km|mm|cm|m)\b/i.test(text.slice(m.index).slice(0, m[0].length + 9).replace(/^v/i, '')))
+    if (
+      c === undefined &&
+      /^\d+\.\d+\s*(?:%|percent|gb|mb|kb|tb|ghz|mhz|inch|in|kg|lbs?|hours?|h|km|mm|cm|m)\b/i.test(
+        text
+          .slice(m.index)
+          .slice(0, m[0].length + 9)
+          .replace(/^v/i, ''),
+      )
+    )
       continue; // a quantity such as 2.5 GB
-    if (c === undefined && !m[0].toLowerCase().startsWith('v') && /\b(?:\$|usd|eur|price|cost|paid|charged|amount)\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index)))
+    if (
+      c === undefined &&
+      !m[0].toLowerCase().startsWith('v') &&
+      /\b(?:\$|usd|eur|price|cost|paid|charged|amount)\W*$/i.test(
+        text.slice(Math.max(0, m.index - 12), m.index),
+      )
+    )
       continue; // a price
     return { source: 'text', snippet: snippetAround(text, m.index, m[0].length) };
   }
@@ -140,8 +167,13 @@ function findProduct(text: string, rubric: Rubric): Evidence | null {
  * @example detectItem('version', { description: 'Since 4.2.1 the export fails' }, DEFAULT_RUBRIC)
  * // { source: 'text', snippet: 'Since 4.2.1 the export fails' }
  */
-export function detectItem(id: ItemId, input: CompletenessInput, rubric: Rubric, text: string): Evidence | null {
-  const field = fromFields(input, rubric.fields[id]);
+export function detectItem(
+  id: ItemId,
+  input: CompletenessInput,
+  rubric: Rubric,
+  text: string,
+): Evidence | null {
+  const field = fromFields(input, wantedFields(rubric, id));
   if (field) return field;
   switch (id) {
     case 'attachment': {

@@ -30,7 +30,9 @@ export interface ItemQuality {
  * @example evaluateScorer(labelled).items.find((i) => i.id === 'error')?.recall
  */
 export function evaluateScorer(tickets: readonly LabelledTicket[], rubric: Rubric = DEFAULT_RUBRIC) {
-  const counts = new Map<ItemId, { tp: number; fp: number; fn: number }>(ITEM_IDS.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  const counts = new Map<ItemId, { tp: number; fp: number; fn: number }>(
+    ITEM_IDS.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]),
+  );
   let typeHits = 0;
   const confusion: Record<string, number> = {};
   for (const t of tickets) {
@@ -60,5 +62,10 @@ export function evaluateScorer(tickets: readonly LabelledTicket[], rubric: Rubri
       recall: tp + fn === 0 ? null : tp / (tp + fn),
     };
   });
-  return { tickets: tickets.length, items, issueTypeAccuracy: tickets.length === 0 ? null : typeHits / tickets.length, confusion };
+  return {
+    tickets: tickets.length,
+    items,
+    issueTypeAccuracy: tickets.length === 0 ? null : typeHits / tickets.length,
+    confusion,
+  };
 }

@@ -27,7 +27,7 @@ const TAGS: Record<string, IssueType> = {
 
 // Signals per type, each hit counts once; the subject (short, chosen by the customer) counts double.
 const SIGNALS: Record<IssueType, RegExp> = {
-  bug: /\b(?:bugs?|defect\w*|error\w*|exception|crash\w*|broken|fail\w*|not working|doesn'?t work|does not work|stopped working|malfunction\w*|outage|is down|glitch\w*|freez\w*|frozen|not (?:turning on|responding|loading|syncing|charging|saved|saving|functioning)|won'?t (?:start|turn on|load|open)|data loss|lost data|deleted|incident|slow\w*|disconnect\w*|drops?|interruptions?|disruptions?|breach|vulnerab\w*|unauthori[sz]ed|fire|smoke|noises?|overheat\w*|fehler\w*|absturz|stürzt|funktioniert nicht|störung\w*|ausfall|ausgefallen|defekt|sicherheitsvorfall|unterbrechung\w*|verbindungsabbr\w*)\b/gi,
+  bug: /\b(?:bugs?|defect\w*|error\w*|exception|crash\w*|broken?|broke|fail\w*|not working|doesn'?t work|does not work|stopped working|malfunction\w*|outage|is down|glitch\w*|freez\w*|frozen|not (?:turning on|responding|loading|syncing|charging|saved|saving|functioning)|won'?t (?:start|turn on|load|open)|data loss|lost data|deleted|incident|slow\w*|disconnect\w*|drops?|interruptions?|disruptions?|breach|vulnerab\w*|unauthori[sz]ed|fire|smoke|noises?|overheat\w*|fehler\w*|absturz|stürzt|funktioniert nicht|störung\w*|ausfall|ausgefallen|defekt|sicherheitsvorfall|unterbrechung\w*|verbindungsabbr\w*)\b/gi,
   install_config:
     /\b(?:install\w*|setup|set up|setting up|configur\w*|config|upgrad\w*|activat\w*|licen[cs]\w*|integrat\w*|deploy\w*|migrat\w*|onboard\w*|permissions?|access (?:request|to|my \w+ account|for)|admin account|new (?:starter|user|employee|hire|workstation|laptop)|log ?in|logging in|sign(?:ing)? in|locked|unlock\w*|credentials|password\w*|sso|single sign-on|provision\w*|enrol\w*|pair(?:ing)?|connect(?:ing)? (?:a|my|the|to|with)|peripheral|compatib\w*|alteration|amendment|change request|einricht\w*|konfigur\w*|installier\w*|aktualisier\w*|lizenz\w*|integration|einstellung\w*|berechtigung\w*|zugang|anmeld\w*|passwort)\b/gi,
   how_to:
@@ -37,7 +37,8 @@ const SIGNALS: Record<IssueType, RegExp> = {
 };
 
 // "Issue", "problem", "trouble": a bug when nothing more specific is said, and in a subject line.
-const WEAK_BUG = /\b(?:issues?|problems?|trouble|probleme?|hardware|display|battery|connectivity|network|verbindung\w*)\b/gi;
+const WEAK_BUG =
+  /\b(?:issues?|problems?|trouble|probleme?|hardware|display|battery|connectivity|network|verbindung\w*)\b/gi;
 
 const ORDER: IssueType[] = ['bug', 'install_config', 'how_to', 'other'];
 const SUBJECT_WEIGHT = 2;

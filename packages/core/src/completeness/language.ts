@@ -1,7 +1,8 @@
 /** Languages the default rubric has texts for. */
 export type Language = 'en' | 'de';
 
-const GERMAN = /\b(und|der|die|das|nicht|ich|wir|ist|mit|für|bitte|wird|eine|auf|sehr|geehrte|unsere?|können|haben|dass)\b/gi;
+const GERMAN =
+  /\b(und|der|die|das|nicht|ich|wir|ist|mit|für|bitte|wird|eine|auf|sehr|geehrte|unsere?|können|haben|dass)\b/gi;
 const ENGLISH = /\b(the|and|is|not|i|we|you|with|for|please|to|of|my|our|have|can|this|that)\b/gi;
 
 function count(re: RegExp, text: string): number {

@@ -60,7 +60,10 @@ function rulesFor(rubric: Rubric, issueType: IssueType, input: CompletenessInput
  * const r = scoreCompleteness({ subject: 'Export crashes', description: 'Since 4.2 on Windows 11 export fails with E42…' });
  * r.score; r.complete; r.missing; r.requestDraft;
  */
-export function scoreCompleteness(input: CompletenessInput, rubric: Rubric = DEFAULT_RUBRIC): CompletenessResult {
+export function scoreCompleteness(
+  input: CompletenessInput,
+  rubric: Rubric = DEFAULT_RUBRIC,
+): CompletenessResult {
   const text = `${input.subject ?? ''}\n${input.description ?? ''}`.slice(0, 100_000);
   const { issueType, source } = inferIssueType(input);
   const language = detectLanguage(text);

@@ -1,5 +1,5 @@
 import { CaseSchema } from '../case/case-schema.js';
-import { describeIssues, type ImportItem, ImportError } from './import-result.js';
+import { describeIssues, ImportError, type ImportItem } from './import-result.js';
 
 /**
  * Reads our own case JSON: an array of cases, `{ "cases": [...] }`, or one case per line (NDJSON).

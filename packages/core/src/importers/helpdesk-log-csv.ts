@@ -16,7 +16,11 @@ function toCase(events: { row: number; record: Record<string, string> }[], tenan
   const times = events.map((e) => timestamp(e.record['time:timestamp']));
   const createdAt = times[0];
   if (!createdAt || times.some((t) => t === null))
-    return { ok: false, row: first.row, reason: `${id}: a timestamp is not in the form YYYY-MM-DD HH:MM:SS+00:00` };
+    return {
+      ok: false,
+      row: first.row,
+      reason: `${id}: a timestamp is not in the form YYYY-MM-DD HH:MM:SS+00:00`,
+    };
   const activities = events.map((e) => e.record['concept:name'] ?? e.record.Activity ?? '');
   const resolves = activities.filter((a) => a === 'Resolve ticket').length;
   const closedAt = activities.lastIndexOf('Closed');

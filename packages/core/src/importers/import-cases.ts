@@ -1,6 +1,6 @@
 import { importCasesJson } from './cases-json.js';
 import { importHelpdeskLogCsv } from './helpdesk-log-csv.js';
-import { type ImportFormat, ImportError, type ImportItem } from './import-result.js';
+import { ImportError, type ImportFormat, type ImportItem } from './import-result.js';
 import { importKaggleCsv } from './kaggle-csv.js';
 import { importServiceNowCsv } from './servicenow-csv.js';
 import { importZendeskExport } from './zendesk/zendesk-export.js';

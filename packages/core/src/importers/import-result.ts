@@ -4,7 +4,13 @@ import type { Case } from '../case/case-schema.js';
 export type ImportItem = { ok: true; row: number; case: Case } | { ok: false; row: number; reason: string };
 
 /** Formats the importers understand, as named on the command line. */
-export const IMPORT_FORMATS = ['zendesk-json', 'kaggle-csv', 'servicenow-csv', 'helpdesk-log-csv', 'cases-json'] as const;
+export const IMPORT_FORMATS = [
+  'zendesk-json',
+  'kaggle-csv',
+  'servicenow-csv',
+  'helpdesk-log-csv',
+  'cases-json',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Raised for input that cannot be read at all (as opposed to one bad row, which is skipped). */

@@ -2,7 +2,12 @@ import { CaseSchema, type Channel } from '../case/case-schema.js';
 import { csvObjects } from './csv.js';
 import { describeIssues, type ImportItem } from './import-result.js';
 
-const CHANNELS: Record<string, Channel> = { Email: 'email', Phone: 'phone', Chat: 'chat', 'Social media': 'social' };
+const CHANNELS: Record<string, Channel> = {
+  Email: 'email',
+  Phone: 'phone',
+  Chat: 'chat',
+  'Social media': 'social',
+};
 const PRIORITIES = { Low: 'low', Medium: 'normal', High: 'high', Critical: 'urgent' } as const;
 const STATUSES = { Open: 'open', 'Pending Customer Response': 'pending', Closed: 'closed' } as const;
 const TYPES: Record<string, 'how_to' | 'other'> = {
@@ -59,10 +64,13 @@ export function* importKaggleCsv(text: string, tenantId = 'default'): Generator<
       solvedAt: status === 'closed' ? resolved : null,
       status,
       priority: PRIORITIES[r['Ticket Priority'] as keyof typeof PRIORITIES] ?? null,
-      requester: r['Customer Email'] ? { id: r['Customer Email'], name: r['Customer Name'] || null, email: r['Customer Email'] } : null,
+      requester: r['Customer Email']
+        ? { id: r['Customer Email'], name: r['Customer Name'] || null, email: r['Customer Email'] }
+        : null,
       issueType: TYPES[r['Ticket Type'] ?? ''] ?? null,
       customFields: product ? { product } : {},
-      satisfaction: r['Customer Satisfaction Rating'] && Number.isFinite(rating) ? (rating >= 4 ? 'good' : 'bad') : null,
+      satisfaction:
+        r['Customer Satisfaction Rating'] && Number.isFinite(rating) ? (rating >= 4 ? 'good' : 'bad') : null,
       closure: status === 'closed' ? { solution: r.Resolution?.trim() || null } : null,
     });
     if (parsed.success) yield { ok: true, row, case: parsed.data };

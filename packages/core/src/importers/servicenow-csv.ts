@@ -8,7 +8,12 @@ const PRIORITIES: Record<string, 'urgent' | 'high' | 'normal' | 'low'> = {
   '3': 'normal',
   '4': 'low',
 };
-const CHANNELS: Record<string, Channel> = { Phone: 'phone', Email: 'email', 'Self service': 'web', IVR: 'phone' };
+const CHANNELS: Record<string, Channel> = {
+  Phone: 'phone',
+  Email: 'email',
+  'Self service': 'web',
+  IVR: 'phone',
+};
 
 /** "29-02-2016 01:16" → ISO UTC; "?" or blank → null. */
 function timestamp(value: string | undefined): string | null | 'invalid' {
@@ -27,7 +32,11 @@ function toCase(rows: { row: number; record: Record<string, string> }[], tenantI
   const openedAt = timestamp(r.opened_at);
   const resolvedAt = timestamp(r.resolved_at);
   if (openedAt === 'invalid' || resolvedAt === 'invalid')
-    return { ok: false, row: last.row, reason: `${r.number}: a timestamp is not in the form DD-MM-YYYY HH:MM` };
+    return {
+      ok: false,
+      row: last.row,
+      reason: `${r.number}: a timestamp is not in the form DD-MM-YYYY HH:MM`,
+    };
   const state = r.incident_state ?? '';
   const solved = state === 'Resolved' || state === 'Closed';
   const reassignments = Number(r.reassignment_count);
@@ -39,15 +48,33 @@ function toCase(rows: { row: number; record: Record<string, string> }[], tenantI
     channel: CHANNELS[r.contact_type ?? ''] ?? 'other',
     createdAt: openedAt,
     solvedAt: solved ? resolvedAt : null,
-    status: state === 'Closed' ? 'closed' : state === 'Resolved' ? 'solved' : state === 'New' ? 'new' : state.startsWith('Awaiting') ? 'pending' : 'open',
+    status:
+      state === 'Closed'
+        ? 'closed'
+        : state === 'Resolved'
+          ? 'solved'
+          : state === 'New'
+            ? 'new'
+            : state.startsWith('Awaiting')
+              ? 'pending'
+              : 'open',
     priority: PRIORITIES[(r.priority ?? '').slice(0, 1)] ?? null,
     requester: known(r.caller_id) ? { id: r.caller_id } : null,
     group: known(r.assignment_group),
-    customFields: { category: known(r.category), subcategory: known(r.subcategory), symptom: known(r.u_symptom) },
+    customFields: {
+      category: known(r.category),
+      subcategory: known(r.subcategory),
+      symptom: known(r.u_symptom),
+    },
     // Reassignments move the incident between groups: n reassignments = n + 1 groups passed through.
     groupStations: Number.isInteger(reassignments) && reassignments >= 0 ? reassignments + 1 : null,
     reopens: Number.isInteger(reopens) && reopens >= 0 ? reopens : null,
-    knowledgeLinks: r.knowledge === 'TRUE' ? [{ article: 'knowledge', action: 'linked' }] : r.knowledge === 'FALSE' ? [] : null,
+    knowledgeLinks:
+      r.knowledge === 'TRUE'
+        ? [{ article: 'knowledge', action: 'linked' }]
+        : r.knowledge === 'FALSE'
+          ? []
+          : null,
     closure: solved
       ? {
           reason: known(r.u_symptom),
@@ -85,7 +112,11 @@ export function* importServiceNowCsv(text: string, tenantId = 'default'): Genera
       continue;
     }
     if (done.has(number)) {
-      yield { ok: false, row: item.row, reason: `${number}: rows of this incident are not together; row skipped` };
+      yield {
+        ok: false,
+        row: item.row,
+        reason: `${number}: rows of this incident are not together; row skipped`,
+      };
       continue;
     }
     current.push(item);

@@ -35,7 +35,9 @@ export class Samples {
   percentiles(ps: readonly number[]): (number | null)[] {
     if (this.length === 0) return ps.map(() => null);
     const sorted = this.values.subarray(0, this.length).sort();
-    return ps.map((p) => sorted[Math.min(this.length - 1, Math.max(0, Math.ceil(p * this.length) - 1))] ?? null);
+    return ps.map(
+      (p) => sorted[Math.min(this.length - 1, Math.max(0, Math.ceil(p * this.length) - 1))] ?? null,
+    );
   }
 }
 

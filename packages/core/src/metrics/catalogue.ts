@@ -219,7 +219,7 @@ export const METRIC_CATALOGUE = [
     benchmarkNote: 'The study gives no benchmark; it is not a KEY METRICS item.',
     needs: ['status', 'reopens'],
     source:
-      'Not a KEY METRICS item; derived from 002 "Complete Resolution" customer expectations (line ~408) and the FCR never-reopened rule',
+      '002 "Complete Resolution" customer expectations (line ~408) and the FCR never-reopened rule; not a KEY METRICS item of 000',
   },
   {
     id: 'self_help_deflection',

@@ -116,7 +116,8 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
     read++;
     let inferredType: string | undefined;
     const issueType = () => {
-      inferredType ??= c.issueType ?? (c.subject || c.description ? inferIssueType(c).issueType : '(unknown)');
+      inferredType ??=
+        c.issueType ?? (c.subject || c.description ? inferIssueType(c).issueType : '(unknown)');
       return inferredType;
     };
     const key = groupKey(c, groupBy, issueType);
@@ -134,7 +135,8 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
       }
       const type = issueType();
       if (type !== '(unknown)') types.add(type);
-      if (type !== '(unknown)' || c.jiraLinks.length > 0) bugImpact.add(key, type === 'bug' || c.jiraLinks.length > 0);
+      if (type !== '(unknown)' || c.jiraLinks.length > 0)
+        bugImpact.add(key, type === 'bug' || c.jiraLinks.length > 0);
     }
 
     const isSolved = (c.status === 'solved' || c.status === 'closed') && c.solvedAt !== null;
@@ -146,7 +148,8 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
 
     const replies = c.publicAgentReplies;
     if (replies !== null) interactions.add(key, true, replies);
-    if (replies !== null && replies >= 1 && c.reopens !== null) fcr.add(key, replies === 1 && c.reopens === 0);
+    if (replies !== null && replies >= 1 && c.reopens !== null)
+      fcr.add(key, replies === 1 && c.reopens === 0);
     if (c.reopens !== null) reopen.add(key, c.reopens >= 1);
     if (c.groupStations !== null) escalation.add(key, c.groupStations >= 2);
     if (c.collaborators !== null) collaboration.add(key, c.collaborators.length >= 1);
@@ -161,7 +164,13 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
 
     const check = checkClosureRecord(c, closurePolicy);
     const { reason, solution, new_vs_known, knowledge_action } = check.values;
-    if (c.closure !== null || reason !== null || solution !== null || new_vs_known !== null || knowledge_action !== null)
+    if (
+      c.closure !== null ||
+      reason !== null ||
+      solution !== null ||
+      new_vs_known !== null ||
+      knowledge_action !== null
+    )
       recordData = true;
     record.add(key, check.complete);
     if (new_vs_known === 'new' || new_vs_known === 'known') newVsKnown.add(new_vs_known);
@@ -174,18 +183,26 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
   const metrics: Record<string, MetricResult> = {};
   const [median = null, p90 = null] = resolutionSamples.percentiles([0.5, 0.9]);
   const computed: Record<string, () => Partial<MetricResult> & { reason?: string }> = {
-    case_completeness: () => ratio(completeness, 'cases with a subject or description (or a stored completeness score)'),
-    interactions_per_case: () => mean(interactions, 'public agent reply counts (Zendesk ticket_metrics.replies)'),
+    case_completeness: () =>
+      ratio(completeness, 'cases with a subject or description (or a stored completeness score)'),
+    interactions_per_case: () =>
+      mean(interactions, 'public agent reply counts (Zendesk ticket_metrics.replies)'),
     first_contact_resolution: () => ratio(fcr, 'public agent reply counts and reopen counts of solved cases'),
     escalation_rate: () => ratio(escalation, 'group stations (groups a case passed through)'),
     collaboration_rate: () => ratio(collaboration, 'collaborators (agent followers or swarm members)'),
-    time_to_resolution: () => ({ ...mean(resolution, 'solved cases with created and solved times'), median, p90 }),
+    time_to_resolution: () => ({
+      ...mean(resolution, 'solved cases with created and solved times'),
+      median,
+      p90,
+    }),
     total_effort_to_resolve: () => mean(effort, 'agent effort (a time-tracking field)'),
     case_record_completion: () =>
       recordData ? ratio(record, '') : { reason: 'no closure fields found: configure the closure policy' },
     new_vs_known: () =>
       newVsKnown.total === 0
-        ? { reason: 'no new/known marking on solved cases (field new_vs_known or tags new_issue/known_issue)' }
+        ? {
+            reason: 'no new/known marking on solved cases (field new_vs_known or tags new_issue/known_issue)',
+          }
         : {
             value: (newVsKnown.counts.get('new') ?? 0) / newVsKnown.total,
             numerator: newVsKnown.counts.get('new') ?? 0,

@@ -18,11 +18,16 @@ export type MetricStatus =
  *
  * @example metricStatus(catalogueEntry('csat'), 0.9) // 'better_than_average'
  */
-export function metricStatus(def: Pick<MetricDefinition, 'better' | 'benchmark' | 'target'>, value: number | null): MetricStatus {
+export function metricStatus(
+  def: Pick<MetricDefinition, 'better' | 'benchmark' | 'target'>,
+  value: number | null,
+): MetricStatus {
   if (value === null) return 'not_measured';
-  if (def.better === 'neither' || (def.benchmark === undefined && def.target === undefined)) return 'no_benchmark';
+  if (def.better === 'neither' || (def.benchmark === undefined && def.target === undefined))
+    return 'no_benchmark';
   const atLeast = (a: number, b: number) => (def.better === 'higher' ? a >= b : a <= b);
   if (def.target !== undefined && atLeast(value, def.target)) return 'target_met';
-  if (def.benchmark !== undefined) return atLeast(value, def.benchmark) ? 'better_than_average' : 'worse_than_average';
+  if (def.benchmark !== undefined)
+    return atLeast(value, def.benchmark) ? 'better_than_average' : 'worse_than_average';
   return 'target_missed';
 }

@@ -86,7 +86,8 @@ export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContex
 
   const solved = ticket.status === 'solved' || ticket.status === 'closed';
   const calendar = metric?.full_resolution_time_in_minutes?.calendar;
-  const channelName = ticket.via?.channel === undefined || ticket.via?.channel === null ? null : String(ticket.via.channel);
+  const channelName =
+    ticket.via?.channel === undefined || ticket.via?.channel === null ? null : String(ticket.via.channel);
   const satisfaction = ticket.satisfaction_rating?.score;
 
   return CaseSchema.parse({
@@ -118,7 +119,10 @@ export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContex
     groupStations: metric?.group_stations ?? null,
     collaborators: ticket.follower_ids ?? null,
     satisfaction:
-      satisfaction === 'good' || satisfaction === 'bad' || satisfaction === 'offered' || satisfaction === 'unoffered'
+      satisfaction === 'good' ||
+      satisfaction === 'bad' ||
+      satisfaction === 'offered' ||
+      satisfaction === 'unoffered'
         ? satisfaction
         : null,
     resolutionHours: solved && typeof calendar === 'number' ? calendar / 60 : null,

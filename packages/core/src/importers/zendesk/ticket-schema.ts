@@ -11,7 +11,10 @@ export const ZendeskTicketSchema = z.looseObject({
   id: Id,
   subject: z.string().nullable().optional().default(null),
   description: z.string().nullable().optional().default(null),
-  via: z.looseObject({ channel: z.union([z.string(), z.number()]).nullable().optional() }).nullable().optional(),
+  via: z
+    .looseObject({ channel: z.union([z.string(), z.number()]).nullable().optional() })
+    .nullable()
+    .optional(),
   created_at: z.iso.datetime({ offset: true }),
   updated_at: z.iso.datetime({ offset: true }).nullable().optional(),
   type: z.enum(['problem', 'incident', 'question', 'task']).nullable().optional().default(null),
@@ -30,11 +33,7 @@ export const ZendeskTicketSchema = z.looseObject({
     .default([]),
   follower_ids: z.array(Id).nullable().optional(),
   collaborator_ids: z.array(Id).nullable().optional(),
-  satisfaction_rating: z
-    .looseObject({ score: z.string().optional() })
-    .nullable()
-    .optional()
-    .default(null),
+  satisfaction_rating: z.looseObject({ score: z.string().optional() }).nullable().optional().default(null),
 });
 export type ZendeskTicket = z.infer<typeof ZendeskTicketSchema>;
 export type ZendeskTicketInput = z.input<typeof ZendeskTicketSchema>;
@@ -65,7 +64,13 @@ const AuditEventSchema = z.looseObject({
   plain_body: z.string().optional(),
   public: z.boolean().optional(),
   attachments: z
-    .array(z.looseObject({ file_name: z.string(), content_type: z.string().optional(), size: z.number().optional() }))
+    .array(
+      z.looseObject({
+        file_name: z.string(),
+        content_type: z.string().optional(),
+        size: z.number().optional(),
+      }),
+    )
     .optional(),
   field_name: z.string().optional(),
   value: z.unknown().optional(),

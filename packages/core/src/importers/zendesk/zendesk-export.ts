@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssues, type ImportItem, ImportError } from '../import-result.js';
+import { describeIssues, ImportError, type ImportItem } from '../import-result.js';
 import { normaliseZendeskTicket } from './normalise-ticket.js';
 import {
   type ZendeskAudit,
