@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_CATALOGUE } from './catalogue.js';
 import { findMetric, getMetricDefinition } from './catalogue-lookup.js';
+import { COMPUTED_FROM } from './compute-metrics.js';
 import { metricStatus } from './status.js';
 
 describe('the metric catalogue', () => {
@@ -68,5 +69,15 @@ describe('metricStatus', () => {
     expect(metricStatus(getMetricDefinition('health_at_risk'), 0.2)).toBe('target_missed');
     expect(metricStatus(getMetricDefinition('reopen_rate'), 0.2)).toBe('no_benchmark');
     expect(metricStatus(completeness, null)).toBe('not_measured');
+  });
+});
+
+describe('the README metric table', () => {
+  it('documents every metric of the catalogue, and only catalogue metrics are computed', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+    for (const m of METRIC_CATALOGUE) expect(readme, m.id).toContain(`| \`${m.id}\` ${m.name} |`);
+    const ids = new Set<string>(METRIC_CATALOGUE.map((m) => m.id));
+    for (const id of Object.keys(COMPUTED_FROM)) expect(ids.has(id), id).toBe(true);
   });
 });

@@ -59,6 +59,37 @@ export interface MetricsReport {
 
 const HOUR_MS = 3_600_000;
 
+/**
+ * How each metric computed from cases is defined here, and from which case fields (Zendesk source in
+ * brackets). The README's metric table is printed from this (packages/core/scripts/metric-table.ts).
+ */
+export const COMPUTED_FROM = {
+  case_completeness:
+    'cases created in the window whose first message scores `complete` ÷ cases created in the window; `completeness` stored at creation, else scored from `subject` + `description`',
+  interactions_per_case: 'mean `publicAgentReplies` [ticket_metrics.replies] of cases solved in the window',
+  first_contact_resolution:
+    'solved cases with exactly one public agent reply and `reopens` = 0 ÷ solved cases with ≥ 1 public agent reply [ticket_metrics.replies, reopens]',
+  escalation_rate: 'solved cases with `groupStations` ≥ 2 ÷ solved cases [ticket_metrics.group_stations]',
+  collaboration_rate: 'solved cases with ≥ 1 `collaborators` ÷ solved cases [ticket.follower_ids]',
+  time_to_resolution:
+    'mean of `resolutionHours` [ticket_metrics.full_resolution_time_in_minutes.calendar ÷ 60], else solvedAt − createdAt, over solved cases; median and p90 beside it',
+  total_effort_to_resolve: 'mean `agentEffortMinutes` ÷ 60 of solved cases (a time-tracking field)',
+  case_record_completion:
+    'solved cases whose closed record holds reason, issue type, solution, new vs known and a knowledge action (`checkClosureRecord`) ÷ solved cases; measured once any solved case records closure fields',
+  new_vs_known:
+    'share of solved cases marked `new` among those marked new or known [field new_vs_known, tags new_issue/known_issue]',
+  knowledge_action:
+    'solved cases with an article linked, updated or created ÷ solved cases [help-center links in agent comments of audits, or a knowledge_action field]; measured once any solved case records knowledge',
+  cases_by_channel: 'share of cases created in the window per `channel` [ticket.via.channel]',
+  issues_by_type:
+    'share of cases created in the window per issue type: `issueType` field [ticket.type question → how_to, problem → bug], else inferred from the text',
+  support_access_point:
+    'share of cases created in the window per access point (web form, API and in-product together; other channels as they are)',
+  csat: 'good ÷ (good + bad) ratings of solved cases [ticket.satisfaction_rating.score]',
+  reopen_rate: 'solved cases with `reopens` ≥ 1 ÷ solved cases [ticket_metrics.reopens]',
+  bug_impact: 'cases created in the window that are bugs or link a Jira issue ÷ cases created in the window',
+} as const;
+
 function dayOf(ts: string): string {
   return ts.endsWith('Z') ? ts.slice(0, 10) : new Date(ts).toISOString().slice(0, 10);
 }
@@ -182,7 +213,7 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
 
   const metrics: Record<string, MetricResult> = {};
   const [median = null, p90 = null] = resolutionSamples.percentiles([0.5, 0.9]);
-  const computed: Record<string, () => Partial<MetricResult> & { reason?: string }> = {
+  const computed: Record<keyof typeof COMPUTED_FROM, () => Partial<MetricResult>> = {
     case_completeness: () =>
       ratio(completeness, 'cases with a subject or description (or a stored completeness score)'),
     interactions_per_case: () =>
@@ -222,7 +253,7 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
   };
 
   for (const def of METRIC_CATALOGUE) {
-    const partial = computed[def.id]?.() ?? {
+    const partial = (computed as Record<string, () => Partial<MetricResult>>)[def.id]?.() ?? {
       reason: `not computed from helpdesk cases (needs ${def.needs.join(', ')})`,
     };
     const value = partial.value ?? null;
