@@ -76,7 +76,7 @@ describe('the README metric table', () => {
   it('documents every metric of the catalogue, and only catalogue metrics are computed', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
-    for (const m of METRIC_CATALOGUE) expect(readme, m.id).toContain(`| \`${m.id}\` ${m.name} |`);
+    for (const m of METRIC_CATALOGUE) expect(readme, m.id).toMatch(new RegExp(`\\|\\s*\`${m.id}\` `));
     const ids = new Set<string>(METRIC_CATALOGUE.map((m) => m.id));
     for (const id of Object.keys(COMPUTED_FROM)) expect(ids.has(id), id).toBe(true);
   });
