@@ -7,3 +7,4 @@ export * from './closure/index.js';
 export * from './completeness/index.js';
 export * from './importers/index.js';
 export * from './metrics/index.js';
+export * from './store/index.js';

@@ -1,11 +1,18 @@
 import type { Case } from '../case/case-schema.js';
-import { checkClosureRecord } from '../closure/check-closure-record.js';
 import type { ClosurePolicy } from '../closure/closure-policy-schema.js';
-import { inferIssueType } from '../completeness/issue-type.js';
 import type { Rubric } from '../completeness/rubric-schema.js';
-import { scoreCompleteness } from '../completeness/score.js';
-import { Distribution, Samples, Tally } from './accumulators.js';
+import { Samples } from './accumulators.js';
 import { METRIC_CATALOGUE } from './catalogue.js';
+import {
+  addCreatedCounters,
+  addSolvedCounters,
+  type CounterName,
+  type Counters,
+  caseIssueType,
+  emptyCounters,
+  histogramPercentiles,
+  isSolved,
+} from './counters.js';
 import type { MetricUnit } from './metric-definition.js';
 import { type MetricStatus, metricStatus } from './status.js';
 
@@ -57,8 +64,6 @@ export interface MetricsReport {
   metrics: Record<string, MetricResult>;
 }
 
-const HOUR_MS = 3_600_000;
-
 /**
  * How each metric computed from cases is defined here, and from which case fields (Zendesk source in
  * brackets). The README's metric table is printed from this (packages/core/scripts/metric-table.ts).
@@ -90,13 +95,14 @@ export const COMPUTED_FROM = {
   bug_impact: 'cases created in the window that are bugs or link a Jira issue ÷ cases created in the window',
 } as const;
 
-function dayOf(ts: string): string {
+/** UTC day (YYYY-MM-DD) of an ISO timestamp. */
+export function dayOf(ts: string): string {
   return ts.endsWith('Z') ? ts.slice(0, 10) : new Date(ts).toISOString().slice(0, 10);
 }
 
-function groupKey(c: Case, by: GroupBy | undefined, issueType: () => string): string | null {
-  if (!by) return null;
-  if (by === 'issueType') return issueType();
+/** The value a case has for a breakdown dimension. */
+export function groupKeyOf(c: Case, by: GroupBy): string {
+  if (by === 'issueType') return caseIssueType(c) ?? '(unknown)';
   return c[by] ?? '(none)';
 }
 
@@ -105,157 +111,184 @@ function groupKey(c: Case, by: GroupBy | undefined, issueType: () => string): st
  * channels, issue types) count cases created in the window; resolution-based ones (FCR, escalation,
  * time to resolution, …) count cases solved in the window. A metric whose data the cases do not hold is
  * `not_measured`, with the reason. Memory does not grow with the number of cases, except for the
- * resolution times kept for the median and p90.
+ * resolution times kept for the exact median and p90.
  *
  * @example
  * const report = computeMetrics(cases, { from: '2026-10-01', to: '2026-10-31', groupBy: 'channel' });
  * report.metrics.first_contact_resolution.value // 0.61
  */
 export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOptions = {}): MetricsReport {
-  const { from, to, groupBy, rubric, closurePolicy } = options;
+  const { from, to, groupBy } = options;
   const inWindow = (day: string) => (from === undefined || day >= from) && (to === undefined || day <= to);
-
-  // Creation-based
-  const completeness = new Tally();
-  const bugImpact = new Tally();
-  const channels = new Distribution();
-  const accessPoints = new Distribution();
-  const types = new Distribution();
-  // Resolution-based
-  const fcr = new Tally();
-  const escalation = new Tally();
-  const collaboration = new Tally();
-  const reopen = new Tally();
-  const csat = new Tally();
-  const record = new Tally();
-  const knowledge = new Tally();
-  const newVsKnown = new Distribution();
-  const interactions = new Tally(); // num = replies summed, den = cases
-  const effort = new Tally(); // num = hours summed
-  const resolution = new Tally(); // num = hours summed
-  const resolutionSamples = new Samples();
-  let recordData = false;
-  let knowledgeData = false;
-
+  const totals = emptyCounters();
+  const groups = new Map<string, Counters>();
+  const samples = new Samples();
   let read = 0;
-  let created = 0;
-  let solved = 0;
   let minDay: string | null = null;
   let maxDay: string | null = null;
 
   for (const c of cases) {
     read++;
-    let inferredType: string | undefined;
-    const issueType = () => {
-      inferredType ??=
-        c.issueType ?? (c.subject || c.description ? inferIssueType(c).issueType : '(unknown)');
-      return inferredType;
-    };
-    const key = groupKey(c, groupBy, issueType);
-
+    let group: Counters | undefined;
+    if (groupBy) {
+      const key = groupKeyOf(c, groupBy);
+      group = groups.get(key);
+      if (!group) groups.set(key, (group = emptyCounters()));
+    }
     const createdDay = dayOf(c.createdAt);
     if (minDay === null || createdDay < minDay) minDay = createdDay;
     if (maxDay === null || createdDay > maxDay) maxDay = createdDay;
     if (inWindow(createdDay)) {
-      created++;
-      if (c.completeness) completeness.add(key, c.completeness.complete);
-      else if (c.subject || c.description) completeness.add(key, scoreCompleteness(c, rubric).complete);
-      if (c.channel) {
-        channels.add(c.channel);
-        accessPoints.add(c.channel === 'web' || c.channel === 'api' ? 'web / in-product' : c.channel);
-      }
-      const type = issueType();
-      if (type !== '(unknown)') types.add(type);
-      if (type !== '(unknown)' || c.jiraLinks.length > 0)
-        bugImpact.add(key, type === 'bug' || c.jiraLinks.length > 0);
+      addCreatedCounters(totals, c, options);
+      if (group) addCreatedCounters(group, c, options);
     }
-
-    const isSolved = (c.status === 'solved' || c.status === 'closed') && c.solvedAt !== null;
-    if (!isSolved || c.solvedAt === null) continue;
+    if (!isSolved(c)) continue;
     const solvedDay = dayOf(c.solvedAt);
-    if (solvedDay > (maxDay ?? solvedDay)) maxDay = solvedDay;
+    if (solvedDay > maxDay) maxDay = solvedDay;
     if (!inWindow(solvedDay)) continue;
-    solved++;
-
-    const replies = c.publicAgentReplies;
-    if (replies !== null) interactions.add(key, true, replies);
-    if (replies !== null && replies >= 1 && c.reopens !== null)
-      fcr.add(key, replies === 1 && c.reopens === 0);
-    if (c.reopens !== null) reopen.add(key, c.reopens >= 1);
-    if (c.groupStations !== null) escalation.add(key, c.groupStations >= 2);
-    if (c.collaborators !== null) collaboration.add(key, c.collaborators.length >= 1);
-    if (c.satisfaction === 'good' || c.satisfaction === 'bad') csat.add(key, c.satisfaction === 'good');
-    if (c.agentEffortMinutes !== null) effort.add(key, true, c.agentEffortMinutes / 60);
-
-    const hours = c.resolutionHours ?? (Date.parse(c.solvedAt) - Date.parse(c.createdAt)) / HOUR_MS;
-    if (Number.isFinite(hours) && hours >= 0) {
-      resolution.add(key, true, hours);
-      resolutionSamples.push(hours);
-    }
-
-    const check = checkClosureRecord(c, closurePolicy);
-    const { reason, solution, new_vs_known, knowledge_action } = check.values;
-    if (
-      c.closure !== null ||
-      reason !== null ||
-      solution !== null ||
-      new_vs_known !== null ||
-      knowledge_action !== null
-    )
-      recordData = true;
-    record.add(key, check.complete);
-    if (new_vs_known === 'new' || new_vs_known === 'known') newVsKnown.add(new_vs_known);
-    // Once any solved case records knowledge (links from audits, or a knowledge-action field), an empty
-    // record on another case means no action was taken there.
-    if (c.knowledgeLinks !== null || knowledge_action !== null) knowledgeData = true;
-    knowledge.add(key, knowledge_action !== null);
+    const hours = addSolvedCounters(totals, c, options);
+    if (group) addSolvedCounters(group, c, options);
+    if (hours !== null) samples.push(hours);
   }
 
-  const metrics: Record<string, MetricResult> = {};
-  const [median = null, p90 = null] = resolutionSamples.percentiles([0.5, 0.9]);
-  const computed: Record<keyof typeof COMPUTED_FROM, () => Partial<MetricResult>> = {
-    case_completeness: () =>
-      ratio(completeness, 'cases with a subject or description (or a stored completeness score)'),
-    interactions_per_case: () =>
-      mean(interactions, 'public agent reply counts (Zendesk ticket_metrics.replies)'),
-    first_contact_resolution: () => ratio(fcr, 'public agent reply counts and reopen counts of solved cases'),
-    escalation_rate: () => ratio(escalation, 'group stations (groups a case passed through)'),
-    collaboration_rate: () => ratio(collaboration, 'collaborators (agent followers or swarm members)'),
-    time_to_resolution: () => ({
-      ...mean(resolution, 'solved cases with created and solved times'),
-      median,
-      p90,
+  const [median = null, p90 = null] = samples.percentiles([0.5, 0.9]);
+  return {
+    window: { from: from ?? minDay, to: to ?? maxDay },
+    counts: { read, created: totals.created, solved: totals.solved },
+    metrics: metricsFromCounters(totals, {
+      groups: groupBy ? groups : undefined,
+      percentiles: { median, p90 },
     }),
-    total_effort_to_resolve: () => mean(effort, 'agent effort (a time-tracking field)'),
-    case_record_completion: () =>
-      recordData ? ratio(record, '') : { reason: 'no closure fields found: configure the closure policy' },
-    new_vs_known: () =>
-      newVsKnown.total === 0
-        ? {
-            reason: 'no new/known marking on solved cases (field new_vs_known or tags new_issue/known_issue)',
-          }
-        : {
-            value: (newVsKnown.counts.get('new') ?? 0) / newVsKnown.total,
-            numerator: newVsKnown.counts.get('new') ?? 0,
-            denominator: newVsKnown.total,
-            distribution: newVsKnown.shares(),
-          },
-    knowledge_action: () =>
-      knowledgeData
-        ? ratio(knowledge, '')
-        : { reason: 'no knowledge links or knowledge-action field on solved cases' },
-    cases_by_channel: () => distribution(channels, 'the channel of each case'),
-    issues_by_type: () => distribution(types, 'an issue type field or case text'),
-    support_access_point: () => distribution(accessPoints, 'the channel of each case'),
-    csat: () => ratio(csat, 'satisfaction ratings (good/bad) on solved cases'),
-    reopen_rate: () => ratio(reopen, 'reopen counts of solved cases'),
-    bug_impact: () => ratio(bugImpact, 'issue types or Jira links of cases'),
   };
+}
 
+type Partial_ = Partial<MetricResult>;
+type Formula = (t: Counters) => { num: number; den: number } | { reason: string };
+
+const CHANNELS = ['email', 'web', 'chat', 'phone', 'social', 'api', 'messaging', 'other'] as const;
+const TYPES = ['how_to', 'bug', 'install_config', 'other'] as const;
+
+// Numerator ÷ denominator of every rate or mean metric, from counters (definitions in COMPUTED_FROM).
+const RATIOS: Record<string, Formula> = {
+  case_completeness: (t) =>
+    need(
+      t.completeness_num,
+      t.completeness_den,
+      'cases with a subject or description (or a stored completeness score)',
+    ),
+  interactions_per_case: (t) =>
+    need(t.replies_sum, t.replies_den, 'public agent reply counts (Zendesk ticket_metrics.replies)'),
+  first_contact_resolution: (t) =>
+    need(t.fcr_num, t.fcr_den, 'public agent reply counts and reopen counts of solved cases'),
+  escalation_rate: (t) =>
+    need(t.escalation_num, t.escalation_den, 'group stations (groups a case passed through)'),
+  collaboration_rate: (t) =>
+    need(t.collab_num, t.collab_den, 'collaborators (agent followers or swarm members)'),
+  time_to_resolution: (t) => need(t.ttr_hours_sum, t.ttr_den, 'solved cases with created and solved times'),
+  total_effort_to_resolve: (t) =>
+    need(t.effort_hours_sum, t.effort_den, 'agent effort (a time-tracking field)'),
+  case_record_completion: (t) =>
+    t.record_data === 0
+      ? { reason: 'no closure fields found: configure the closure policy' }
+      : { num: t.record_num, den: t.record_den },
+  knowledge_action: (t) =>
+    t.knowledge_data === 0
+      ? { reason: 'no knowledge links or knowledge-action field on solved cases' }
+      : { num: t.knowledge_num, den: t.knowledge_den },
+  csat: (t) => need(t.csat_good, t.csat_good + t.csat_bad, 'satisfaction ratings (good/bad) on solved cases'),
+  reopen_rate: (t) => need(t.reopen_num, t.reopen_den, 'reopen counts of solved cases'),
+  bug_impact: (t) => need(t.bug_impact_num, t.bug_impact_den, 'issue types or Jira links of cases'),
+};
+
+function need(num: number, den: number, what: string): { num: number; den: number } | { reason: string } {
+  return den === 0 ? { reason: `no data: needs ${what}` } : { num, den };
+}
+
+function shares(counts: [string, number][], what: string): Partial_ {
+  const total = counts.reduce((s, [, n]) => s + n, 0);
+  if (total === 0) return { reason: `no data: needs ${what}` };
+  const distribution: Record<string, number> = {};
+  for (const [k, n] of counts.filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]))
+    distribution[k] = n / total;
+  return { value: null, numerator: null, denominator: total, distribution };
+}
+
+const DISTRIBUTIONS: Record<string, (t: Counters) => Partial_> = {
+  cases_by_channel: (t) =>
+    shares(
+      CHANNELS.map((ch) => [ch, t[`channel_${ch}`]]),
+      'the channel of each case',
+    ),
+  support_access_point: (t) =>
+    shares(
+      [
+        ['web / in-product', t.channel_web + t.channel_api],
+        ...CHANNELS.filter((ch) => ch !== 'web' && ch !== 'api').map((ch): [string, number] => [
+          ch,
+          t[`channel_${ch}`],
+        ]),
+      ],
+      'the channel of each case',
+    ),
+  issues_by_type: (t) =>
+    shares(
+      TYPES.map((k) => [k, t[`type_${k}`]]),
+      'an issue type field or case text',
+    ),
+  new_vs_known: (t) => {
+    const d = shares(
+      [
+        ['new', t.new_count],
+        ['known', t.known_count],
+      ],
+      '',
+    );
+    if (d.denominator === undefined)
+      return {
+        reason: 'no new/known marking on solved cases (field new_vs_known or tags new_issue/known_issue)',
+      };
+    return { ...d, value: t.new_count / (t.new_count + t.known_count), numerator: t.new_count };
+  },
+};
+
+/**
+ * Builds every catalogue metric from summed counters — the one place where values, statuses and
+ * "not measured" are decided, whether the counters come from cases in memory or from the store's rollups.
+ * Percentiles are exact when given, else estimated from the counters' histogram.
+ */
+export function metricsFromCounters(
+  totals: Counters,
+  opts: {
+    groups?: ReadonlyMap<string, Counters>;
+    percentiles?: { median: number | null; p90: number | null };
+  } = {},
+): Record<string, MetricResult> {
+  const [hMedian = null, hP90 = null] = histogramPercentiles(totals, [0.5, 0.9]);
+  const { median, p90 } = opts.percentiles ?? { median: hMedian, p90: hP90 };
+  const metrics: Record<string, MetricResult> = {};
   for (const def of METRIC_CATALOGUE) {
-    const partial = (computed as Record<string, () => Partial<MetricResult>>)[def.id]?.() ?? {
-      reason: `not computed from helpdesk cases (needs ${def.needs.join(', ')})`,
-    };
+    let partial: Partial_;
+    const ratio = RATIOS[def.id];
+    const dist = DISTRIBUTIONS[def.id];
+    if (ratio) {
+      const r = ratio(totals);
+      if ('reason' in r) partial = { reason: r.reason };
+      else {
+        partial = { value: r.num / r.den, numerator: r.num, denominator: r.den };
+        if (opts.groups) {
+          const breakdown: Record<string, BreakdownEntry> = {};
+          for (const [key, g] of opts.groups) {
+            const gr = ratio(g);
+            if (!('reason' in gr))
+              breakdown[key] = { value: gr.num / gr.den, numerator: gr.num, denominator: gr.den };
+          }
+          partial.breakdown = breakdown;
+        }
+        if (def.id === 'time_to_resolution') Object.assign(partial, { median, p90 });
+      }
+    } else if (dist) partial = dist(totals);
+    else partial = { reason: `not computed from helpdesk cases (needs ${def.needs.join(', ')})` };
+
     const value = partial.value ?? null;
     const measured = value !== null || partial.distribution !== undefined;
     metrics[def.id] = {
@@ -270,31 +303,9 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
       target: 'target' in def ? def.target : null,
       ...(partial.median !== undefined ? { median: partial.median, p90: partial.p90 ?? null } : {}),
       ...(partial.distribution ? { distribution: partial.distribution } : {}),
-      ...(partial.breakdown && groupBy ? { breakdown: partial.breakdown } : {}),
+      ...(partial.breakdown ? { breakdown: partial.breakdown } : {}),
       ...(measured ? {} : { reason: partial.reason ?? 'not measured' }),
     };
   }
-  return {
-    window: { from: from ?? minDay, to: to ?? maxDay },
-    counts: { read, created, solved },
-    metrics,
-  };
-}
-
-function breakdownOf(t: Tally): Record<string, BreakdownEntry> {
-  const out: Record<string, BreakdownEntry> = {};
-  for (const [k, g] of t.groups) out[k] = { value: g.num / g.den, numerator: g.num, denominator: g.den };
-  return out;
-}
-
-/** A rate (hits ÷ cases) or a mean (sum ÷ cases): both are numerator ÷ denominator of a tally. */
-function ratio(t: Tally, needs: string): Partial<MetricResult> {
-  if (t.den === 0) return { reason: `no data: needs ${needs}` };
-  return { value: t.num / t.den, numerator: t.num, denominator: t.den, breakdown: breakdownOf(t) };
-}
-const mean = ratio;
-
-function distribution(d: Distribution, needs: string): Partial<MetricResult> {
-  if (d.total === 0) return { reason: `no data: needs ${needs}` };
-  return { value: null, numerator: null, denominator: d.total, distribution: d.shares() };
+  return metrics;
 }

@@ -3,3 +3,4 @@ export * from './catalogue-lookup.js';
 export * from './compute-metrics.js';
 export * from './metric-definition.js';
 export * from './status.js';
+export * from './counters.js';

@@ -32,6 +32,12 @@ const CHANNELS: Record<string, Channel> = {
   mobile_sdk: 'api',
 };
 
+/** Our channel for a Zendesk `via.channel` value (`web_form` → web, `voice` → phone, …); null when absent. */
+export function zendeskChannel(name: string | number | null | undefined): Channel | null {
+  if (name === null || name === undefined || name === '') return null;
+  return CHANNELS[String(name).toLowerCase()] ?? 'other';
+}
+
 const KNOWLEDGE_URL = /https?:\/\/[^\s"'<>]+\/hc\/[^\s"'<>]*articles\/(\d+)/g;
 
 function fieldValue(value: unknown): FieldValue {
@@ -96,7 +102,7 @@ export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContex
     helpdesk: 'zendesk',
     subject: ticket.subject ?? '',
     description: firstMessageText(body),
-    channel: channelName === null ? null : (CHANNELS[channelName] ?? 'other'),
+    channel: zendeskChannel(ticket.via?.channel),
     createdAt: ticket.created_at,
     solvedAt: solved ? (metric?.solved_at ?? null) : null,
     status: ticket.status === 'deleted' ? 'closed' : ticket.status,

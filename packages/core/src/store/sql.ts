@@ -1,0 +1,81 @@
+import { COUNTER_NAMES, type Counters, emptyCounters } from '../metrics/counters.js';
+import type { RollupDelta } from './rollup.js';
+
+/**
+ * The store's SQL (D1 / SQLite), kept beside the logic whose data it holds. Adapters bind and run these;
+ * every statement filters on tenant_id. The schema is in packages/core/migrations/.
+ */
+export const SQL = {
+  tenant: 'SELECT id, name, settings FROM tenants WHERE id = ?',
+  insertTenant:
+    'INSERT INTO tenants (id, name, settings, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+  tenantForToken: 'SELECT tenant_id FROM api_tokens WHERE token_hash = ?',
+  insertToken:
+    'INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING',
+  caseById:
+    'SELECT data, completeness_at_creation, completeness_latest FROM cases WHERE tenant_id = ? AND id = ?',
+  upsertCase: `INSERT INTO cases (tenant_id, id, data, created_at, solved_at, status, channel, grp, brand,
+      completeness_at_creation, score_at_creation, complete_at_creation, completeness_latest, score_latest, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (tenant_id, id) DO UPDATE SET data = excluded.data, created_at = excluded.created_at,
+      solved_at = excluded.solved_at, status = excluded.status, channel = excluded.channel, grp = excluded.grp,
+      brand = excluded.brand, completeness_latest = excluded.completeness_latest, score_latest = excluded.score_latest,
+      updated_at = excluded.updated_at`,
+  insertProcessed:
+    'INSERT INTO processed_events (tenant_id, source, event_id, processed_at) VALUES (?, ?, ?, ?)',
+  isProcessed: 'SELECT 1 AS hit FROM processed_events WHERE tenant_id = ? AND source = ? AND event_id = ?',
+  insertCaseEvent:
+    'INSERT INTO case_events (tenant_id, case_id, event_id, type, at, payload) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+  upsertClosureCheck: `INSERT INTO closure_checks (tenant_id, case_id, complete, missing, checked_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (tenant_id, case_id) DO UPDATE SET complete = excluded.complete, missing = excluded.missing, checked_at = excluded.checked_at`,
+  jiraLinksOfCase:
+    'SELECT l.issue_key, l.linked_by, l.linked_at, i.summary, i.status, i.fix_versions FROM jira_links l LEFT JOIN jira_issues i ON i.tenant_id = l.tenant_id AND i.issue_key = l.issue_key WHERE l.tenant_id = ? AND l.case_id = ? ORDER BY l.linked_at',
+  syncCursor: 'SELECT cursor, updated_at FROM sync_state WHERE tenant_id = ? AND source = ?',
+  setSyncCursor: `INSERT INTO sync_state (tenant_id, source, cursor, updated_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (tenant_id, source) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+  /** Adds a rollup delta: 5 keys then one value per counter, in COUNTER_NAMES order. */
+  addRollup: `INSERT INTO daily_rollups (tenant_id, day, channel, grp, brand, ${COUNTER_NAMES.join(', ')})
+    VALUES (?, ?, ?, ?, ?, ${COUNTER_NAMES.map(() => '?').join(', ')})
+    ON CONFLICT (tenant_id, day, channel, grp, brand) DO UPDATE SET ${COUNTER_NAMES.map((n) => `${n} = ${n} + excluded.${n}`).join(', ')}`,
+} as const;
+
+/** Bind values for SQL.addRollup. */
+export function rollupParams(tenantId: string, d: RollupDelta): (string | number)[] {
+  return [tenantId, d.day, d.channel, d.grp, d.brand, ...COUNTER_NAMES.map((n) => d.counters[n])];
+}
+
+/** Dimensions the store can filter and break metrics down by (the rollup keys). */
+export type RollupDimension = 'channel' | 'grp' | 'brand';
+
+/**
+ * The query that sums rollups over a window, optionally filtered by dimensions and grouped by one.
+ * Returns the SQL and its bind values; each result row holds every counter (and `k`, the group key, when grouped).
+ */
+export function metricsQuery(
+  tenantId: string,
+  window: { from: string; to: string },
+  filters: Partial<Record<RollupDimension, string>> = {},
+  groupBy?: RollupDimension,
+): { sql: string; params: string[] } {
+  const where = ['tenant_id = ?', 'day >= ?', 'day <= ?'];
+  const params = [tenantId, window.from, window.to];
+  for (const dim of ['channel', 'grp', 'brand'] as const) {
+    const v = filters[dim];
+    if (v !== undefined) {
+      where.push(`${dim} = ?`);
+      params.push(v);
+    }
+  }
+  const sums = COUNTER_NAMES.map((n) => `SUM(${n}) AS ${n}`).join(', ');
+  const sql = groupBy
+    ? `SELECT ${groupBy} AS k, ${sums} FROM daily_rollups WHERE ${where.join(' AND ')} GROUP BY ${groupBy}`
+    : `SELECT ${sums} FROM daily_rollups WHERE ${where.join(' AND ')}`;
+  return { sql, params };
+}
+
+/** Counters from a result row of metricsQuery (SUM over no rows is NULL: read as 0). */
+export function countersFromRow(row: Record<string, unknown>): Counters {
+  const c = emptyCounters();
+  for (const n of COUNTER_NAMES) c[n] = Number(row[n] ?? 0);
+  return c;
+}

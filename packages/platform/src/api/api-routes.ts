@@ -1,0 +1,52 @@
+import { checkClosureRecord, isSolved } from '@support-metrics/core';
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/app-env.js';
+import { bearerAuth } from '../http/bearer-auth.js';
+import { apiError, invalidInput } from '../http/errors.js';
+import { MetricsQuerySchema, resolveWindow } from './metrics-query-schema.js';
+
+const DIMENSION = { channel: 'channel', group: 'grp', brand: 'brand' } as const;
+
+/**
+ * The tenant's API (`/api/*`, bearer token): metrics from the store, and a case with its completeness,
+ * closure check and linked Jira bugs (what the Zendesk sidebar shows).
+ *
+ * @example app.route('/api', apiRoutes())
+ */
+export function apiRoutes() {
+  const api = new Hono<AppEnv>();
+  api.use('*', bearerAuth());
+
+  api.get('/metrics', async (c) => {
+    const parsed = MetricsQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) throw invalidInput(parsed.error, 'query');
+    const q = parsed.data;
+    const window = resolveWindow(q, new Date().toISOString().slice(0, 10));
+    const filters = {
+      ...(q.channel ? { channel: q.channel } : {}),
+      ...(q.group ? { grp: q.group } : {}),
+      ...(q.brand ? { brand: q.brand } : {}),
+    };
+    const result = await c.var.store.metrics(c.var.tenantId, {
+      ...window,
+      filters,
+      groupBy: q.groupBy ? DIMENSION[q.groupBy] : undefined,
+    });
+    return c.json({ window, ...result });
+  });
+
+  api.get('/cases/:id', async (c) => {
+    const id = c.req.param('id');
+    const stored = await c.var.store.getCase(c.var.tenantId, id);
+    // Another tenant's case is not found either: nothing tells it exists.
+    if (!stored) throw apiError(404, 'not_found', `no case ${id}`);
+    return c.json({
+      case: stored.case,
+      completeness: { atCreation: stored.completenessAtCreation, latest: stored.completenessLatest },
+      closure: isSolved(stored.case) ? checkClosureRecord(stored.case) : null,
+      jiraLinks: await c.var.store.jiraLinks(c.var.tenantId, id),
+    });
+  });
+
+  return api;
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+
+/** Query of `GET /api/metrics`: a window of UTC days (both inclusive) and optional filters and breakdown. */
+export const MetricsQuerySchema = z
+  .object({
+    from: Day.optional(),
+    to: Day.optional(),
+    channel: z.string().min(1).optional(),
+    group: z.string().min(1).optional(),
+    brand: z.string().min(1).optional(),
+    groupBy: z.enum(['channel', 'group', 'brand']).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from is after to', path: ['from'] });
+export type MetricsQueryInput = z.infer<typeof MetricsQuerySchema>;
+
+/** The window a query asks for: `to` defaults to today, `from` to 29 days before `to` (30 days in all). */
+export function resolveWindow(q: MetricsQueryInput, today: string): { from: string; to: string } {
+  const to = q.to ?? today;
+  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  return { from, to };
+}

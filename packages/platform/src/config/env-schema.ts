@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+/**
+ * The worker's configuration, validated once from bindings and secrets. A plugin whose secrets are absent
+ * is off (it answers 503 `not_configured` saying what to set); the worker itself still starts.
+ */
+export const WorkerConfigSchema = z.object({
+  /** Tenant that `/zendesk/webhooks` and other tenant-less routes write to (self-hosted, single tenant). */
+  DEFAULT_TENANT: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes')
+    .default('default'),
+  ZENDESK_SUBDOMAIN: optional,
+  ZENDESK_EMAIL: optional,
+  ZENDESK_API_TOKEN: optional,
+  ZENDESK_WEBHOOK_SECRET: optional,
+  /** Largest accepted webhook body, in bytes. */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** How far a webhook timestamp may be from now, in seconds. */
+  WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().positive().default(300),
+});
+export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
+
+/** Names of the secrets a plugin needs, for the "not configured" message. */
+export const PLUGIN_SECRETS = {
+  zendeskWebhooks: ['ZENDESK_WEBHOOK_SECRET'],
+  zendeskApi: ['ZENDESK_SUBDOMAIN', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN'],
+} as const;

@@ -1,0 +1,39 @@
+const encoder = new TextEncoder();
+
+function hex(buffer: ArrayBuffer): string {
+  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** SHA-256 of a string, as lower-case hex (how API tokens are stored). */
+export async function sha256Hex(text: string): Promise<string> {
+  return hex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+}
+
+/** HMAC-SHA256 of `message` with the UTF-8 bytes of `secret` as the key. */
+export async function hmacSha256(secret: string, message: string | Uint8Array): Promise<ArrayBuffer> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return crypto.subtle.sign('HMAC', key, typeof message === 'string' ? encoder.encode(message) : message);
+}
+
+/** HMAC-SHA256 as base64 (Zendesk) or hex (Slack, Jira). */
+export async function hmacSha256Base64(secret: string, message: string | Uint8Array): Promise<string> {
+  return btoa(String.fromCharCode(...new Uint8Array(await hmacSha256(secret, message))));
+}
+export async function hmacSha256Hex(secret: string, message: string | Uint8Array): Promise<string> {
+  return hex(await hmacSha256(secret, message));
+}
+
+/** Compares two strings in time that does not depend on where they differ. */
+export function timingSafeEqual(a: string, b: string): boolean {
+  const x = encoder.encode(a);
+  const y = encoder.encode(b);
+  let diff = x.length ^ y.length;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
+  return diff === 0;
+}

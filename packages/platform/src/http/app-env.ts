@@ -1,0 +1,27 @@
+import type { WorkerConfig } from '../config/env-schema.js';
+import type { D1Store } from '../store/d1-store.js';
+
+/** Bindings of the worker (wrangler.jsonc and secrets). */
+export interface Bindings {
+  DB: D1Database;
+  DEFAULT_TENANT?: string;
+  ZENDESK_SUBDOMAIN?: string;
+  ZENDESK_EMAIL?: string;
+  ZENDESK_API_TOKEN?: string;
+  ZENDESK_WEBHOOK_SECRET?: string;
+  SUPPORT_METRICS_DEMO_TOKEN?: string;
+}
+
+/** Per-request values set by the platform middleware. */
+export interface Variables {
+  config: WorkerConfig;
+  store: D1Store;
+  /** The tenant the request acts for (from its token, or its route). */
+  tenantId: string;
+}
+
+/** The hono Env every plugin's routes are typed with. */
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: Variables;
+}

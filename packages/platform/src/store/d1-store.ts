@@ -1,0 +1,260 @@
+import {
+  type Case,
+  CaseSchema,
+  type CompletenessResult,
+  checkClosureRecord,
+  countersFromRow,
+  emptyCounters,
+  isSolved,
+  type MetricResult,
+  metricsFromCounters,
+  metricsQuery,
+  type RollupDimension,
+  type Rubric,
+  rollupChange,
+  rollupParams,
+  SQL,
+  scoreCompleteness,
+} from '@support-metrics/core';
+
+/** Completeness as kept for a case: the full result now, and the verdict when the case was created. */
+export interface StoredCase {
+  case: Case;
+  completenessAtCreation: { score: number; complete: boolean; issueType: string; missing: string[] } | null;
+  completenessLatest: CompletenessResult | null;
+}
+
+export interface SaveOptions {
+  /** Where the change came from: `zendesk-webhook`, `zendesk-backfill`, `seed`, … */
+  source: string;
+  /** Idempotency key: a change with an event id already processed for this source is not applied again. */
+  eventId?: string;
+  eventType?: string;
+  payload?: unknown;
+  /** Time of the change (ISO); the clock belongs to the caller. */
+  at: string;
+  rubric?: Rubric;
+}
+
+export type SaveOutcome = 'created' | 'updated' | 'duplicate';
+
+export interface MetricsQuery {
+  from: string;
+  to: string;
+  filters?: Partial<Record<RollupDimension, string>>;
+  groupBy?: RollupDimension;
+}
+
+const isUniqueViolation = (e: unknown) =>
+  /UNIQUE constraint failed: processed_events/i.test(String((e as Error)?.message));
+
+/**
+ * The D1 adapter of the store: cases with their completeness and closure check, daily rollups kept in step
+ * with every change (old contribution out, new in, in one transaction), idempotency, tokens, sync cursors.
+ * Every method takes the tenant and every statement filters on it.
+ */
+export class D1Store {
+  constructor(private readonly db: D1Database) {}
+
+  async tenantForTokenHash(hash: string): Promise<string | null> {
+    const row = await this.db.prepare(SQL.tenantForToken).bind(hash).first<{ tenant_id: string }>();
+    return row?.tenant_id ?? null;
+  }
+
+  async ensureTenant(id: string, name: string, at: string): Promise<void> {
+    await this.db.prepare(SQL.insertTenant).bind(id, name, '{}', at).run();
+  }
+
+  async tenantSettings(id: string): Promise<Record<string, unknown> | null> {
+    const row = await this.db.prepare(SQL.tenant).bind(id).first<{ settings: string }>();
+    return row ? (JSON.parse(row.settings) as Record<string, unknown>) : null;
+  }
+
+  async addTokenHash(tenantId: string, hash: string, label: string, at: string): Promise<void> {
+    await this.db.prepare(SQL.insertToken).bind(hash, tenantId, label, at).run();
+  }
+
+  async getCase(tenantId: string, id: string): Promise<StoredCase | null> {
+    const row = await this.db
+      .prepare(SQL.caseById)
+      .bind(tenantId, id)
+      .first<{ data: string; completeness_at_creation: string | null; completeness_latest: string | null }>();
+    if (!row) return null;
+    return {
+      case: CaseSchema.parse(JSON.parse(row.data)),
+      completenessAtCreation: row.completeness_at_creation ? JSON.parse(row.completeness_at_creation) : null,
+      completenessLatest: row.completeness_latest ? JSON.parse(row.completeness_latest) : null,
+    };
+  }
+
+  async isProcessed(tenantId: string, source: string, eventId: string): Promise<boolean> {
+    const row = await this.db.prepare(SQL.isProcessed).bind(tenantId, source, eventId).first();
+    return row !== null;
+  }
+
+  /** Marks an event processed without changing a case (events we accept but do not use). */
+  async markProcessed(tenantId: string, source: string, eventId: string, at: string): Promise<boolean> {
+    try {
+      await this.db.prepare(SQL.insertProcessed).bind(tenantId, source, eventId, at).run();
+      return true;
+    } catch (e) {
+      if (isUniqueViolation(e)) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Creates or updates a case: scores completeness (kept from creation, refreshed as latest), checks the
+   * closed record, and moves the rollups from the old version to the new — all in one D1 transaction
+   * together with the processed-event mark, so a retried delivery changes nothing and a failure changes nothing.
+   */
+  async saveCase(
+    tenantId: string,
+    next: Case,
+    opts: SaveOptions,
+  ): Promise<{ outcome: SaveOutcome; stored: StoredCase }> {
+    if (opts.eventId && (await this.isProcessed(tenantId, opts.source, opts.eventId))) {
+      const stored = await this.getCase(tenantId, next.id);
+      return {
+        outcome: 'duplicate',
+        stored: stored ?? { case: next, completenessAtCreation: null, completenessLatest: null },
+      };
+    }
+    const before = await this.getCase(tenantId, next.id);
+    const latest = scoreCompleteness(next, opts.rubric);
+    const atCreation = before?.completenessAtCreation ?? {
+      score: latest.score,
+      complete: latest.complete,
+      issueType: latest.issueType,
+      missing: latest.missing,
+    };
+    const after: Case = {
+      ...next,
+      tenantId,
+      completeness: { score: atCreation.score, complete: atCreation.complete },
+    };
+    const statements: D1PreparedStatement[] = [];
+    if (opts.eventId)
+      statements.push(
+        this.db.prepare(SQL.insertProcessed).bind(tenantId, opts.source, opts.eventId, opts.at),
+      );
+    statements.push(
+      this.db
+        .prepare(SQL.upsertCase)
+        .bind(
+          tenantId,
+          after.id,
+          JSON.stringify(after),
+          after.createdAt,
+          after.solvedAt,
+          after.status,
+          after.channel,
+          after.group,
+          after.brand,
+          JSON.stringify(atCreation),
+          atCreation.score,
+          atCreation.complete ? 1 : 0,
+          JSON.stringify(latest),
+          latest.score,
+          opts.at,
+        ),
+    );
+    for (const delta of rollupChange(before?.case ?? null, after))
+      statements.push(this.db.prepare(SQL.addRollup).bind(...rollupParams(tenantId, delta)));
+    if (isSolved(after)) {
+      const check = checkClosureRecord(after);
+      statements.push(
+        this.db
+          .prepare(SQL.upsertClosureCheck)
+          .bind(tenantId, after.id, check.complete ? 1 : 0, JSON.stringify(check.missing), opts.at),
+      );
+    }
+    statements.push(
+      this.db
+        .prepare(SQL.insertCaseEvent)
+        .bind(
+          tenantId,
+          after.id,
+          opts.eventId ?? `${opts.source}:${after.id}:${opts.at}`,
+          opts.eventType ?? opts.source,
+          opts.at,
+          JSON.stringify(opts.payload ?? {}),
+        ),
+    );
+    try {
+      await this.db.batch(statements);
+    } catch (e) {
+      // A concurrent delivery of the same event won the race: nothing of this one was applied.
+      if (isUniqueViolation(e))
+        return {
+          outcome: 'duplicate',
+          stored: before ?? { case: after, completenessAtCreation: atCreation, completenessLatest: latest },
+        };
+      throw e;
+    }
+    return {
+      outcome: before ? 'updated' : 'created',
+      stored: { case: after, completenessAtCreation: atCreation, completenessLatest: latest },
+    };
+  }
+
+  /** Every metric over a window from the daily rollups (sums of counters), optionally filtered and grouped. */
+  async metrics(
+    tenantId: string,
+    q: MetricsQuery,
+  ): Promise<{ counts: { created: number; solved: number }; metrics: Record<string, MetricResult> }> {
+    const total = metricsQuery(tenantId, q, q.filters);
+    const row = await this.db
+      .prepare(total.sql)
+      .bind(...total.params)
+      .first<Record<string, unknown>>();
+    const totals = row ? countersFromRow(row) : emptyCounters();
+    let groups: Map<string, ReturnType<typeof countersFromRow>> | undefined;
+    if (q.groupBy) {
+      const grouped = metricsQuery(tenantId, q, q.filters, q.groupBy);
+      const { results } = await this.db
+        .prepare(grouped.sql)
+        .bind(...grouped.params)
+        .all<Record<string, unknown>>();
+      groups = new Map(results.map((r) => [String(r.k) || '(none)', countersFromRow(r)]));
+    }
+    return {
+      counts: { created: totals.created, solved: totals.solved },
+      metrics: metricsFromCounters(totals, { groups }),
+    };
+  }
+
+  async jiraLinks(tenantId: string, caseId: string) {
+    const { results } = await this.db.prepare(SQL.jiraLinksOfCase).bind(tenantId, caseId).all<{
+      issue_key: string;
+      linked_by: string;
+      linked_at: string;
+      summary: string | null;
+      status: string | null;
+      fix_versions: string | null;
+    }>();
+    return results.map((r) => ({
+      issueKey: r.issue_key,
+      linkedBy: r.linked_by,
+      linkedAt: r.linked_at,
+      summary: r.summary,
+      status: r.status,
+      fixVersions: r.fix_versions ? (JSON.parse(r.fix_versions) as string[]) : [],
+    }));
+  }
+
+  async syncCursor(
+    tenantId: string,
+    source: string,
+  ): Promise<{ cursor: string | null; updatedAt: string } | null> {
+    const row = await this.db
+      .prepare(SQL.syncCursor)
+      .bind(tenantId, source)
+      .first<{ cursor: string | null; updated_at: string }>();
+    return row ? { cursor: row.cursor, updatedAt: row.updated_at } : null;
+  }
+
+  async setSyncCursor(tenantId: string, source: string, cursor: string | null, at: string): Promise<void> {
+    await this.db.prepare(SQL.setSyncCursor).bind(tenantId, source, cursor, at).run();
+  }
+}

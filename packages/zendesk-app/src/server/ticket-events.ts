@@ -1,0 +1,181 @@
+import {
+  type Case,
+  type CaseInput,
+  CaseSchema,
+  firstMessageText,
+  zendeskChannel,
+} from '@support-metrics/core';
+import { z } from 'zod';
+import { type EventWebhook, TicketEventDetailSchema, type TriggerWebhook } from './webhook-payload-schema.js';
+
+/** What a webhook means for the store: a case to save, a ticket to fetch first, or nothing. */
+export type TicketChange =
+  | { kind: 'save'; case: Case; eventType: string }
+  | { kind: 'fetch'; ticketId: string; eventType: string; patch: Partial<CaseInput> }
+  | { kind: 'ignore'; reason: string };
+
+const STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
+const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+const isSolvedStatus = (s: string | null | undefined) => s === 'solved' || s === 'closed';
+
+function oneOf<T extends string>(values: readonly T[], v: unknown): T | undefined {
+  const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  return (values as readonly string[]).includes(s) ? (s as T) : undefined;
+}
+
+function issueTypeOf(type: unknown): Case['issueType'] | undefined {
+  const t = oneOf(['question', 'problem', 'incident', 'task'], type);
+  return t === 'question' ? 'how_to' : t === 'problem' ? 'bug' : undefined;
+}
+
+/** A status value of `event.current` / `event.previous`: a string, or `{ status }`. */
+function statusOf(v: unknown) {
+  if (typeof v === 'object' && v !== null && 'status' in v)
+    return oneOf(STATUSES, (v as { status: unknown }).status);
+  return oneOf(STATUSES, v);
+}
+
+/** The case fields a ticket's detail (or trigger body) sets; absent fields are left as they are. */
+function patchFromTicket(d: {
+  subject?: string | null;
+  description?: string | null;
+  status?: string | null;
+  priority?: string | null;
+  type?: string | null;
+  channel?: string | number | null;
+  requester_id?: string | null;
+  organization_id?: string | null;
+  group_id?: string | null;
+  brand_id?: string | null;
+  form_id?: string | null;
+  tags?: string[] | string | null;
+}): Partial<CaseInput> {
+  const patch: Partial<CaseInput> = {};
+  if (typeof d.subject === 'string') patch.subject = d.subject;
+  if (typeof d.description === 'string') patch.description = firstMessageText(d.description);
+  const status = oneOf(STATUSES, d.status);
+  if (status) patch.status = status;
+  const priority = oneOf(PRIORITIES, d.priority);
+  if (priority) patch.priority = priority;
+  const issueType = issueTypeOf(d.type);
+  if (issueType) patch.issueType = issueType;
+  if (d.channel !== undefined && d.channel !== null) patch.channel = zendeskChannel(d.channel);
+  if (d.requester_id) patch.requester = { id: d.requester_id };
+  if (d.organization_id) patch.organization = { id: d.organization_id };
+  if (d.group_id !== undefined) patch.group = d.group_id;
+  if (d.brand_id !== undefined) patch.brand = d.brand_id;
+  if (d.form_id !== undefined) patch.formId = d.form_id;
+  if (Array.isArray(d.tags)) patch.tags = d.tags;
+  else if (typeof d.tags === 'string') patch.tags = d.tags.split(/\s+/).filter(Boolean);
+  return patch;
+}
+
+/**
+ * Applies a status change: solving sets the solved time (when the helpdesk has not given one); leaving
+ * solved for an open state is a reopen, counted, and clears the solved time.
+ */
+function withStatus(c: Case, status: Case['status'] | undefined, at: string): Case {
+  if (!status || status === c.status) return c;
+  if (isSolvedStatus(status) && !isSolvedStatus(c.status))
+    return { ...c, status, solvedAt: c.solvedAt ?? at };
+  if (!isSolvedStatus(status) && isSolvedStatus(c.status))
+    return { ...c, status, solvedAt: null, resolutionHours: null, reopens: (c.reopens ?? 0) + 1 };
+  return { ...c, status };
+}
+
+function merge(base: Case, patch: Partial<CaseInput>, at: string): Case {
+  const { status, ...rest } = patch;
+  return withStatus(CaseSchema.parse({ ...base, ...rest }), status, at);
+}
+
+/** A case seen from its creation on: the counters webhooks maintain start at zero (they are measured). */
+function newCase(tenantId: string, id: string, createdAt: string, patch: Partial<CaseInput>): Case {
+  const { status, ...rest } = patch;
+  return withStatus(
+    CaseSchema.parse({
+      id,
+      tenantId,
+      helpdesk: 'zendesk',
+      createdAt,
+      publicAgentReplies: 0,
+      reopens: 0,
+      groupStations: patch.group ? 1 : 0,
+      collaborators: [],
+      ...rest,
+    }),
+    status,
+    createdAt,
+  );
+}
+
+const CommentEventSchema = z.looseObject({
+  comment: z.looseObject({
+    is_public: z.boolean().optional(),
+    author: z.looseObject({ is_staff: z.boolean().optional() }).optional(),
+  }),
+});
+
+/**
+ * What a Zendesk ticket event does to the stored case (`existing`, or null when unknown):
+ * `ticket.created` makes the case; other ticket events update it — status changes (solve, reopen),
+ * public agent comments (replies), group changes (group stations) — and every event refreshes the fields its
+ * detail carries. An update to a ticket we have never seen needs the ticket fetched first. Non-ticket events
+ * are ignored. Throws ZodError for a detail that does not parse.
+ */
+export function applyTicketEvent(existing: Case | null, event: EventWebhook, tenantId: string): TicketChange {
+  const eventType = event.type.replace('zen:event-type:', '');
+  if (!eventType.startsWith('ticket.')) return { kind: 'ignore', reason: `${eventType} events are not used` };
+  const detail = TicketEventDetailSchema.parse(event.detail);
+  const patch = patchFromTicket({ ...detail, channel: detail.via?.channel ?? null });
+  if (!existing) {
+    if (eventType !== 'ticket.created') return { kind: 'fetch', ticketId: detail.id, eventType, patch };
+    return {
+      kind: 'save',
+      eventType,
+      case: newCase(tenantId, detail.id, detail.created_at ?? event.time, patch),
+    };
+  }
+  let next = merge(existing, patch, event.time);
+  const current = event.event?.current;
+  if (eventType === 'ticket.status_changed') next = withStatus(next, statusOf(current), event.time);
+  if (eventType === 'ticket.comment_added') {
+    const { comment } = CommentEventSchema.parse(event.event ?? {});
+    if (comment.is_public && comment.author?.is_staff)
+      next = { ...next, publicAgentReplies: (next.publicAgentReplies ?? 0) + 1 };
+  }
+  if (eventType === 'ticket.group_assignment_changed' && existing.group !== next.group && next.group)
+    next = { ...next, groupStations: (existing.groupStations ?? (existing.group ? 1 : 0)) + 1 };
+  return { kind: 'save', eventType, case: next };
+}
+
+/**
+ * What a trigger webhook does: `{ "ticket": {…} }` creates or updates the case from the placeholders it
+ * carries; a minimal body (`ticketID` with a few changed fields) updates a known case, or asks for the
+ * ticket to be fetched.
+ */
+export function applyTriggerWebhook(
+  existing: Case | null,
+  body: TriggerWebhook,
+  tenantId: string,
+  at: string,
+): TicketChange {
+  if (body.kind === 'ticket') {
+    const t = body.ticket;
+    const patch = patchFromTicket({ ...t, channel: t.channel ?? null });
+    if (t.requester_name && patch.requester) patch.requester = { ...patch.requester, name: t.requester_name };
+    if (existing) return { kind: 'save', eventType: 'trigger', case: merge(existing, patch, at) };
+    const created =
+      t.created_at && !Number.isNaN(Date.parse(t.created_at)) ? new Date(t.created_at).toISOString() : null;
+    if (!created) return { kind: 'fetch', ticketId: t.id, eventType: 'trigger', patch };
+    return { kind: 'save', eventType: 'trigger', case: newCase(tenantId, t.id, created, patch) };
+  }
+  const ticketId = body.ticketId;
+  const patch = patchFromTicket({
+    priority: body.priority ?? null,
+    tags: body.tags ?? null,
+    type: body.type ?? null,
+  });
+  if (body.groupId !== undefined) patch.group = body.groupId;
+  if (!existing) return { kind: 'fetch', ticketId, eventType: 'trigger', patch };
+  return { kind: 'save', eventType: 'trigger', case: merge(existing, patch, at) };
+}

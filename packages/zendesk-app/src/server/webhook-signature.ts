@@ -1,0 +1,36 @@
+import { hmacSha256Base64, SignatureError, timingSafeEqual } from '@support-metrics/platform';
+
+export interface VerifyOptions {
+  secret: string;
+  /** X-Zendesk-Webhook-Signature */
+  signature: string | undefined;
+  /** X-Zendesk-Webhook-Signature-Timestamp: ISO-8601 in real deliveries. */
+  timestamp: string | undefined;
+  rawBody: string;
+  /** Now, in ms since the epoch (the clock is the caller's). */
+  now: number;
+  /** Largest accepted distance between the timestamp and now, in seconds; 0 skips the check (test vectors). */
+  toleranceSeconds: number;
+}
+
+function timestampMs(value: string): number {
+  return /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value);
+}
+
+/**
+ * Verifies a Zendesk webhook: `X-Zendesk-Webhook-Signature` must be base64(HMAC-SHA256(secret, timestamp + body)),
+ * the key being the signing secret string as-is, and the timestamp must be recent. Throws SignatureError.
+ *
+ * @example await verifyZendeskSignature({ secret, signature, timestamp, rawBody, now: Date.now(), toleranceSeconds: 300 });
+ */
+export async function verifyZendeskSignature(o: VerifyOptions): Promise<void> {
+  if (!o.signature || !o.timestamp)
+    throw new SignatureError('missing X-Zendesk-Webhook-Signature or -Timestamp');
+  if (o.toleranceSeconds > 0) {
+    const at = timestampMs(o.timestamp);
+    if (!Number.isFinite(at)) throw new SignatureError('unreadable X-Zendesk-Webhook-Signature-Timestamp');
+    if (Math.abs(o.now - at) > o.toleranceSeconds * 1000) throw new SignatureError('stale timestamp');
+  }
+  const expected = await hmacSha256Base64(o.secret, o.timestamp + o.rawBody);
+  if (!timingSafeEqual(expected, o.signature.trim())) throw new SignatureError('signature does not match');
+}

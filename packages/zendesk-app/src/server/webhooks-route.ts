@@ -1,0 +1,176 @@
+import {
+  type Case,
+  CaseSchema,
+  normaliseZendeskTicket,
+  ZendeskTicketMetricSchema,
+  ZendeskTicketSchema,
+} from '@support-metrics/core';
+import {
+  type AppEnv,
+  apiError,
+  invalidInput,
+  NotConfiguredError,
+  PLUGIN_SECRETS,
+  sha256Hex,
+  type WorkerConfig,
+} from '@support-metrics/platform';
+import { type Context, Hono } from 'hono';
+import { createZendeskApi, type ZendeskApi } from '../zendesk-api/zendesk-api.js';
+import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from './ticket-events.js';
+import { EventWebhookSchema, TriggerWebhookSchema } from './webhook-payload-schema.js';
+import { verifyZendeskSignature } from './webhook-signature.js';
+import { writeBackUpdate } from './write-back.js';
+
+const SOURCE = 'zendesk-webhook';
+
+export interface ZendeskRoutesOptions {
+  /** The Zendesk API for a config; null when its secrets are absent. Tests inject one over msw. */
+  zendeskApi?: (config: WorkerConfig) => ZendeskApi | null;
+  /** The clock, in ms. */
+  now?: () => number;
+}
+
+/** The Zendesk API from the worker's secrets, or null when they are absent. */
+export function zendeskApiFromConfig(config: WorkerConfig): ZendeskApi | null {
+  const { ZENDESK_SUBDOMAIN: subdomain, ZENDESK_EMAIL: email, ZENDESK_API_TOKEN: token } = config;
+  if (!subdomain || !email || !token) return null;
+  return createZendeskApi({ subdomain, email, token, retries: 2, maxWaitMs: 5_000 });
+}
+
+/**
+ * Zendesk's server routes: `POST /zendesk/webhooks` (the default tenant) and `POST /t/:tenant/zendesk/webhooks`.
+ * Each delivery is verified (signature and timestamp) before anything is parsed, applied once (the event id
+ * is recorded in the same transaction as the change), and answered with what it did.
+ *
+ * @example app.route('/', zendeskRoutes())
+ */
+export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
+  const app = new Hono<AppEnv>();
+  const apiFor = opts.zendeskApi ?? zendeskApiFromConfig;
+  const now = opts.now ?? Date.now;
+
+  const handle = async (c: Context<AppEnv>, tenantId: string) => {
+    const { config, store } = c.var;
+    const settings = await store.tenantSettings(tenantId);
+    if (!settings) throw apiError(404, 'not_found', `no tenant ${tenantId}`);
+    const secret =
+      (typeof settings.zendeskWebhookSecret === 'string' && settings.zendeskWebhookSecret) ||
+      config.ZENDESK_WEBHOOK_SECRET;
+    if (!secret) throw new NotConfiguredError(PLUGIN_SECRETS.zendeskWebhooks);
+
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > config.MAX_BODY_BYTES)
+      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    const rawBody = await c.req.text();
+    if (new TextEncoder().encode(rawBody).length > config.MAX_BODY_BYTES)
+      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    const timestamp = c.req.header('x-zendesk-webhook-signature-timestamp');
+    await verifyZendeskSignature({
+      secret,
+      signature: c.req.header('x-zendesk-webhook-signature'),
+      timestamp,
+      rawBody,
+      now: now(),
+      toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
+    });
+
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      throw apiError(400, 'malformed_json', 'the body is not JSON');
+    }
+    const at = new Date(now()).toISOString();
+    const isEvent =
+      typeof body === 'object' &&
+      body !== null &&
+      String((body as { type?: unknown }).type ?? '').startsWith('zen:event-type:');
+    let eventId: string;
+    let ticketId: string | null;
+    let apply: (existing: Case | null) => TicketChange;
+    if (isEvent) {
+      const parsed = EventWebhookSchema.safeParse(body);
+      if (!parsed.success) throw invalidInput(parsed.error, 'event webhook');
+      const event = parsed.data;
+      eventId = event.id;
+      const detailId = (event.detail as { id?: unknown }).id;
+      ticketId =
+        event.type.startsWith('zen:event-type:ticket.') && detailId !== undefined ? String(detailId) : null;
+      apply = (existing) => applyTicketEvent(existing, event, tenantId);
+    } else {
+      const parsed = TriggerWebhookSchema.safeParse(body);
+      if (!parsed.success) throw invalidInput(parsed.error, 'trigger webhook');
+      const trigger = parsed.data;
+      eventId =
+        c.req.header('x-zendesk-webhook-invocation-id') ??
+        `sha256:${await sha256Hex(`${timestamp}${rawBody}`)}`;
+      ticketId = trigger.kind === 'ticket' ? trigger.ticket.id : trigger.ticketId;
+      apply = (existing) => applyTriggerWebhook(existing, trigger, tenantId, at);
+    }
+
+    if (await store.isProcessed(tenantId, SOURCE, eventId)) return c.json({ status: 'duplicate', eventId });
+    const existing = ticketId ? await store.getCase(tenantId, ticketId) : null;
+    let change: TicketChange;
+    try {
+      change = apply(existing?.case ?? null);
+    } catch (e) {
+      if (e instanceof Error && e.name === 'ZodError') throw invalidInput(e as never, 'webhook');
+      throw e;
+    }
+
+    if (change.kind === 'ignore') {
+      await store.markProcessed(tenantId, SOURCE, eventId, at);
+      return c.json({ status: 'ignored', eventId, reason: change.reason });
+    }
+    const api = apiFor(config);
+    if (change.kind === 'fetch') {
+      if (!api) {
+        await store.markProcessed(tenantId, SOURCE, eventId, at);
+        return c.json(
+          {
+            status: 'skipped',
+            eventId,
+            reason: `ticket ${change.ticketId} is not in the store; set ${PLUGIN_SECRETS.zendeskApi.join(', ')} so it can be fetched, or run a backfill`,
+          },
+          202,
+        );
+      }
+      const fetched = await api.ticket(change.ticketId);
+      if (!fetched) throw apiError(404, 'not_found', `Zendesk has no ticket ${change.ticketId}`);
+      const ticket = ZendeskTicketSchema.parse(fetched.ticket);
+      const metric = fetched.metric ? ZendeskTicketMetricSchema.parse(fetched.metric) : null;
+      const base = normaliseZendeskTicket(ticket, { metric, tenantId });
+      const { status: _status, ...patch } = change.patch;
+      change = { kind: 'save', eventType: change.eventType, case: CaseSchema.parse({ ...base, ...patch }) };
+    }
+
+    const { outcome, stored } = await store.saveCase(tenantId, change.case, {
+      source: SOURCE,
+      eventId,
+      eventType: change.eventType,
+      payload: { eventId, eventType: change.eventType },
+      at,
+    });
+    const latest = stored.completenessLatest;
+    if (outcome === 'created' && latest && !latest.complete && api && settings.zendeskWriteBack === true) {
+      // After the answer: Zendesk waits for no one, and a failed write-back must not fail the delivery.
+      c.executionCtx.waitUntil(
+        api
+          .updateTicket(stored.case.id, writeBackUpdate(latest))
+          .catch((e: Error) => console.error(`zendesk write-back failed: ${e.name}`)),
+      );
+    }
+    return c.json({
+      status: outcome,
+      eventId,
+      caseId: stored.case.id,
+      completeness: latest
+        ? { score: latest.score, complete: latest.complete, missing: latest.missing }
+        : null,
+    });
+  };
+
+  app.post('/zendesk/webhooks', (c) => handle(c, c.var.config.DEFAULT_TENANT));
+  app.post('/t/:tenant/zendesk/webhooks', (c) => handle(c, c.req.param('tenant')));
+  return app;
+}
