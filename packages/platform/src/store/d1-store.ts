@@ -2,25 +2,22 @@ import {
   type Case,
   CaseSchema,
   type CompletenessResult,
-  checkClosureRecord,
   countersFromRow,
   emptyCounters,
-  isSolved,
   type MetricResult,
   metricsFromCounters,
   metricsQuery,
   type RollupDimension,
   type Rubric,
-  rollupChange,
   rollupParams,
   SQL,
-  scoreCompleteness,
 } from '@support-metrics/core';
+import { type CompletenessAtCreation, prepareCaseRecord } from './case-record.js';
 
 /** Completeness as kept for a case: the full result now, and the verdict when the case was created. */
 export interface StoredCase {
   case: Case;
-  completenessAtCreation: { score: number; complete: boolean; issueType: string; missing: string[] } | null;
+  completenessAtCreation: CompletenessAtCreation | null;
   completenessLatest: CompletenessResult | null;
 }
 
@@ -121,81 +118,48 @@ export class D1Store {
       };
     }
     const before = await this.getCase(tenantId, next.id);
-    const latest = scoreCompleteness(next, opts.rubric);
-    const atCreation = before?.completenessAtCreation ?? {
-      score: latest.score,
-      complete: latest.complete,
-      issueType: latest.issueType,
-      missing: latest.missing,
-    };
-    const after: Case = {
-      ...next,
+    const record = prepareCaseRecord(
       tenantId,
-      completeness: { score: atCreation.score, complete: atCreation.complete },
-    };
+      next,
+      before ? { case: before.case, atCreation: before.completenessAtCreation } : null,
+      opts.at,
+      opts.rubric,
+    );
     const statements: D1PreparedStatement[] = [];
     if (opts.eventId)
       statements.push(
         this.db.prepare(SQL.insertProcessed).bind(tenantId, opts.source, opts.eventId, opts.at),
       );
-    statements.push(
-      this.db
-        .prepare(SQL.upsertCase)
-        .bind(
-          tenantId,
-          after.id,
-          JSON.stringify(after),
-          after.createdAt,
-          after.solvedAt,
-          after.status,
-          after.channel,
-          after.group,
-          after.brand,
-          JSON.stringify(atCreation),
-          atCreation.score,
-          atCreation.complete ? 1 : 0,
-          JSON.stringify(latest),
-          latest.score,
-          opts.at,
-        ),
-    );
-    for (const delta of rollupChange(before?.case ?? null, after))
+    statements.push(this.db.prepare(SQL.upsertCase).bind(...record.caseParams));
+    for (const delta of record.rollups)
       statements.push(this.db.prepare(SQL.addRollup).bind(...rollupParams(tenantId, delta)));
-    if (isSolved(after)) {
-      const check = checkClosureRecord(after);
-      statements.push(
-        this.db
-          .prepare(SQL.upsertClosureCheck)
-          .bind(tenantId, after.id, check.complete ? 1 : 0, JSON.stringify(check.missing), opts.at),
-      );
-    }
+    if (record.closureParams)
+      statements.push(this.db.prepare(SQL.upsertClosureCheck).bind(...record.closureParams));
     statements.push(
       this.db
         .prepare(SQL.insertCaseEvent)
         .bind(
           tenantId,
-          after.id,
-          opts.eventId ?? `${opts.source}:${after.id}:${opts.at}`,
+          record.case.id,
+          opts.eventId ?? `${opts.source}:${record.case.id}:${opts.at}`,
           opts.eventType ?? opts.source,
           opts.at,
           JSON.stringify(opts.payload ?? {}),
         ),
     );
+    const stored: StoredCase = {
+      case: record.case,
+      completenessAtCreation: record.atCreation,
+      completenessLatest: record.latest,
+    };
     try {
       await this.db.batch(statements);
     } catch (e) {
       // A concurrent delivery of the same event won the race: nothing of this one was applied.
-      if (isUniqueViolation(e))
-        return {
-          outcome: 'duplicate',
-          stored: before ?? { case: after, completenessAtCreation: atCreation, completenessLatest: latest },
-        };
+      if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: before ?? stored };
       throw e;
     }
-    return {
-      outcome: before ? 'updated' : 'created',
-      stored: { case: after, completenessAtCreation: atCreation, completenessLatest: latest },
-    };
+    return { outcome: before ? 'updated' : 'created', stored };
   }
 
   /** Every metric over a window from the daily rollups (sums of counters), optionally filtered and grouped. */

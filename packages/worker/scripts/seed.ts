@@ -1,0 +1,67 @@
+/**
+ * The demo tenant of the embedded default: SQL that creates tenant `demo`, its API token (stored hashed)
+ * and the cases of the bundled Zendesk export (real ticket texts; see packages/core/sample/README.md) with
+ * their rollups — the same rows the worker's store writes (prepareCaseRecord). Dates are moved so that the
+ * newest case is from yesterday, so "the last 7 days" always has data.
+ */
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  type Case,
+  COUNTER_NAMES,
+  emptyCounters,
+  importZendeskExport,
+  type RollupDelta,
+  rollupParams,
+  SQL,
+} from '@support-metrics/core';
+import { prepareCaseRecord } from '@support-metrics/platform';
+
+export const DEMO_TENANT = 'demo';
+const SAMPLE = new URL('../../core/sample/zendesk-export.json', import.meta.url);
+
+function literal(v: string | number | null): string {
+  if (v === null) return 'NULL';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
+  return `'${v.replaceAll("'", "''")}'`;
+}
+
+/** A statement with its `?` placeholders replaced by SQL literals (for a seed file). */
+export function render(sql: string, params: readonly (string | number | null)[]): string {
+  let i = 0;
+  return `${sql.replace(/\?/g, () => literal(params[i++] ?? null)).replace(/\s+/g, ' ')};`;
+}
+
+function shift(ts: string | null, days: number): string | null {
+  return ts === null ? null : new Date(Date.parse(ts) + days * 86_400_000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The seed SQL for the demo tenant; `now` decides how far the sample's dates move. */
+export function buildSeedSql({ token, now }: { token: string; now: Date }): { sql: string; cases: number } {
+  const cases: Case[] = [];
+  for (const item of importZendeskExport(JSON.parse(readFileSync(SAMPLE, 'utf8')), DEMO_TENANT)) if (item.ok) cases.push(item.case);
+  const newest = Math.max(...cases.map((c) => Date.parse(c.createdAt)));
+  const yesterday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 86_400_000;
+  const days = Math.floor((yesterday - newest) / 86_400_000) + 1;
+
+  const at = now.toISOString();
+  const lines = [
+    render(SQL.insertTenant, [DEMO_TENANT, 'Demo (bundled sample)', '{}', at]),
+    render(SQL.insertToken, [createHash('sha256').update(token).digest('hex'), DEMO_TENANT, 'demo token', at]),
+  ];
+  const rollups = new Map<string, RollupDelta>();
+  for (const c of cases) {
+    const moved: Case = { ...c, createdAt: shift(c.createdAt, days) ?? c.createdAt, solvedAt: shift(c.solvedAt, days) };
+    const record = prepareCaseRecord(DEMO_TENANT, moved, null, at);
+    lines.push(render(SQL.upsertCase, record.caseParams));
+    if (record.closureParams) lines.push(render(SQL.upsertClosureCheck, record.closureParams));
+    for (const d of record.rollups) {
+      const key = `${d.day}|${d.channel}|${d.grp}|${d.brand}`;
+      const row = rollups.get(key) ?? { ...d, counters: emptyCounters() };
+      for (const n of COUNTER_NAMES) row.counters[n] += d.counters[n];
+      rollups.set(key, row);
+    }
+  }
+  for (const d of rollups.values()) lines.push(render(SQL.addRollup, rollupParams(DEMO_TENANT, d)));
+  return { sql: `${lines.join('\n')}\n`, cases: cases.length };
+}

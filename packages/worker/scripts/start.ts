@@ -1,0 +1,61 @@
+/**
+ * `pnpm start`: the embedded default. Applies the local D1 migrations, seeds the demo tenant once (a second
+ * start reuses the data), starts `wrangler dev` on 127.0.0.1:$PORT and prints what to try. Ctrl-C stops it.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildSeedSql, DEMO_TENANT } from './seed.js';
+
+const workerDir = fileURLToPath(new URL('..', import.meta.url));
+const wrangler = fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url));
+const port = Number(process.env.PORT ?? 8787);
+const token = process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token';
+// Without .dev.vars, webhooks are verified with a demo secret so that the signed example below works.
+const webhookSecret = existsSync(`${workerDir}.dev.vars`) ? null : 'demo-webhook-secret';
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_UPDATE_NOTIFIER: '1' };
+
+function run(args: string[]): string {
+  return execFileSync(wrangler, args, { cwd: workerDir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+console.log('Applying D1 migrations to the local database…');
+run(['d1', 'migrations', 'apply', 'DB', '--local']);
+const count = JSON.parse(run(['d1', 'execute', 'DB', '--local', '--json', '--command', `SELECT count(*) AS n FROM tenants WHERE id = '${DEMO_TENANT}'`]));
+if ((count[0]?.results?.[0]?.n ?? 0) === 0) {
+  const { sql, cases } = buildSeedSql({ token, now: new Date() });
+  mkdirSync(`${workerDir}.wrangler`, { recursive: true });
+  const file = `${workerDir}.wrangler/seed.sql`;
+  writeFileSync(file, sql);
+  console.log(`Seeding the demo tenant with ${cases} cases…`);
+  run(['d1', 'execute', 'DB', '--local', '--file', file]);
+} else console.log('Demo tenant found: reusing the local data (delete packages/worker/.wrangler to start afresh).');
+
+const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'];
+if (webhookSecret) args.push('--var', `ZENDESK_WEBHOOK_SECRET:${webhookSecret}`);
+const child: ChildProcess = spawn(wrangler, args, { cwd: workerDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+const base = `http://127.0.0.1:${port}`;
+let announced = false;
+child.stdout?.on('data', (chunk: Buffer) => {
+  const text = chunk.toString();
+  if (!announced && text.includes('Ready on')) {
+    announced = true;
+    console.log(`
+Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
+
+  Metrics, last 30 days:   curl -H 'Authorization: Bearer ${token}' '${base}/api/metrics'
+  By channel, last 7 days: curl -H 'Authorization: Bearer ${token}' '${base}/api/metrics?from=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}&groupBy=channel'
+  One case:                curl -H 'Authorization: Bearer ${token}' '${base}/api/cases/1001'
+  Plugins:                 curl ${base}/
+  A signed Zendesk webhook (a new ticket, scored and stored):
+                           npx tsx packages/worker/scripts/send-demo-webhook.ts ${base}${webhookSecret ? '' : '   (uses ZENDESK_WEBHOOK_SECRET from .dev.vars)'}
+
+Ctrl-C stops it; the data stays in packages/worker/.wrangler for the next start.`);
+  } else if (announced && /\[wrangler:(info|warn|error)\]/.test(text)) process.stdout.write(text);
+});
+const stop = () => {
+  child.kill('SIGINT');
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+child.on('exit', (code) => process.exit(code ?? 0));
