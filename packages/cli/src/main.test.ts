@@ -41,16 +41,7 @@ describe('support-metrics score', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(Object.keys(result).sort()).toEqual(
-      [
-        'complete',
-        'issueType',
-        'issueTypeSource',
-        'items',
-        'language',
-        'missing',
-        'requestDraft',
-        'score',
-      ].sort(),
+      ['complete', 'issueType', 'items', 'missing', 'requestDraft', 'score'].sort(),
     );
     expect(result.missing).toContain('version');
   });
@@ -99,6 +90,14 @@ describe('support-metrics report', () => {
     expect(report.metrics.nps.status).toBe('not_measured');
   });
 
+  it('refuses a CSV of another format instead of skipping every row', async () => {
+    const servicenow = `${SHARED}tickets_datasets/servicenow_incident_event_log/incident_event_log.csv`;
+    const { code, stderr } = await run('report', '--input', servicenow, '--format', 'kaggle-csv');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/is not kaggle-csv: its header lacks "Ticket ID"/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('reports skipped rows of a real CSV on stderr with their numbers and a count', async () => {
     const { code, stderr } = await run(
       'report',
@@ -124,9 +123,19 @@ describe('support-metrics report', () => {
     ],
     [['score', join(dir, 'bad.json')], /malformed JSON in .*bad\.json/],
     [['frobnicate'], /unknown command "frobnicate"/],
+    [
+      ['report', '--input', SAMPLE, '--format', 'zendesk-json', '--from', '2026-02-30'],
+      /--from must be a date/,
+    ],
+    [
+      ['report', '--input', SAMPLE, '--format', 'zendesk-json', '--from', '2026-10-05', '--to', '2026-10-01'],
+      /--from 2026-10-05 is after --to/,
+    ],
+    [['score', join(dir, 'empty.json')], /expected a case with "subject" or "description"/],
     [['report', '--bogus'], /Unknown option '--bogus'/],
   ])('exits 2 with one clear line for %j', async (argv, message) => {
     writeFileSync(join(dir, 'bad.json'), '{"subject": ');
+    writeFileSync(join(dir, 'empty.json'), '{}');
     const { code, stderr } = await run(...argv);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);

@@ -53,7 +53,7 @@ export async function main(
       out.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    throw new CliError(`unknown command "${command}"\n${USAGE}`);
+    throw new CliError(`unknown command "${command}" (commands: score, report; see support-metrics help)`);
   } catch (e) {
     if (e instanceof CliError) {
       err.write(`support-metrics: ${e.message}\n`);
@@ -64,7 +64,9 @@ export async function main(
       err.write(`support-metrics: ${(e as Error).message}\n`);
       return 2;
     }
-    throw e;
+    // Anything else is a bug of ours: still one line, and exit 1 so scripts can tell it from bad input.
+    err.write(`support-metrics: internal error: ${(e as Error).name}: ${(e as Error).message}\n`);
+    return 1;
   }
 }
 

@@ -4,8 +4,9 @@
  * their rollups — the same rows the worker's store writes (prepareCaseRecord). Dates are moved so that the
  * newest case is from yesterday, so "the last 7 days" always has data.
  */
-import { readFileSync } from 'node:fs';
+
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   type Case,
   COUNTER_NAMES,
@@ -33,13 +34,16 @@ export function render(sql: string, params: readonly (string | number | null)[])
 }
 
 function shift(ts: string | null, days: number): string | null {
-  return ts === null ? null : new Date(Date.parse(ts) + days * 86_400_000).toISOString().replace('.000Z', 'Z');
+  return ts === null
+    ? null
+    : new Date(Date.parse(ts) + days * 86_400_000).toISOString().replace('.000Z', 'Z');
 }
 
 /** The seed SQL for the demo tenant; `now` decides how far the sample's dates move. */
 export function buildSeedSql({ token, now }: { token: string; now: Date }): { sql: string; cases: number } {
   const cases: Case[] = [];
-  for (const item of importZendeskExport(JSON.parse(readFileSync(SAMPLE, 'utf8')), DEMO_TENANT)) if (item.ok) cases.push(item.case);
+  for (const item of importZendeskExport(JSON.parse(readFileSync(SAMPLE, 'utf8')), DEMO_TENANT))
+    if (item.ok) cases.push(item.case);
   const newest = Math.max(...cases.map((c) => Date.parse(c.createdAt)));
   const yesterday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 86_400_000;
   const days = Math.floor((yesterday - newest) / 86_400_000) + 1;
@@ -47,11 +51,20 @@ export function buildSeedSql({ token, now }: { token: string; now: Date }): { sq
   const at = now.toISOString();
   const lines = [
     render(SQL.insertTenant, [DEMO_TENANT, 'Demo (bundled sample)', '{}', at]),
-    render(SQL.insertToken, [createHash('sha256').update(token).digest('hex'), DEMO_TENANT, 'demo token', at]),
+    render(SQL.insertToken, [
+      createHash('sha256').update(token).digest('hex'),
+      DEMO_TENANT,
+      'demo token',
+      at,
+    ]),
   ];
   const rollups = new Map<string, RollupDelta>();
   for (const c of cases) {
-    const moved: Case = { ...c, createdAt: shift(c.createdAt, days) ?? c.createdAt, solvedAt: shift(c.solvedAt, days) };
+    const moved: Case = {
+      ...c,
+      createdAt: shift(c.createdAt, days) ?? c.createdAt,
+      solvedAt: shift(c.solvedAt, days),
+    };
     const record = prepareCaseRecord(DEMO_TENANT, moved, null, at);
     lines.push(render(SQL.upsertCase, record.caseParams));
     if (record.closureParams) lines.push(render(SQL.upsertClosureCheck, record.closureParams));

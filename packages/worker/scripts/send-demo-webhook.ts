@@ -19,7 +19,8 @@ const body = JSON.stringify({
   detail: {
     id,
     subject: 'Export to CSV fails',
-    description: 'Hi, since yesterday the CSV export of the billing dashboard fails with "Error 500". Please help.',
+    description:
+      'Hi, since yesterday the CSV export of the billing dashboard fails with "Error 500". Please help.',
     status: 'NEW',
     priority: 'HIGH',
     via: { channel: 'web_form' },
@@ -33,7 +34,9 @@ const body = JSON.stringify({
   },
   event: {},
 });
-const signature = createHmac('sha256', secret).update(now + body).digest('base64');
+const signature = createHmac('sha256', secret)
+  .update(now + body)
+  .digest('base64');
 const response = await fetch(`${base}/zendesk/webhooks`, {
   method: 'POST',
   headers: {
@@ -44,4 +47,6 @@ const response = await fetch(`${base}/zendesk/webhooks`, {
   body,
 });
 console.log(response.status, JSON.stringify(await response.json(), null, 2));
-console.log(`\nRead it back: curl -H 'Authorization: Bearer ${process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token'}' ${base}/api/cases/${id}`);
+console.log(
+  `\nRead it back: curl -H 'Authorization: Bearer ${process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token'}' ${base}/api/cases/${id}`,
+);

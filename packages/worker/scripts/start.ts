@@ -13,15 +13,35 @@ const port = Number(process.env.PORT ?? 8787);
 const token = process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token';
 // Without .dev.vars, webhooks are verified with a demo secret so that the signed example below works.
 const webhookSecret = existsSync(`${workerDir}.dev.vars`) ? null : 'demo-webhook-secret';
-const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_UPDATE_NOTIFIER: '1' };
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  NO_UPDATE_NOTIFIER: '1',
+};
 
 function run(args: string[]): string {
-  return execFileSync(wrangler, args, { cwd: workerDir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(wrangler, args, {
+    cwd: workerDir,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 console.log('Applying D1 migrations to the local database…');
 run(['d1', 'migrations', 'apply', 'DB', '--local']);
-const count = JSON.parse(run(['d1', 'execute', 'DB', '--local', '--json', '--command', `SELECT count(*) AS n FROM tenants WHERE id = '${DEMO_TENANT}'`]));
+const count = JSON.parse(
+  run([
+    'd1',
+    'execute',
+    'DB',
+    '--local',
+    '--json',
+    '--command',
+    `SELECT count(*) AS n FROM tenants WHERE id = '${DEMO_TENANT}'`,
+  ]),
+);
 if ((count[0]?.results?.[0]?.n ?? 0) === 0) {
   const { sql, cases } = buildSeedSql({ token, now: new Date() });
   mkdirSync(`${workerDir}.wrangler`, { recursive: true });
@@ -29,11 +49,18 @@ if ((count[0]?.results?.[0]?.n ?? 0) === 0) {
   writeFileSync(file, sql);
   console.log(`Seeding the demo tenant with ${cases} cases…`);
   run(['d1', 'execute', 'DB', '--local', '--file', file]);
-} else console.log('Demo tenant found: reusing the local data (delete packages/worker/.wrangler to start afresh).');
+} else
+  console.log(
+    'Demo tenant found: reusing the local data (delete packages/worker/.wrangler to start afresh).',
+  );
 
 const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'];
 if (webhookSecret) args.push('--var', `ZENDESK_WEBHOOK_SECRET:${webhookSecret}`);
-const child: ChildProcess = spawn(wrangler, args, { cwd: workerDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+const child: ChildProcess = spawn(wrangler, args, {
+  cwd: workerDir,
+  env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const base = `http://127.0.0.1:${port}`;
 let announced = false;
 child.stdout?.on('data', (chunk: Buffer) => {

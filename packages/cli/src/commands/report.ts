@@ -5,6 +5,7 @@ import {
   ImportError,
   type ImportFormat,
   importCases,
+  parseCsv,
 } from '@support-metrics/core';
 import { CliError } from '../cli-error.js';
 import { formatMetricsTable } from '../format.js';
@@ -20,9 +21,30 @@ export interface ReportOptions {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Columns each CSV format cannot do without: a file with another header is the wrong format, not bad rows.
+const REQUIRED_COLUMNS: Partial<Record<ImportFormat, string[]>> = {
+  'kaggle-csv': ['Ticket ID', 'Ticket Description', 'First Response Time'],
+  'servicenow-csv': ['number', 'incident_state', 'opened_at'],
+  'helpdesk-log-csv': ['case:concept:name', 'time:timestamp'],
+};
+
+function checkFormat(text: string, format: ImportFormat, file: string): void {
+  const required = REQUIRED_COLUMNS[format];
+  if (!required) return;
+  const first = parseCsv(text).next();
+  const header = first.done ? [] : first.value.fields.map((h) => h.trim());
+  const absent = required.filter((c) => !header.includes(c));
+  if (absent.length > 0)
+    throw new CliError(
+      `${file} is not ${format}: its header lacks ${absent.map((c) => `"${c}"`).join(', ')}`,
+    );
+}
+
 function checkDate(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+  // Round-trip through Date: "2026-02-30" parses (rolled over to March) but is not a calendar date.
+  const parsed = Date.parse(`${value}T00:00:00Z`);
+  if (!DATE.test(value) || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== value)
     throw new CliError(`--${name} must be a date YYYY-MM-DD, got "${value}"`);
   return value;
 }
@@ -38,6 +60,7 @@ export async function reportCommand(opts: ReportOptions): Promise<{ stdout: stri
   if (from && to && from > to) throw new CliError(`--from ${from} is after --to ${to}`);
 
   const text = await readInput(opts.input);
+  checkFormat(text, opts.format as ImportFormat, opts.input);
   const skipped: { row: number; reason: string }[] = [];
   let skippedCount = 0;
   let items: Iterable<{ ok: true; case: Case } | { ok: false; row: number; reason: string }>;

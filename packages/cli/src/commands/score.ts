@@ -7,6 +7,7 @@ import {
   scoreCompleteness,
   ZendeskTicketSchema,
 } from '@support-metrics/core';
+import { ZodError } from 'zod';
 import { CliError } from '../cli-error.js';
 import { formatCompleteness } from '../format.js';
 import { parseJson, readInput } from '../read-input.js';
@@ -23,16 +24,28 @@ export function toCompletenessInput(data: unknown): CompletenessInput {
     const parsed = ZendeskTicketSchema.safeParse(ticket);
     if (!parsed.success)
       throw new CliError(`not a valid Zendesk ticket: ${describeIssues(parsed.error.issues)}`);
-    return normaliseZendeskTicket(parsed.data);
+    try {
+      return normaliseZendeskTicket(parsed.data);
+    } catch (e) {
+      if (e instanceof ZodError)
+        throw new CliError(`not a valid Zendesk ticket: ${describeIssues(e.issues)}`);
+      throw e;
+    }
   }
+  if (!('subject' in obj) && !('description' in obj))
+    throw new CliError(
+      'expected a case with "subject" or "description", a Zendesk ticket, or {"ticket": {...}}',
+    );
   const parsed = ScoreInputSchema.safeParse(obj);
   if (!parsed.success) throw new CliError(`not a valid case: ${describeIssues(parsed.error.issues)}`);
   return parsed.data;
 }
 
-/** `support-metrics score [FILE] [--json]` */
+/** `support-metrics score [FILE] [--json]`; `--json` prints exactly { score, complete, issueType, items, missing, requestDraft }. */
 export async function scoreCommand(file: string | undefined, json: boolean): Promise<string> {
   const text = await readInput(file);
   const result: CompletenessResult = scoreCompleteness(toCompletenessInput(parseJson(text, file ?? 'stdin')));
-  return json ? JSON.stringify(result, null, 2) : formatCompleteness(result);
+  if (!json) return formatCompleteness(result);
+  const { score, complete, issueType, items, missing, requestDraft } = result;
+  return JSON.stringify({ score, complete, issueType, items, missing, requestDraft }, null, 2);
 }

@@ -41,15 +41,16 @@ function decodeEntities(text: string): string {
  * @example htmlToText('<p>Hello&nbsp;<b>world</b></p>') // 'Hello world'
  */
 export function htmlToText(html: string): string {
-  if (!/<[a-z!/][^>]*>/i.test(html)) return decodeEntities(html);
+  // Tag patterns never cross a "<": linear on hostile input such as "<a <a <a …" without a closing ">".
+  if (!/<[a-z!/][^<>]*>/i.test(html)) return decodeEntities(html);
   const text = html
     .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, '')
     .replace(/<blockquote\b[\s\S]*?<\/blockquote>/gi, '')
-    .replace(/<div[^>]*class="[^"]*gmail_quote[^"]*"[\s\S]*$/i, '')
+    .replace(/<div[^<>]*class="[^"<>]*gmail_quote[^"<>]*"[\s\S]*$/i, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|tr|h[1-6]|pre|table)>/gi, '\n')
     .replace(/<li\b[^>]*>/gi, '- ')
-    .replace(/<[^>]+>/g, '');
+    .replace(/<[^<>]+>/g, '');
   return decodeEntities(text);
 }
 

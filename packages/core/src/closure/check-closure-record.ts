@@ -8,6 +8,11 @@ export interface ClosureCheck {
   missing: ClosureItem[];
   /** The value found for each item (null when absent). */
   values: Record<ClosureItem, string | null>;
+  /**
+   * Items the source has no place for (no closure record, no policy field on the case, no matching tag):
+   * a helpdesk that cannot record them cannot be measured on them — different from leaving them empty.
+   */
+  unrecordable: ClosureItem[];
 }
 
 type ClosureCase = Pick<Case, 'closure' | 'customFields' | 'tags' | 'issueType' | 'knowledgeLinks'>;
@@ -33,6 +38,13 @@ function wantedFields(policy: ClosurePolicy, item: ClosureItem): Set<string> | u
     fieldSets.set(policy, sets);
   }
   return sets[item];
+}
+
+/** True when the case carries one of the policy's fields for an item, even empty. */
+function hasField(c: ClosureCase, wanted: Set<string> | undefined): boolean {
+  if (!wanted) return false;
+  for (const key in c.customFields) if (wanted.has(normaliseKey(key))) return true;
+  return false;
 }
 
 function fromFields(c: ClosureCase, wanted: Set<string> | undefined): string | null {
@@ -87,12 +99,20 @@ export function checkClosureRecord(
   policy: ClosurePolicy = DEFAULT_CLOSURE_POLICY,
 ): ClosureCheck {
   const values = {} as Record<ClosureItem, string | null>;
+  const unrecordable: ClosureItem[] = [];
   for (const item of ['reason', 'issue_type', 'solution', 'new_vs_known', 'knowledge_action'] as const) {
-    let value =
-      ownValue(c, item) ?? fromFields(c, wantedFields(policy, item)) ?? fromTags(c, policy.tags[item]);
+    const wanted = wantedFields(policy, item);
+    let value = ownValue(c, item) ?? fromFields(c, wanted) ?? fromTags(c, policy.tags[item]);
+    const recordable =
+      value !== null ||
+      c.closure !== null ||
+      hasField(c, wanted) ||
+      (item === 'knowledge_action' && c.knowledgeLinks !== null) ||
+      (item === 'issue_type' && c.issueType !== null);
     if (item === 'knowledge_action' && value !== null && /^(none|no|n\/a)$/i.test(value)) value = null;
     values[item] = value;
+    if (!recordable && policy.required.includes(item)) unrecordable.push(item);
   }
   const missing = policy.required.filter((item) => values[item] === null);
-  return { complete: missing.length === 0, missing, values };
+  return { complete: missing.length === 0, missing, values, unrecordable };
 }

@@ -40,6 +40,7 @@ const LocaleTextSchema = z.object({
  * `overrides` adapt it per product or per ticket form; the first matching override wins.
  */
 export const RubricSchema = z.object({
+  $comment: z.string().optional(),
   version: z.literal(1),
   /** Items this rubric knows, per issue type. Items not listed do not count for that type. */
   issueTypes: z.record(IssueTypeSchema, IssueTypeRuleSchema),

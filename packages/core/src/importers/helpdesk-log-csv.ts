@@ -5,7 +5,9 @@ import { describeIssues, type ImportItem } from './import-result.js';
 /** "2010-01-13 08:40:25+00:00" → ISO. */
 function timestamp(value: string | undefined): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(Z|[+-]\d{2}:\d{2})?$/.exec(value?.trim() ?? '');
-  return m ? `${m[1]}T${m[2]}${m[3] ?? 'Z'}` : null;
+  if (!m) return null;
+  const at = Date.parse(`${m[1]}T${m[2]}${m[3] ?? 'Z'}`);
+  return Number.isNaN(at) ? null : new Date(at).toISOString().replace('.000Z', 'Z');
 }
 
 function toCase(events: { row: number; record: Record<string, string> }[], tenantId: string): ImportItem {

@@ -122,3 +122,154 @@ describe('cases-json importer', () => {
     ]);
   });
 });
+
+describe('Zendesk export details', () => {
+  const ticket = (over: Record<string, unknown>) => ({
+    id: 1,
+    created_at: '2026-10-01T09:00:00Z',
+    updated_at: '2026-10-01T09:00:00Z',
+    status: 'open',
+    subject: 'Export',
+    description: 'plain',
+    ...over,
+  });
+  const only = (data: unknown) => {
+    const { ok, bad } = split(importZendeskExport(data));
+    expect(bad).toEqual([]);
+    return ok[0]?.case;
+  };
+
+  it('cleans an HTML description: tags, entities, quoted reply and signature out', () => {
+    const html =
+      '<div><p>Export fails with E42&nbsp;on Windows&nbsp;11.</p><p>Best regards,<br>Anna</p></div><blockquote>On Mon… wrote: older</blockquote>';
+    expect(only({ tickets: [ticket({ description: html })] })?.description).toBe(
+      'Export fails with E42 on Windows 11.',
+    );
+  });
+
+  it('maps the ticket type: question → how_to, problem → bug, incident → left to the text', () => {
+    expect(only({ tickets: [ticket({ type: 'question' })] })?.issueType).toBe('how_to');
+    expect(only({ tickets: [ticket({ type: 'problem' })] })?.issueType).toBe('bug');
+    expect(only({ tickets: [ticket({ type: 'incident' })] })?.issueType).toBeNull();
+  });
+
+  it('takes the first message from the creation audit and knowledge links from later comments', () => {
+    const audits = [
+      {
+        id: 11,
+        ticket_id: 1,
+        created_at: '2026-10-01T09:00:00Z',
+        events: [
+          {
+            type: 'Comment',
+            body: 'Customer: sync fails',
+            public: true,
+            attachments: [{ file_name: 'log.txt' }],
+          },
+          { type: 'Create', field_name: 'status', value: 'new' },
+        ],
+      },
+      {
+        id: 12,
+        ticket_id: 1,
+        created_at: '2026-10-01T10:00:00Z',
+        events: [
+          {
+            type: 'Comment',
+            body: 'See https://acme.zendesk.com/hc/en-us/articles/360123-Sync',
+            public: true,
+          },
+        ],
+      },
+    ];
+    const c = only({ tickets: [ticket({})], ticket_audits: audits });
+    expect(c?.description).toBe('Customer: sync fails');
+    expect(c?.attachments.map((a) => a.name)).toEqual(['log.txt']);
+    expect(c?.knowledgeLinks).toEqual([{ article: '360123', action: 'linked' }]);
+    // Without the creation audit, an agent's comment must not pass for the customer's message.
+    expect(only({ tickets: [ticket({})], ticket_audits: [audits[1]] })?.description).toBe('plain');
+  });
+
+  it('keeps the latest version of a ticket the incremental export repeats', () => {
+    const { ok } = split(
+      importZendeskExport({
+        tickets: [
+          ticket({ status: 'open' }),
+          ticket({ status: 'solved', updated_at: '2026-10-02T09:00:00Z' }),
+        ],
+      }),
+    );
+    expect(ok.map((i) => i.case.status)).toEqual(['solved']);
+  });
+
+  it('reports a malformed metric instead of dropping it silently', () => {
+    const { bad } = split(
+      importZendeskExport({ tickets: [ticket({})], ticket_metrics: [{ ticket_id: 1, replies: -1 }] }),
+    );
+    expect(bad).toEqual([
+      { ok: false, row: 1, reason: 'ticket_metrics[0]: replies: Too small: expected number to be >=0' },
+    ]);
+  });
+
+  it('reports a ticket that parses but makes no valid case (e.g. a negative resolution time)', () => {
+    const { ok, bad } = split(
+      importZendeskExport({
+        tickets: [ticket({ status: 'solved' })],
+        ticket_metrics: [
+          {
+            ticket_id: 1,
+            solved_at: '2026-10-02T09:00:00Z',
+            full_resolution_time_in_minutes: { calendar: -5 },
+          },
+        ],
+      }),
+    );
+    expect(ok).toEqual([]);
+    expect(bad[0]?.reason).toMatch(/resolutionHours/);
+  });
+});
+
+describe('CSV importers: the fields metrics rely on', () => {
+  it('Kaggle: satisfaction 4–5 good, 1–3 bad; Resolution kept as a field', () => {
+    const header =
+      'Ticket ID,Customer Name,Customer Email,Customer Age,Customer Gender,Product Purchased,Date of Purchase,Ticket Type,Ticket Subject,Ticket Description,Ticket Status,Resolution,Ticket Priority,Ticket Channel,First Response Time,Time to Resolution,Customer Satisfaction Rating';
+    const row = (id: number, rating: string) =>
+      `${id},A,a@example.com,30,Other,Dell XPS,2021-01-01,Technical issue,Crash,It crashes,Closed,Rebooted,High,Email,2023-06-01 10:00:00,2023-06-01 12:00:00,${rating}`;
+    const { ok } = split(
+      importCases([header, row(1, '3.0'), row(2, '4.0'), row(3, '')].join('\n'), 'kaggle-csv'),
+    );
+    expect(ok.map((i) => i.case.satisfaction)).toEqual(['bad', 'good', null]);
+    expect(ok[0]?.case).toMatchObject({
+      solvedAt: '2023-06-01T12:00:00Z',
+      channel: 'email',
+      priority: 'high',
+      customFields: { resolution: 'Rebooted' },
+    });
+  });
+
+  it('ServiceNow: reopen_count and reassignment_count become reopens and group stations', () => {
+    const text =
+      'number,incident_state,opened_at,resolved_at,reopen_count,reassignment_count\nINC1,Resolved,01-02-2016 10:00,01-02-2016 12:00,2,1\n';
+    expect(split(importCases(text, 'servicenow-csv')).ok[0]?.case).toMatchObject({
+      reopens: 2,
+      groupStations: 2,
+      status: 'solved',
+    });
+  });
+
+  it('Helpdesk log: a second resolution is a reopen', () => {
+    const text = [
+      'concept:name,time:timestamp,case:concept:name',
+      'Assign seriousness,2010-01-13 08:40:25+00:00,Case1',
+      'Resolve ticket,2010-01-13 09:00:00+00:00,Case1',
+      'Take in charge ticket,2010-01-14 09:00:00+00:00,Case1',
+      'Resolve ticket,2010-01-15 09:00:00+00:00,Case1',
+      'Closed,2010-01-20 09:00:00+00:00,Case1',
+    ].join('\n');
+    expect(split(importCases(text, 'helpdesk-log-csv')).ok[0]?.case).toMatchObject({
+      reopens: 1,
+      status: 'closed',
+      solvedAt: '2010-01-15T09:00:00Z',
+    });
+  });
+});

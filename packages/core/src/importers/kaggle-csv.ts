@@ -68,10 +68,12 @@ export function* importKaggleCsv(text: string, tenantId = 'default'): Generator<
         ? { id: r['Customer Email'], name: r['Customer Name'] || null, email: r['Customer Email'] }
         : null,
       issueType: TYPES[r['Ticket Type'] ?? ''] ?? null,
-      customFields: product ? { product } : {},
+      customFields: {
+        ...(product ? { product } : {}),
+        ...(status === 'closed' ? { resolution: r.Resolution?.trim() || null } : {}),
+      },
       satisfaction:
         r['Customer Satisfaction Rating'] && Number.isFinite(rating) ? (rating >= 4 ? 'good' : 'bad') : null,
-      closure: status === 'closed' ? { solution: r.Resolution?.trim() || null } : null,
     });
     if (parsed.success) yield { ok: true, row, case: parsed.data };
     else yield { ok: false, row, reason: describeIssues(parsed.error.issues) };

@@ -75,14 +75,6 @@ function toCase(rows: { row: number; record: Record<string, string> }[], tenantI
         : r.knowledge === 'FALSE'
           ? []
           : null,
-    closure: solved
-      ? {
-          reason: known(r.u_symptom),
-          solution: known(r.closed_code),
-          newVsKnown: known(r.problem_id) ? 'known' : null,
-          knowledgeAction: r.knowledge === 'TRUE' ? 'linked' : null,
-        }
-      : null,
   });
   return parsed.success
     ? { ok: true, row: last.row, case: parsed.data }

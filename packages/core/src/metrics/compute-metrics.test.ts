@@ -101,6 +101,36 @@ describe('computeMetrics windows and breakdowns', () => {
     expect(r.metrics.case_completeness?.status).toBe('not_measured');
     expect(r.metrics.first_contact_resolution).toMatchObject({ numerator: 1, denominator: 1 });
   });
+  it('ends the window on the last day: a case solved after --to does not count', () => {
+    const r = computeMetrics(CASES, { from: '2026-10-01', to: '2026-10-02' });
+    expect(r.counts).toEqual({ read: 7, created: 7, solved: 5 });
+    expect(r.window).toEqual({ from: '2026-10-01', to: '2026-10-02' });
+  });
+  it('leaves out cases whose counters are unknown (null), never counting them as 0', () => {
+    const unknown = solved('u', { publicAgentReplies: null, reopens: null, groupStations: null });
+    const r = computeMetrics([...CASES, unknown], { from: '2026-10-01', to: '2026-10-31' });
+    expect(r.metrics.first_contact_resolution).toMatchObject({ numerator: 2, denominator: 5 });
+    expect(r.metrics.interactions_per_case).toMatchObject({ numerator: 8, denominator: 6 });
+    expect(r.metrics.reopen_rate).toMatchObject({ numerator: 1, denominator: 6 });
+    expect(r.metrics.escalation_rate).toMatchObject({ numerator: 2, denominator: 6 });
+    expect(r.counts.solved).toBe(7);
+  });
+  it('measures the closed record only on cases whose helpdesk can hold it', () => {
+    const recorded = solved('r1', {
+      customFields: {
+        contact_reason: 'login',
+        resolution: 'reset',
+        new_vs_known: 'known',
+        knowledge_action: null,
+      },
+      issueType: 'bug',
+    });
+    const noPlace = solved('r2', { customFields: { resolution: 'reset' } });
+    const r = computeMetrics([recorded, noPlace]);
+    expect(r.metrics.case_record_completion).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(r.metrics.knowledge_action).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(computeMetrics([noPlace]).metrics.case_record_completion?.status).toBe('not_measured');
+  });
   it('reads timestamps with offsets as UTC days', () => {
     const c = solved('x', { createdAt: '2026-10-01T23:30:00-02:00', solvedAt: '2026-10-02T01:30:00Z' });
     expect(computeMetrics([c], { from: '2026-10-02', to: '2026-10-02' }).counts.created).toBe(1);

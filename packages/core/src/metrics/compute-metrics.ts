@@ -80,11 +80,11 @@ export const COMPUTED_FROM = {
     'mean of `resolutionHours` [ticket_metrics.full_resolution_time_in_minutes.calendar ÷ 60], else solvedAt − createdAt, over solved cases; median and p90 beside it',
   total_effort_to_resolve: 'mean `agentEffortMinutes` ÷ 60 of solved cases (a time-tracking field)',
   case_record_completion:
-    'solved cases whose closed record holds reason, issue type, solution, new vs known and a knowledge action (`checkClosureRecord`) ÷ solved cases; measured once any solved case records closure fields',
+    'solved cases whose closed record holds reason, issue type, solution, new vs known and a knowledge action (`checkClosureRecord`) ÷ solved cases whose helpdesk has a place (field, tag or closure record) for each of them',
   new_vs_known:
     'share of solved cases marked `new` among those marked new or known [field new_vs_known, tags new_issue/known_issue]',
   knowledge_action:
-    'solved cases with an article linked, updated or created ÷ solved cases [help-center links in agent comments of audits, or a knowledge_action field]; measured once any solved case records knowledge',
+    'solved cases with an article linked, updated or created ÷ solved cases that can record it [help-center links in agent comments of audits, a knowledge_action field, or kb_* tags]',
   cases_by_channel: 'share of cases created in the window per `channel` [ticket.via.channel]',
   issues_by_type:
     'share of cases created in the window per issue type: `issueType` field [ticket.type question → how_to, problem → bug], else inferred from the text',
@@ -188,13 +188,17 @@ const RATIOS: Record<string, Formula> = {
   total_effort_to_resolve: (t) =>
     need(t.effort_hours_sum, t.effort_den, 'agent effort (a time-tracking field)'),
   case_record_completion: (t) =>
-    t.record_data === 0
-      ? { reason: 'no closure fields found: configure the closure policy' }
-      : { num: t.record_num, den: t.record_den },
+    need(
+      t.record_num,
+      t.record_den,
+      'solved cases whose helpdesk has a place for every closure item (configure the closure policy)',
+    ),
   knowledge_action: (t) =>
-    t.knowledge_data === 0
-      ? { reason: 'no knowledge links or knowledge-action field on solved cases' }
-      : { num: t.knowledge_num, den: t.knowledge_den },
+    need(
+      t.knowledge_num,
+      t.knowledge_den,
+      'knowledge links (audits) or a knowledge-action field on solved cases',
+    ),
   csat: (t) => need(t.csat_good, t.csat_good + t.csat_bad, 'satisfaction ratings (good/bad) on solved cases'),
   reopen_rate: (t) => need(t.reopen_num, t.reopen_den, 'reopen counts of solved cases'),
   bug_impact: (t) => need(t.bug_impact_num, t.bug_impact_den, 'issue types or Jira links of cases'),

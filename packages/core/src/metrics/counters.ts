@@ -54,10 +54,8 @@ export const COUNTER_NAMES = [
   'ttr_den',
   'record_num',
   'record_den',
-  'record_data',
   'knowledge_num',
   'knowledge_den',
-  'knowledge_data',
   'new_count',
   'known_count',
   // Resolution-time histogram, one counter per RESOLUTION_BUCKETS bucket (+ the open-ended last one)
@@ -192,21 +190,17 @@ export function addSolvedCounters(t: Counters, c: Case, opts: CounterOptions = {
     t.ttr_den += 1;
     t[`ttr_b${resolutionBucket(hours)}` as CounterName] += 1;
   }
+  // Only cases whose source can hold the item count: a helpdesk without such a field is "not measured", not 0.
   const check = checkClosureRecord(c, opts.closurePolicy);
-  const { reason, solution, new_vs_known, knowledge_action } = check.values;
-  t.record_den += 1;
-  if (check.complete) t.record_num += 1;
-  if (
-    c.closure !== null ||
-    reason !== null ||
-    solution !== null ||
-    new_vs_known !== null ||
-    knowledge_action !== null
-  )
-    t.record_data += 1;
-  t.knowledge_den += 1;
-  if (knowledge_action !== null) t.knowledge_num += 1;
-  if (c.knowledgeLinks !== null || knowledge_action !== null) t.knowledge_data += 1;
+  const { new_vs_known, knowledge_action } = check.values;
+  if (check.unrecordable.length === 0) {
+    t.record_den += 1;
+    if (check.complete) t.record_num += 1;
+  }
+  if (!check.unrecordable.includes('knowledge_action')) {
+    t.knowledge_den += 1;
+    if (knowledge_action !== null) t.knowledge_num += 1;
+  }
   if (new_vs_known === 'new') t.new_count += 1;
   if (new_vs_known === 'known') t.known_count += 1;
   return hours;

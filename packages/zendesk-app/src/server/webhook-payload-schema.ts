@@ -66,7 +66,9 @@ export const TriggerTicketSchema = z.looseObject({
   tags: z.union([z.string(), z.array(z.string())]).optional(),
 });
 export const TriggerWebhookSchema = z.union([
-  z.looseObject({ ticket: TriggerTicketSchema }).transform((b) => ({ kind: 'ticket' as const, ticket: b.ticket })),
+  z
+    .looseObject({ ticket: TriggerTicketSchema })
+    .transform((b) => ({ kind: 'ticket' as const, ticket: b.ticket })),
   z
     .looseObject({
       ticketID: Id.optional(),

@@ -63,25 +63,25 @@ function issueTypeOf(ticket: ZendeskTicket): Case['issueType'] {
  */
 export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContext = {}): Case {
   const { metric, audits, fieldNames } = ctx;
-  const comments = (audits ?? [])
-    .slice()
-    .sort((a, b) => a.created_at.localeCompare(b.created_at))
-    .flatMap((a) => a.events.filter((e) => e.type === 'Comment').map((e) => ({ ...e, at: a.created_at })));
-  const first = comments[0];
+  // The customer's first message is the comment of the audit that created the ticket. Without that audit
+  // (a partial audit list), the ticket's own description is the safe choice: the earliest comment we
+  // happen to hold may be an agent's reply.
+  const sorted = (audits ?? []).slice().sort((a, b) => a.created_at.localeCompare(b.created_at));
+  const creation = sorted.find((a) => a.events.some((e) => e.type === 'Create'));
+  const first = creation?.events.find((e) => e.type === 'Comment');
   const body = first ? (first.html_body ?? first.body ?? first.plain_body ?? '') : (ticket.description ?? '');
+  const laterComments = sorted.flatMap((a) => a.events.filter((e) => e.type === 'Comment' && e !== first));
 
   const customFields: Record<string, FieldValue> = {};
-  for (const f of ticket.custom_fields ?? []) {
-    const value = fieldValue(f.value);
-    if (value === null) continue;
-    customFields[fieldNames?.get(f.id) ?? f.id] = value;
-  }
+  // Empty fields are kept (as null): that the helpdesk has a field at all tells "not recorded" from "cannot be recorded".
+  for (const f of ticket.custom_fields ?? [])
+    customFields[fieldNames?.get(f.id) ?? f.id] = fieldValue(f.value);
 
   let knowledgeLinks: Case['knowledgeLinks'] = null;
   if (audits && audits.length > 0) {
     knowledgeLinks = [];
     const seen = new Set<string>();
-    for (const c of comments.slice(1)) {
+    for (const c of laterComments) {
       for (const m of (c.body ?? c.html_body ?? '').matchAll(KNOWLEDGE_URL)) {
         const article = m[1] ?? '';
         if (!seen.has(article)) knowledgeLinks.push({ article, action: 'linked' });

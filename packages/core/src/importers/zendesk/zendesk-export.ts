@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ZodError, z } from 'zod';
 import { describeIssues, ImportError, type ImportItem } from '../import-result.js';
 import { normaliseZendeskTicket } from './normalise-ticket.js';
 import {
@@ -33,15 +33,20 @@ export function* importZendeskExport(data: unknown, tenantId = 'default'): Gener
   if (!parsed.success) throw new ImportError(`not a Zendesk export: ${describeIssues(parsed.error.issues)}`);
   const { tickets, ticket_metrics, ticket_audits, ticket_fields } = parsed.data;
 
+  // A malformed metric or audit is reported like a bad ticket (its ticket then counts without it).
   const metrics = new Map<string, ZendeskTicketMetric>();
-  ticket_metrics.forEach((m) => {
+  for (const [k, m] of ticket_metrics.entries()) {
     const r = ZendeskTicketMetricSchema.safeParse(m);
     if (r.success) metrics.set(r.data.ticket_id, r.data);
-  });
+    else yield { ok: false, row: k + 1, reason: `ticket_metrics[${k}]: ${describeIssues(r.error.issues)}` };
+  }
   const audits = new Map<string, ZendeskAudit[]>();
-  for (const a of ticket_audits) {
+  for (const [k, a] of ticket_audits.entries()) {
     const r = ZendeskAuditSchema.safeParse(a);
-    if (!r.success) continue;
+    if (!r.success) {
+      yield { ok: false, row: k + 1, reason: `ticket_audits[${k}]: ${describeIssues(r.error.issues)}` };
+      continue;
+    }
     const list = audits.get(r.data.ticket_id);
     if (list) list.push(r.data);
     else audits.set(r.data.ticket_id, [r.data]);
@@ -52,14 +57,24 @@ export function* importZendeskExport(data: unknown, tenantId = 'default'): Gener
     if (r.success) fieldNames.set(r.data.id, r.data.key ?? r.data.title);
   }
 
+  // The incremental export repeats a ticket each time it changes: keep its latest version only.
+  const latest = new Map<string, number>();
+  const versions = tickets.map((raw) => ZendeskTicketSchema.safeParse(raw));
+  versions.forEach((t, k) => {
+    if (!t.success) return;
+    const seen = latest.get(t.data.id);
+    const prev = seen === undefined ? undefined : versions[seen];
+    if (!prev?.success || (t.data.updated_at ?? '') >= (prev.data.updated_at ?? '')) latest.set(t.data.id, k);
+  });
+
   let row = 0;
-  for (const raw of tickets) {
+  for (const t of versions) {
     row++;
-    const t = ZendeskTicketSchema.safeParse(raw);
     if (!t.success) {
       yield { ok: false, row, reason: describeIssues(t.error.issues) };
       continue;
     }
+    if (latest.get(t.data.id) !== row - 1) continue; // an older version of a ticket that comes again later
     if (t.data.status === 'deleted') {
       yield { ok: false, row, reason: 'ticket is deleted' };
       continue;
@@ -67,15 +82,20 @@ export function* importZendeskExport(data: unknown, tenantId = 'default'): Gener
     // A solved ticket without metrics is still a case (it counts for creation-based metrics),
     // but without a solved_at it counts for no resolution-based one.
     const metric = metrics.get(t.data.id) ?? null;
-    yield {
-      ok: true,
-      row,
-      case: normaliseZendeskTicket(t.data, {
-        metric,
-        audits: audits.get(t.data.id) ?? null,
-        fieldNames,
-        tenantId,
-      }),
-    };
+    try {
+      yield {
+        ok: true,
+        row,
+        case: normaliseZendeskTicket(t.data, {
+          metric,
+          audits: audits.get(t.data.id) ?? null,
+          fieldNames,
+          tenantId,
+        }),
+      };
+    } catch (e) {
+      if (!(e instanceof ZodError)) throw e;
+      yield { ok: false, row, reason: describeIssues(e.issues) };
+    }
   }
 }
