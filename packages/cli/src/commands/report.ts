@@ -1,4 +1,5 @@
 import {
+  CalendarDateSchema,
   type Case,
   computeMetrics,
   IMPORT_FORMATS,
@@ -18,8 +19,6 @@ export interface ReportOptions {
   to?: string | undefined;
   json: boolean;
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // Columns each CSV format cannot do without: a file with another header is the wrong format, not bad rows.
 const REQUIRED_COLUMNS: Partial<Record<ImportFormat, string[]>> = {
@@ -42,9 +41,7 @@ function checkFormat(text: string, format: ImportFormat, file: string): void {
 
 function checkDate(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  // Round-trip through Date: "2026-02-30" parses (rolled over to March) but is not a calendar date.
-  const parsed = Date.parse(`${value}T00:00:00Z`);
-  if (!DATE.test(value) || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== value)
+  if (!CalendarDateSchema.safeParse(value).success)
     throw new CliError(`--${name} must be a date YYYY-MM-DD, got "${value}"`);
   return value;
 }

@@ -1,2 +1,3 @@
+export * from './calendar-date.js';
 export * from './case-schema.js';
 export * from './plain-text.js';

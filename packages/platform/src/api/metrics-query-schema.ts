@@ -1,9 +1,7 @@
+import { CalendarDateSchema } from '@support-metrics/core';
 import { z } from 'zod';
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+const Day = CalendarDateSchema;
 
 /** Query of `GET /api/metrics`: a window of UTC days (both inclusive) and optional filters and breakdown. */
 export const MetricsQuerySchema = z

@@ -5,7 +5,7 @@ import {
   firstMessageText,
   zendeskChannel,
 } from '@support-metrics/core';
-import { z } from 'zod';
+import { ZodError, z } from 'zod';
 import { type EventWebhook, TicketEventDetailSchema, type TriggerWebhook } from './webhook-payload-schema.js';
 
 /** What a webhook means for the store: a case to save, a ticket to fetch first, or nothing. */
@@ -60,8 +60,9 @@ function patchFromTicket(d: {
   const issueType = issueTypeOf(d.type);
   if (issueType) patch.issueType = issueType;
   if (d.channel !== undefined && d.channel !== null) patch.channel = zendeskChannel(d.channel);
-  if (d.requester_id) patch.requester = { id: d.requester_id };
-  if (d.organization_id) patch.organization = { id: d.organization_id };
+  if (d.requester_id !== undefined) patch.requester = d.requester_id ? { id: d.requester_id } : null;
+  if (d.organization_id !== undefined)
+    patch.organization = d.organization_id ? { id: d.organization_id } : null;
   if (d.group_id !== undefined) patch.group = d.group_id;
   if (d.brand_id !== undefined) patch.brand = d.brand_id;
   if (d.form_id !== undefined) patch.formId = d.form_id;
@@ -125,7 +126,10 @@ const CommentEventSchema = z.looseObject({
 export function applyTicketEvent(existing: Case | null, event: EventWebhook, tenantId: string): TicketChange {
   const eventType = event.type.replace('zen:event-type:', '');
   if (!eventType.startsWith('ticket.')) return { kind: 'ignore', reason: `${eventType} events are not used` };
-  const detail = TicketEventDetailSchema.parse(event.detail);
+  const parsed = TicketEventDetailSchema.safeParse(event.detail);
+  if (!parsed.success)
+    throw new ZodError(parsed.error.issues.map((i) => ({ ...i, path: ['detail', ...i.path] })));
+  const detail = parsed.data;
   const patch = patchFromTicket({ ...detail, channel: detail.via?.channel ?? null });
   if (!existing) {
     if (eventType !== 'ticket.created') return { kind: 'fetch', ticketId: detail.id, eventType, patch };

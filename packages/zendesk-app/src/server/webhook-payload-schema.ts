@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
 const Id = z.union([z.string(), z.number()]).transform(String);
+// Absent stays undefined (the field is left as it is); Zendesk's "no value" ("0", "", null) becomes null.
 const OptionalId = z
   .union([z.string(), z.number()])
   .nullable()
   .optional()
-  .transform((v) => (v === null || v === undefined || v === '' || v === '0' || v === 0 ? null : String(v)));
+  .transform((v) =>
+    v === undefined ? undefined : v === null || v === '' || v === '0' || v === 0 ? null : String(v),
+  );
 
 /** `detail` of a Zendesk ticket event: ids arrive as strings, enum values in any case ("Open", "OPEN"). */
 export const TicketEventDetailSchema = z.looseObject({

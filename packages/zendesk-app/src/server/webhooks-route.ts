@@ -15,6 +15,7 @@ import {
   type WorkerConfig,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
+import { ZodError } from 'zod';
 import { createZendeskApi, type ZendeskApi } from '../zendesk-api/zendesk-api.js';
 import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from './ticket-events.js';
 import { EventWebhookSchema, TriggerWebhookSchema } from './webhook-payload-schema.js';
@@ -114,7 +115,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
     try {
       change = apply(existing?.case ?? null);
     } catch (e) {
-      if (e instanceof Error && e.name === 'ZodError') throw invalidInput(e as never, 'webhook');
+      if (e instanceof ZodError) throw invalidInput(e, 'webhook');
       throw e;
     }
 

@@ -54,6 +54,9 @@ export function createZendeskApi(o: ZendeskApiOptions): ZendeskApi {
     username: o.email,
     token: o.token,
     throwOriginalException: true,
+    // node-zendesk reads `userAgent` (undeclared in its types); without it it builds one from node:process,
+    // which workerd does not have.
+    ...{ userAgent: 'support-metrics' },
     transportConfig: {
       transportFn: (uri: string, init: RequestInit) =>
         fetchImpl(uri, { method: init.method, headers: init.headers, body: init.body }),

@@ -1,0 +1,131 @@
+import { env } from 'cloudflare:workers';
+import { type Case, CaseSchema, computeMetrics, importZendeskExport } from '@support-metrics/core';
+import { D1Store, loadConfig, runScheduledJobs } from '@support-metrics/platform';
+import { beforeAll, describe, expect, it } from 'vitest';
+import sample from '../../core/sample/zendesk-export.json';
+import { api, seedTenant } from './helpers.js';
+
+const A = 'tenant-a-token';
+const B = 'tenant-b-token';
+let cases: Case[] = [];
+
+beforeAll(async () => {
+  const store = await seedTenant('tenant-a', A);
+  await seedTenant('tenant-b', B);
+  for (const item of importZendeskExport(sample, 'tenant-a')) if (item.ok) cases.push(item.case);
+  cases = cases.slice(0, 120);
+  for (const c of cases) await store.saveCase('tenant-a', c, { source: 'test', at: '2026-11-21T00:00:00Z' });
+  await store.saveCase(
+    'tenant-b',
+    CaseSchema.parse({ id: 'b-1', createdAt: '2026-10-10T10:00:00Z', subject: 'B only' }),
+    {
+      source: 'test',
+      at: '2026-11-21T00:00:00Z',
+    },
+  );
+});
+
+describe('authentication and tenancy', () => {
+  it('answers 401 without a token or with an unknown one', async () => {
+    expect((await api('/api/metrics')).status).toBe(401);
+    const res = await api('/api/metrics', 'nope');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'unauthorized', message: 'unknown token' });
+  });
+
+  it("never shows one tenant's case or numbers to another", async () => {
+    expect((await api('/api/cases/b-1', B)).status).toBe(200);
+    const res = await api('/api/cases/b-1', A);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'not_found', message: 'no case b-1' });
+    const b = (await (await api('/api/metrics?from=2026-01-01&to=2026-12-31', B)).json()) as {
+      counts: { created: number };
+    };
+    expect(b.counts.created).toBe(1);
+  });
+});
+
+describe('GET /api/metrics', () => {
+  it('answers 400 with the zod issue path for a bad query', async () => {
+    const res = await api('/api/metrics?from=2026-02-30', A);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_input', issues: [{ path: 'from' }] });
+    expect((await api('/api/metrics?from=2026-10-05&to=2026-10-01', A)).status).toBe(400);
+    expect((await api('/api/metrics?groupBy=priority', A)).status).toBe(400);
+  });
+
+  it('gives from the rollups what computeMetrics gives from the cases', async () => {
+    const window = { from: '2026-09-01', to: '2026-11-30' };
+    const res = await api(`/api/metrics?from=${window.from}&to=${window.to}`, A);
+    const fromStore = (await res.json()) as {
+      window: unknown;
+      metrics: Record<
+        string,
+        { value: number | null; numerator: number | null; denominator: number | null; status: string }
+      >;
+    };
+    const stored = await Promise.all(
+      cases.map(async (c) => (await new D1Store(env.DB).getCase('tenant-a', c.id))?.case as Case),
+    );
+    const expected = computeMetrics(stored, window).metrics;
+    expect(fromStore.window).toEqual(window);
+    for (const [id, m] of Object.entries(expected)) {
+      const got = fromStore.metrics[id];
+      expect(got?.status, id).toBe(m.status);
+      expect(got?.denominator, id).toBe(m.denominator);
+      if (m.value === null) expect(got?.value, id).toBeNull();
+      else expect(got?.value, id).toBeCloseTo(m.value, 9);
+    }
+  });
+
+  it('filters and breaks down by channel', async () => {
+    const all = (await (
+      await api('/api/metrics?from=2026-09-01&to=2026-11-30&groupBy=channel', A)
+    ).json()) as {
+      metrics: {
+        case_completeness: { denominator: number; breakdown: Record<string, { denominator: number }> };
+      };
+    };
+    const email = (await (
+      await api('/api/metrics?from=2026-09-01&to=2026-11-30&channel=email', A)
+    ).json()) as {
+      metrics: { case_completeness: { denominator: number } };
+    };
+    const breakdown = all.metrics.case_completeness.breakdown;
+    expect(email.metrics.case_completeness.denominator).toBe(breakdown.email?.denominator);
+    expect(Object.values(breakdown).reduce((s, b) => s + b.denominator, 0)).toBe(
+      all.metrics.case_completeness.denominator,
+    );
+  });
+});
+
+describe('GET /api/cases/:id', () => {
+  it('returns the case with completeness at creation and now, the closure check and Jira links', async () => {
+    const solved = cases.find((c) => c.status === 'solved' || c.status === 'closed');
+    const res = await api(`/api/cases/${solved?.id}`, A);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['case', 'closure', 'completeness', 'jiraLinks']);
+    expect(body.closure).toMatchObject({ complete: expect.any(Boolean), missing: expect.any(Array) });
+    expect(body.completeness).toMatchObject({
+      atCreation: { score: expect.any(Number) },
+      latest: { items: expect.any(Array) },
+    });
+  });
+});
+
+describe('scheduled housekeeping', () => {
+  it('prunes processed event ids older than 30 days, and only those', async () => {
+    const store = new D1Store(env.DB);
+    await store.markProcessed('tenant-a', 'test', 'old', '2026-09-01T00:00:00Z');
+    await store.markProcessed('tenant-a', 'test', 'new', '2026-11-20T00:00:00Z');
+    const result = await runScheduledJobs({
+      db: env.DB,
+      config: loadConfig(env),
+      cron: '0 3 * * *',
+      at: new Date('2026-11-23T03:00:00Z'),
+    });
+    expect(result.prunedEvents).toBeGreaterThanOrEqual(1);
+    expect(await store.isProcessed('tenant-a', 'test', 'old')).toBe(false);
+    expect(await store.isProcessed('tenant-a', 'test', 'new')).toBe(true);
+  });
+});

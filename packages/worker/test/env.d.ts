@@ -1,0 +1,15 @@
+import type { D1Migration } from '@cloudflare/vitest-pool-workers';
+import type { Bindings } from '@support-metrics/platform';
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends Bindings {
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}
+
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,115 @@
+import { env, exports } from 'cloudflare:workers';
+import { D1Store, sha256Hex } from '@support-metrics/platform';
+
+export const SECRET = 'test-webhook-secret';
+export const BASE = 'https://support-metrics.test';
+
+/** Creates a tenant with an API token (idempotent). */
+export async function seedTenant(id: string, token: string, settings: Record<string, unknown> = {}) {
+  const store = new D1Store(env.DB);
+  await env.DB.prepare(
+    'INSERT INTO tenants (id, name, settings, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET settings = excluded.settings',
+  )
+    .bind(id, id, JSON.stringify(settings), '2026-11-01T00:00:00Z')
+    .run();
+  await store.addTokenHash(id, await sha256Hex(token), 'test', '2026-11-01T00:00:00Z');
+  return store;
+}
+
+/** Signs a body as Zendesk does: base64(HMAC-SHA256(secret, timestamp + body)). */
+export async function zendeskSignature(secret: string, timestamp: string, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(timestamp + body));
+  return btoa(String.fromCharCode(...new Uint8Array(mac)));
+}
+
+/** POSTs a signed Zendesk webhook through the real worker. */
+export async function postWebhook(
+  body: unknown,
+  opts: {
+    path?: string;
+    secret?: string;
+    timestamp?: string;
+    headers?: Record<string, string>;
+    raw?: string;
+  } = {},
+) {
+  const raw = opts.raw ?? JSON.stringify(body);
+  const timestamp = opts.timestamp ?? new Date().toISOString();
+  const signature = await zendeskSignature(opts.secret ?? SECRET, timestamp, raw);
+  return exports.default.fetch(
+    new Request(`${BASE}${opts.path ?? '/zendesk/webhooks'}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-zendesk-webhook-signature': signature,
+        'x-zendesk-webhook-signature-timestamp': timestamp,
+        ...opts.headers,
+      },
+      body: raw,
+    }),
+  );
+}
+
+/** GETs an API route through the real worker with a bearer token. */
+export function api(path: string, token?: string) {
+  return exports.default.fetch(
+    new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+  );
+}
+
+/** A Zendesk `ticket.created` event webhook, shaped as Zendesk documents it. */
+export function ticketCreated(id: string, over: Record<string, unknown> = {}, eventId = crypto.randomUUID()) {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  return {
+    type: 'zen:event-type:ticket.created',
+    account_id: 12514403,
+    id: eventId,
+    time: now,
+    zendesk_event_version: '2022-11-06',
+    subject: `zen:ticket:${id}`,
+    detail: {
+      id,
+      subject: 'Export to CSV fails',
+      description: 'Since yesterday the CSV export of the billing dashboard fails with "Error 500".',
+      status: 'NEW',
+      priority: 'HIGH',
+      via: { channel: 'web_form' },
+      created_at: now,
+      updated_at: now,
+      requester_id: '6596848315901',
+      organization_id: '0',
+      group_id: '20001',
+      brand_id: '0',
+      tags: [],
+      ...over,
+    },
+    event: {},
+  };
+}
+
+/** Another ticket event on an existing ticket. */
+export function ticketEvent(
+  type: string,
+  id: string,
+  event: Record<string, unknown>,
+  detail: Record<string, unknown> = {},
+) {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  return {
+    type: `zen:event-type:${type}`,
+    account_id: 12514403,
+    id: crypto.randomUUID(),
+    time: now,
+    zendesk_event_version: '2022-11-06',
+    subject: `zen:ticket:${id}`,
+    detail: { id, updated_at: now, ...detail },
+    event,
+  };
+}

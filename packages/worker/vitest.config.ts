@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+import { SHARED_DATA } from '../core/src/test-support/shared-data.js';
+
+// Worker tests run inside workerd with a real local D1 (miniflare), migrated from packages/core/migrations.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(fileURLToPath(new URL('../core/migrations', import.meta.url)));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.jsonc' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ZENDESK_WEBHOOK_SECRET: 'test-webhook-secret',
+            DEFAULT_TENANT: 'demo',
+          },
+        },
+      }),
+    ],
+    // Real outside payloads (../shared/data), imported by tests as '@shared-data/…' (JSON, or `?raw` for exact bytes).
+    resolve: { alias: { '@shared-data': SHARED_DATA.replace(/\/$/, '') } },
+    test: { name: 'worker', include: ['test/**/*.test.ts'], setupFiles: ['./test/apply-migrations.ts'] },
+  };
+});
