@@ -3,13 +3,16 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { reportCommand } from './commands/report.js';
 import { scoreCommand } from './commands/score.js';
+import { syncCommand } from './commands/sync.js';
 
 const USAGE = `usage: support-metrics <command>
 
   score [FILE] [--json]        score the completeness of one case (case JSON, Zendesk ticket, or {"ticket": …}); stdin without FILE
   report --input FILE --format <zendesk-json|kaggle-csv|servicenow-csv|helpdesk-log-csv|cases-json>
          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
-                               every metric with value, benchmark, target and status`;
+                               every metric with value, benchmark, target and status
+  sync zendesk --since YYYY-MM-DD [--worker URL] [--restart] [--no-audits]
+                               backfill the worker's store from Zendesk's incremental export (resumable)`;
 
 /** Where the CLI writes: process.stdout / process.stderr, or a test's sink. */
 export interface Output {
@@ -49,11 +52,48 @@ export async function main(
       out.write(`${stdout}\n`);
       return 0;
     }
+    if (command === 'sync') {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: {
+          since: { type: 'string' },
+          worker: { type: 'string' },
+          restart: { type: 'boolean' },
+          'no-audits': { type: 'boolean' },
+        },
+        allowPositionals: true,
+      });
+      let stop = false;
+      const onSigint = () => {
+        if (stop) process.exit(130);
+        stop = true;
+        err.write('\nstopping after this page… (Ctrl-C again to quit at once)\n');
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const summary = await syncCommand({
+          source: positionals[0],
+          since: values.since,
+          worker: values.worker,
+          restart: values.restart === true,
+          audits: values['no-audits'] !== true,
+          env: process.env,
+          err,
+          stopRequested: () => stop,
+        });
+        out.write(`${summary}\n`);
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+      return 0;
+    }
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       out.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    throw new CliError(`unknown command "${command}" (commands: score, report; see support-metrics help)`);
+    throw new CliError(
+      `unknown command "${command}" (commands: score, report, sync; see support-metrics help)`,
+    );
   } catch (e) {
     if (e instanceof CliError) {
       err.write(`support-metrics: ${e.message}\n`);

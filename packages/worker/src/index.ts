@@ -9,13 +9,14 @@ import {
   pluginStatus,
   runScheduledJobs,
 } from '@support-metrics/platform';
-import { zendeskRoutes } from '@support-metrics/zendesk-app';
+import { zendeskRoutes, zendeskSyncRoutes } from '@support-metrics/zendesk-app';
 import { Hono } from 'hono';
 
 // Wiring only: routes come from the plugin packages, the store and config from the platform.
 const app = new Hono<AppEnv>();
 app.use('*', platform());
 app.get('/', (c) => c.json({ name: 'support-metrics', plugins: pluginStatus(c.var.config) }));
+app.route('/api/sync/zendesk', zendeskSyncRoutes());
 app.route('/api', apiRoutes());
 app.route('/', zendeskRoutes());
 app.onError(onError);

@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { type Case, CaseSchema, computeMetrics, importZendeskExport } from '@support-metrics/core';
 import { D1Store, loadConfig, runScheduledJobs } from '@support-metrics/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -127,5 +127,54 @@ describe('scheduled housekeeping', () => {
     expect(result.prunedEvents).toBeGreaterThanOrEqual(1);
     expect(await store.isProcessed('tenant-a', 'test', 'old')).toBe(false);
     expect(await store.isProcessed('tenant-a', 'test', 'new')).toBe(true);
+  });
+});
+
+describe('the backfill sync API', () => {
+  const post = (body: unknown, token = A) =>
+    exports.default.fetch(
+      new Request('https://support-metrics.test/api/sync/zendesk/pages', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+  it('saves a page and its cursor; the same page again counts nothing twice', async () => {
+    const page = {
+      cases: [
+        {
+          id: 'bf-1',
+          createdAt: '2026-11-01T10:00:00Z',
+          subject: 'Crash',
+          status: 'solved',
+          solvedAt: '2026-11-02T10:00:00Z',
+          publicAgentReplies: 1,
+          reopens: 0,
+        },
+        { id: 'bf-2', createdAt: '2026-11-01T11:00:00Z', subject: 'How do I export?' },
+      ],
+      cursor: 'MTU3NjYxMzUzOS4wfHw0Njd8',
+    };
+    const first = await post(page);
+    expect(await first.json()).toEqual({ saved: { created: 2, updated: 0, duplicate: 0 } });
+    const before = (await (await api('/api/metrics?from=2026-11-01&to=2026-11-02', A)).json()) as {
+      counts: unknown;
+    };
+    expect(await (await post(page)).json()).toEqual({ saved: { created: 0, updated: 0, duplicate: 2 } });
+    const after = (await (await api('/api/metrics?from=2026-11-01&to=2026-11-02', A)).json()) as {
+      counts: unknown;
+    };
+    expect(after.counts).toEqual(before.counts);
+    expect(await (await api('/api/sync/zendesk', A)).json()).toMatchObject({
+      cursor: 'MTU3NjYxMzUzOS4wfHw0Njd8',
+    });
+    // The cursor is the tenant's own.
+    expect(await (await api('/api/sync/zendesk', B)).json()).toMatchObject({ cursor: null });
+  });
+  it('answers 400 with the zod path for a bad page, 401 without a token', async () => {
+    const res = await post({ cases: [{ id: 'x' }], cursor: null });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ issues: [{ path: 'cases.0.createdAt' }] });
+    expect((await post({ cases: [], cursor: null }, 'wrong')).status).toBe(401);
   });
 });

@@ -1,3 +1,4 @@
+export * from './server/sync-route.js';
 export * from './server/ticket-events.js';
 export * from './server/webhook-payload-schema.js';
 export * from './server/webhook-signature.js';

@@ -51,7 +51,7 @@ export function retryingFetch(fetchImpl: FetchLike, opts: RetryOptions = {}): Fe
         maxWaitMs,
         response?.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : 1000 * 2 ** attempt,
       );
-      await response?.body?.cancel();
+      await response?.arrayBuffer().catch(() => undefined); // free the connection before waiting
       onRetry?.({ status: response?.status ?? null, waitMs, attempt: attempt + 1 });
       await sleep(waitMs);
     }
