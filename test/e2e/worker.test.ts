@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { main } from '@support-metrics/cli';
+import { SHARED_DATA } from '@support-metrics/core/test-support';
+import { zendeskHandlers } from '@support-metrics/zendesk-app/mocks';
+import { http, passthrough } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningWorker, startWorker, zendeskSignature } from '../support/wrangler-dev.js';
+
+const SECRET = 'e2e-webhook-secret';
+const TOKEN = 'e2e-demo-token';
+let worker: RunningWorker;
+
+beforeAll(async () => {
+  worker = await startWorker({ vars: { ZENDESK_WEBHOOK_SECRET: SECRET }, tenants: { demo: TOKEN } });
+});
+afterAll(async () => {
+  await worker?.stop();
+});
+
+const get = async (path: string) =>
+  (await fetch(`${worker.base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+
+describe('the real worker (wrangler dev, local D1)', () => {
+  it('takes a signed Zendesk webhook and shows the case and the metrics', async () => {
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const body = JSON.stringify({
+      type: 'zen:event-type:ticket.created',
+      account_id: 1,
+      id: 'e2e-event-1',
+      time: now,
+      subject: 'zen:ticket:31337',
+      detail: {
+        id: '31337',
+        subject: 'Sync fails after upgrade to 5.0.2',
+        description:
+          '<p>Since the upgrade to 5.0.2 on Windows 11 the sync fails with <b>E1042</b>.</p><p>Best regards,<br>Anna</p>',
+        status: 'NEW',
+        via: { channel: 'email' },
+        created_at: now,
+      },
+      event: {},
+    });
+    const post = () =>
+      fetch(`${worker.base}/zendesk/webhooks`, {
+        method: 'POST',
+        headers: {
+          'x-zendesk-webhook-signature': zendeskSignature(SECRET, now, body),
+          'x-zendesk-webhook-signature-timestamp': now,
+        },
+        body,
+      });
+    expect((await post()).status).toBe(200);
+    expect(await (await post()).json()).toMatchObject({ status: 'duplicate' });
+    const c = (await get('/api/cases/31337')) as { case: { description: string; channel: string } };
+    expect(c.case).toMatchObject({
+      description: 'Since the upgrade to 5.0.2 on Windows 11 the sync fails with E1042.',
+      channel: 'email',
+    });
+    const today = now.slice(0, 10);
+    const m = (await get(`/api/metrics?from=${today}&to=${today}`)) as {
+      counts: { created: number };
+      metrics: Record<string, { denominator: number }>;
+    };
+    expect(m.counts.created).toBe(1);
+    expect(m.metrics.case_completeness?.denominator).toBe(1);
+    // A forged one is refused and leaves the store as it was.
+    const forged = await fetch(`${worker.base}/zendesk/webhooks`, {
+      method: 'POST',
+      headers: { 'x-zendesk-webhook-signature': 'AAAA', 'x-zendesk-webhook-signature-timestamp': now },
+      body: body.replace('31337', '31338'),
+    });
+    expect(forged.status).toBe(401);
+    expect(await worker.sql("SELECT count(*) AS n FROM cases WHERE id = '31338'")).toEqual([{ n: 0 }]);
+  });
+
+  it('backfills from Zendesk with `support-metrics sync zendesk` (Zendesk served by msw, 429 on the way), resumably', async () => {
+    const script = {
+      pageSize: 30,
+      requests: [] as string[],
+      faults: { 1: { status: 429, retryAfter: '1' } },
+    };
+    const server = setupServer(
+      ...zendeskHandlers(script),
+      http.all(`${worker.base}/*`, () => passthrough()),
+    );
+    server.listen({ onUnhandledRequest: 'error' });
+    const env = {
+      ZENDESK_SUBDOMAIN: 'acme',
+      ZENDESK_EMAIL: 'bot@acme.com',
+      ZENDESK_API_TOKEN: 'zd-e2e-token',
+      SUPPORT_METRICS_TOKEN: TOKEN,
+    };
+    Object.assign(process.env, env);
+    let out = '';
+    let err = '';
+    try {
+      const code = await main(
+        ['sync', 'zendesk', '--since', '2023-01-01', '--worker', worker.base, '--no-audits'],
+        { write: (s: string) => (out += s) },
+        { write: (s: string) => (err += s) },
+      );
+      expect(code).toBe(0);
+      const tickets = (
+        JSON.parse(
+          readFileSync(`${SHARED_DATA}zendesk_api/zenpy_GET_incremental_tickets_cursor.json`, 'utf8'),
+        ) as { tickets: { status: string }[] }
+      ).tickets;
+      const live = tickets.filter((t) => t.status !== 'deleted').length;
+      expect(out).toMatch(new RegExp(`synced ${tickets.length} tickets in 3 pages: ${live} new`));
+      expect(err).toContain('tickets');
+      expect(
+        await worker.sql("SELECT count(*) AS n FROM cases WHERE tenant_id = 'demo' AND id <> '31337'"),
+      ).toEqual([{ n: live }]);
+      // Run again: it resumes from the saved cursor (the last page) and changes nothing.
+      out = '';
+      expect(
+        await main(
+          ['sync', 'zendesk', '--worker', worker.base, '--no-audits'],
+          { write: (s: string) => (out += s) },
+          { write: () => true },
+        ),
+      ).toBe(0);
+      expect(out).toMatch(/in 1 pages: 0 new, 0 updated/);
+      expect(script.requests.at(-1)).toContain('cursor=c2');
+      // No secret reaches the output.
+      for (const secret of ['zd-e2e-token', TOKEN, SECRET])
+        expect(out + err + worker.logs()).not.toContain(secret);
+    } finally {
+      server.close();
+      for (const k of Object.keys(env)) delete process.env[k];
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const workerDir = fileURLToPath(new URL('../../packages/worker/', import.meta.url));
+const wrangler = fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url));
+const env = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  NO_UPDATE_NOTIFIER: '1',
+  CI: 'true',
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningWorker {
+  base: string;
+  /** Output of wrangler dev so far (for secret checks and debugging). */
+  logs: () => string;
+  sql: (command: string) => Promise<unknown[]>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the real worker with `wrangler dev` (workerd, local D1 in a fresh temp dir, loopback only), applies the
+ * migrations and creates tenants with tokens. Returns when it answers.
+ */
+export async function startWorker(
+  opts: { vars?: Record<string, string>; tenants?: Record<string, string> } = {},
+): Promise<RunningWorker> {
+  const persist = mkdtempSync(join(tmpdir(), 'sm-e2e-'));
+  const run = promisify(execFile);
+  const d1 = (args: string[]) =>
+    run(wrangler, ['d1', ...args, '--local', '--persist-to', persist], { cwd: workerDir, env });
+  await d1(['migrations', 'apply', 'DB']);
+  for (const [tenant, token] of Object.entries(opts.tenants ?? {})) {
+    const hash = createHash('sha256').update(token).digest('hex');
+    await d1([
+      'execute',
+      'DB',
+      '--command',
+      `INSERT INTO tenants (id, name, settings, created_at) VALUES ('${tenant}', '${tenant}', '{}', '2026-11-01T00:00:00Z'); INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES ('${hash}', '${tenant}', 'e2e', '2026-11-01T00:00:00Z');`,
+    ]);
+  }
+  const port = await freePort();
+  const args = [
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--persist-to',
+    persist,
+    '--show-interactive-dev-session=false',
+  ];
+  for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);
+  const child: ChildProcess = spawn(wrangler, args, {
+    cwd: workerDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let logs = '';
+  child.stdout?.on('data', (d) => (logs += d));
+  child.stderr?.on('data', (d) => (logs += d));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`wrangler dev did not start:\n${logs}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    base,
+    logs: () => logs,
+    sql: async (command) => {
+      const { stdout } = await d1(['execute', 'DB', '--json', '--command', command]);
+      return (JSON.parse(stdout) as { results: unknown[] }[])[0]?.results ?? [];
+    },
+    stop: async () => {
+      child.kill('SIGINT');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(persist, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs a Zendesk webhook body: base64(HMAC-SHA256(secret, timestamp + body)). */
+export function zendeskSignature(secret: string, timestamp: string, body: string): string {
+  return createHmac('sha256', secret)
+    .update(timestamp + body)
+    .digest('base64');
+}
