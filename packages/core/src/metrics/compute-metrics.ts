@@ -6,7 +6,6 @@ import { METRIC_CATALOGUE } from './catalogue.js';
 import {
   addCreatedCounters,
   addSolvedCounters,
-  type CounterName,
   type Counters,
   caseIssueType,
   emptyCounters,
@@ -133,7 +132,10 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
     if (groupBy) {
       const key = groupKeyOf(c, groupBy);
       group = groups.get(key);
-      if (!group) groups.set(key, (group = emptyCounters()));
+      if (!group) {
+        group = emptyCounters();
+        groups.set(key, group);
+      }
     }
     const createdDay = dayOf(c.createdAt);
     if (minDay === null || createdDay < minDay) minDay = createdDay;

@@ -92,8 +92,6 @@ export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContex
 
   const solved = ticket.status === 'solved' || ticket.status === 'closed';
   const calendar = metric?.full_resolution_time_in_minutes?.calendar;
-  const channelName =
-    ticket.via?.channel === undefined || ticket.via?.channel === null ? null : String(ticket.via.channel);
   const satisfaction = ticket.satisfaction_rating?.score;
 
   return CaseSchema.parse({
