@@ -132,3 +132,23 @@ describe('the real worker (wrangler dev, local D1)', () => {
     }
   });
 });
+
+describe('the deployable bundle', () => {
+  it('builds for Cloudflare (wrangler deploy --dry-run), with node-zendesk inside', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, readdirSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { promisify } = await import('node:util');
+    const out = mkdtempSync(join(tmpdir(), 'sm-bundle-'));
+    const wrangler = new URL('../node_modules/.bin/wrangler', import.meta.url).pathname;
+    const cwd = new URL('../../packages/worker/', import.meta.url).pathname;
+    await promisify(execFile)(wrangler, ['deploy', '--dry-run', '--outdir', out], {
+      cwd,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    });
+    const bundle = readdirSync(out).find((f) => f.endsWith('.js'));
+    expect(bundle).toBeDefined();
+    expect(statSync(join(out, bundle ?? '')).size).toBeGreaterThan(10_000);
+  });
+});

@@ -28,6 +28,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningWorker {
   base: string;
+  /** The local D1 state directory (--persist-to). */
+  persistDir: string;
   /** Output of wrangler dev so far (for secret checks and debugging). */
   logs: () => string;
   sql: (command: string) => Promise<unknown[]>;
@@ -89,6 +91,7 @@ export async function startWorker(
   }
   return {
     base,
+    persistDir: persist,
     logs: () => logs,
     sql: async (command) => {
       const { stdout } = await d1(['execute', 'DB', '--json', '--command', command]);

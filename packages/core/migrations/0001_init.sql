@@ -35,8 +35,14 @@ CREATE TABLE cases (
   completeness_latest TEXT,
   score_latest INTEGER,
   updated_at TEXT NOT NULL,
+  -- Optimistic concurrency: each write sets version = the version it read + 1, and the trigger below refuses a
+  -- write based on a stale read, so two concurrent changes of one case can never both move its rollups.
+  version INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (tenant_id, id)
 );
+CREATE TRIGGER cases_version_check BEFORE UPDATE ON cases
+  FOR EACH ROW WHEN NEW.version <> OLD.version + 1
+  BEGIN SELECT RAISE(ABORT, 'stale case version'); END;
 CREATE INDEX cases_created ON cases(tenant_id, created_at);
 CREATE INDEX cases_open ON cases(tenant_id, status, created_at);
 

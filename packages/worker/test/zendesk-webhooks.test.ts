@@ -172,6 +172,29 @@ describe('Zendesk event webhooks', () => {
     expect(rows).toEqual({ solved: m.counts.solved, reopened: 1 });
   });
 
+  it('applies concurrent deliveries for one ticket one after the other: none lost, none counted twice', async () => {
+    await postWebhook(ticketCreated('6020'));
+    const reply = () => ticketEvent('ticket.comment_added', '6020', { comment: { is_public: true, author: { is_staff: true } } });
+    const results = await Promise.all(Array.from({ length: 8 }, () => postWebhook(reply())));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    await postWebhook(ticketEvent('ticket.status_changed', '6020', { current: 'SOLVED' }, { status: 'SOLVED' }));
+    const c = (await (await api('/api/cases/6020', TOKEN)).json()) as { case: { publicAgentReplies: number } };
+    expect(c.case.publicAgentReplies).toBe(8);
+    const solvedDay = new Date().toISOString().slice(0, 10);
+    const row = await env.DB.prepare(
+      "SELECT SUM(replies_sum) AS replies FROM daily_rollups WHERE tenant_id = 'demo' AND day = ? AND grp = '20001'",
+    )
+      .bind(solvedDay)
+      .first<{ replies: number }>();
+    const stored = await env.DB.prepare(
+      "SELECT data FROM cases WHERE tenant_id = 'demo' AND status IN ('solved', 'closed') AND grp = '20001' AND substr(solved_at, 1, 10) = ?",
+    )
+      .bind(solvedDay)
+      .all<{ data: string }>();
+    const expected = stored.results.reduce((s, r) => s + (JSON.parse(r.data).publicAgentReplies ?? 0), 0);
+    expect(row?.replies).toBe(expected);
+  });
+
   it('answers 400 with the zod issue path for an event it cannot read, and stores nothing', async () => {
     const before = await count('cases');
     const bad = { ...ticketCreated('6004'), time: 'yesterday' };

@@ -1,4 +1,5 @@
 import type { IssueType } from '../case/case-schema.js';
+import { firstMessageText } from '../case/plain-text.js';
 import { DEFAULT_RUBRIC } from './default-rubric.js';
 import { detectItem } from './detect-items.js';
 import { inferIssueType } from './issue-type.js';
@@ -8,7 +9,10 @@ import { ITEM_IDS, type ItemId, type Rubric } from './rubric-schema.js';
 export interface LabelledTicket {
   id: string;
   subject: string;
-  description: string;
+  /** The first message as plain text… */
+  description?: string;
+  /** …or the raw body as delivered (HTML, quoted thread, signature), cleaned with firstMessageText first. */
+  body?: string;
   labels: { issueType: IssueType; items: Record<ItemId, boolean> };
 }
 
@@ -36,9 +40,11 @@ export function evaluateScorer(tickets: readonly LabelledTicket[], rubric: Rubri
   let typeHits = 0;
   const confusion: Record<string, number> = {};
   for (const t of tickets) {
-    const text = `${t.subject}\n${t.description}`;
+    const description = t.body !== undefined ? firstMessageText(t.body) : (t.description ?? '');
+    const input = { subject: t.subject, description };
+    const text = `${t.subject}\n${description}`;
     for (const id of ITEM_IDS) {
-      const found = detectItem(id, t, rubric, text) !== null;
+      const found = detectItem(id, input, rubric, text) !== null;
       const truth = t.labels.items[id];
       const c = counts.get(id);
       if (!c) continue;
@@ -46,7 +52,7 @@ export function evaluateScorer(tickets: readonly LabelledTicket[], rubric: Rubri
       else if (found) c.fp++;
       else if (truth) c.fn++;
     }
-    const inferred = inferIssueType({ subject: t.subject, description: t.description }).issueType;
+    const inferred = inferIssueType(input).issueType;
     if (inferred === t.labels.issueType) typeHits++;
     const key = `${t.labels.issueType}→${inferred}`;
     confusion[key] = (confusion[key] ?? 0) + 1;

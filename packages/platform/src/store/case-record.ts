@@ -38,7 +38,7 @@ export interface CaseRecord {
 export function prepareCaseRecord(
   tenantId: string,
   next: Case,
-  before: { case: Case; atCreation: CompletenessAtCreation | null } | null,
+  before: { case: Case; atCreation: CompletenessAtCreation | null; version: number } | null,
   at: string,
   rubric?: Rubric,
 ): CaseRecord {
@@ -75,6 +75,7 @@ export function prepareCaseRecord(
       JSON.stringify(latest),
       latest.score,
       at,
+      (before?.version ?? 0) + 1,
     ],
     rollups: rollupChange(before?.case ?? null, after),
     closureParams: check

@@ -17,6 +17,8 @@ import { type CompletenessAtCreation, prepareCaseRecord } from './case-record.js
 /** Completeness as kept for a case: the full result now, and the verdict when the case was created. */
 export interface StoredCase {
   case: Case;
+  /** Write counter of the row; a save based on an older version is refused (StaleCaseError). */
+  version: number;
   completenessAtCreation: CompletenessAtCreation | null;
   completenessLatest: CompletenessResult | null;
 }
@@ -42,6 +44,32 @@ export interface MetricsQuery {
   groupBy?: RollupDimension;
 }
 
+interface CaseRow {
+  version: number;
+  data: string;
+  completeness_at_creation: string | null;
+  completeness_latest: string | null;
+}
+
+function storedFromRow(row: CaseRow): StoredCase {
+  return {
+    case: CaseSchema.parse(JSON.parse(row.data)),
+    version: row.version,
+    completenessAtCreation: row.completeness_at_creation ? JSON.parse(row.completeness_at_creation) : null,
+    completenessLatest: row.completeness_latest ? JSON.parse(row.completeness_latest) : null,
+  };
+}
+
+/** The case changed between reading it and saving the change: read again and re-apply. */
+export class StaleCaseError extends Error {
+  override name = 'StaleCaseError';
+  constructor(readonly caseId: string) {
+    super(`case ${caseId} changed while this change was applied`);
+  }
+}
+
+const settingsCache = new Map<string, { settings: Record<string, unknown>; until: number }>();
+
 const isUniqueViolation = (e: unknown) =>
   /UNIQUE constraint failed: processed_events/i.test(String((e as Error)?.message));
 
@@ -62,9 +90,35 @@ export class D1Store {
     await this.db.prepare(SQL.insertTenant).bind(id, name, '{}', at).run();
   }
 
-  async tenantSettings(id: string): Promise<Record<string, unknown> | null> {
+  /** A tenant's settings, null for an unknown tenant. Kept for 30 s per isolate: every webhook asks for them. */
+  async tenantSettings(id: string, now = Date.now()): Promise<Record<string, unknown> | null> {
+    const hit = settingsCache.get(id);
+    if (hit && hit.until > now) return hit.settings;
     const row = await this.db.prepare(SQL.tenant).bind(id).first<{ settings: string }>();
-    return row ? (JSON.parse(row.settings) as Record<string, unknown>) : null;
+    const settings = row ? (JSON.parse(row.settings) as Record<string, unknown>) : null;
+    if (settings) settingsCache.set(id, { settings, until: now + 30_000 });
+    return settings;
+  }
+
+  /**
+   * What handling an event needs to know, in one round trip: whether it was processed already, and the case
+   * it is about (null when unknown).
+   */
+  async loadForEvent(
+    tenantId: string,
+    source: string,
+    eventId: string,
+    caseId: string | null,
+  ): Promise<{ processed: boolean; stored: StoredCase | null }> {
+    const [processed, found] = await this.db.batch<Record<string, unknown>>([
+      this.db.prepare(SQL.isProcessed).bind(tenantId, source, eventId),
+      this.db.prepare(SQL.caseById).bind(tenantId, caseId ?? ''),
+    ]);
+    const row = found?.results[0] as CaseRow | undefined;
+    return {
+      processed: (processed?.results.length ?? 0) > 0,
+      stored: caseId && row ? storedFromRow(row) : null,
+    };
   }
 
   async addTokenHash(tenantId: string, hash: string, label: string, at: string): Promise<void> {
@@ -72,16 +126,8 @@ export class D1Store {
   }
 
   async getCase(tenantId: string, id: string): Promise<StoredCase | null> {
-    const row = await this.db
-      .prepare(SQL.caseById)
-      .bind(tenantId, id)
-      .first<{ data: string; completeness_at_creation: string | null; completeness_latest: string | null }>();
-    if (!row) return null;
-    return {
-      case: CaseSchema.parse(JSON.parse(row.data)),
-      completenessAtCreation: row.completeness_at_creation ? JSON.parse(row.completeness_at_creation) : null,
-      completenessLatest: row.completeness_latest ? JSON.parse(row.completeness_latest) : null,
-    };
+    const row = await this.db.prepare(SQL.caseById).bind(tenantId, id).first<CaseRow>();
+    return row ? storedFromRow(row) : null;
   }
 
   async isProcessed(tenantId: string, source: string, eventId: string): Promise<boolean> {
@@ -109,19 +155,23 @@ export class D1Store {
     tenantId: string,
     next: Case,
     opts: SaveOptions,
+    /** The stored version when the caller has just read it (loadForEvent): saves two round trips. */
+    preloaded?: { stored: StoredCase | null },
   ): Promise<{ outcome: SaveOutcome; stored: StoredCase }> {
-    if (opts.eventId && (await this.isProcessed(tenantId, opts.source, opts.eventId))) {
+    if (!preloaded && opts.eventId && (await this.isProcessed(tenantId, opts.source, opts.eventId))) {
       const stored = await this.getCase(tenantId, next.id);
       return {
         outcome: 'duplicate',
-        stored: stored ?? { case: next, completenessAtCreation: null, completenessLatest: null },
+        stored: stored ?? { case: next, version: 0, completenessAtCreation: null, completenessLatest: null },
       };
     }
-    const before = await this.getCase(tenantId, next.id);
+    const before = preloaded ? preloaded.stored : await this.getCase(tenantId, next.id);
     const record = prepareCaseRecord(
       tenantId,
       next,
-      before ? { case: before.case, atCreation: before.completenessAtCreation } : null,
+      before
+        ? { case: before.case, atCreation: before.completenessAtCreation, version: before.version }
+        : null,
       opts.at,
       opts.rubric,
     );
@@ -149,6 +199,7 @@ export class D1Store {
     );
     const stored: StoredCase = {
       case: record.case,
+      version: (before?.version ?? 0) + 1,
       completenessAtCreation: record.atCreation,
       completenessLatest: record.latest,
     };
@@ -157,6 +208,7 @@ export class D1Store {
     } catch (e) {
       // A concurrent delivery of the same event won the race: nothing of this one was applied.
       if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: before ?? stored };
+      if (/stale case version/.test(String((e as Error)?.message))) throw new StaleCaseError(next.id);
       throw e;
     }
     return { outcome: before ? 'updated' : 'created', stored };

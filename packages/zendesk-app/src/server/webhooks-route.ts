@@ -11,6 +11,9 @@ import {
   invalidInput,
   NotConfiguredError,
   PLUGIN_SECRETS,
+  type SaveOutcome,
+  StaleCaseError,
+  type StoredCase,
   sha256Hex,
   type WorkerConfig,
 } from '@support-metrics/platform';
@@ -109,49 +112,69 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       apply = (existing) => applyTriggerWebhook(existing, trigger, tenantId, at);
     }
 
-    if (await store.isProcessed(tenantId, SOURCE, eventId)) return c.json({ status: 'duplicate', eventId });
-    const existing = ticketId ? await store.getCase(tenantId, ticketId) : null;
-    let change: TicketChange;
-    try {
-      change = apply(existing?.case ?? null);
-    } catch (e) {
-      if (e instanceof ZodError) throw invalidInput(e, 'webhook');
-      throw e;
-    }
-
-    if (change.kind === 'ignore') {
-      await store.markProcessed(tenantId, SOURCE, eventId, at);
-      return c.json({ status: 'ignored', eventId, reason: change.reason });
-    }
     const api = apiFor(config);
-    if (change.kind === 'fetch') {
-      if (!api) {
-        await store.markProcessed(tenantId, SOURCE, eventId, at);
-        return c.json(
-          {
-            status: 'skipped',
-            eventId,
-            reason: `ticket ${change.ticketId} is not in the store; set ${PLUGIN_SECRETS.zendeskApi.join(', ')} so it can be fetched, or run a backfill`,
-          },
-          202,
-        );
+    // Read, apply, save; if the case changed in between (another delivery for the same ticket), do it again.
+    const attempt = async (): Promise<Response | { outcome: SaveOutcome; stored: StoredCase }> => {
+      const { processed, stored: existing } = await store.loadForEvent(tenantId, SOURCE, eventId, ticketId);
+      if (processed) return c.json({ status: 'duplicate', eventId });
+      let change: TicketChange;
+      try {
+        change = apply(existing?.case ?? null);
+      } catch (e) {
+        if (e instanceof ZodError) throw invalidInput(e, 'webhook');
+        throw e;
       }
-      const fetched = await api.ticket(change.ticketId);
-      if (!fetched) throw apiError(404, 'not_found', `Zendesk has no ticket ${change.ticketId}`);
-      const ticket = ZendeskTicketSchema.parse(fetched.ticket);
-      const metric = fetched.metric ? ZendeskTicketMetricSchema.parse(fetched.metric) : null;
-      const base = normaliseZendeskTicket(ticket, { metric, tenantId });
-      const { status: _status, ...patch } = change.patch;
-      change = { kind: 'save', eventType: change.eventType, case: CaseSchema.parse({ ...base, ...patch }) };
-    }
 
-    const { outcome, stored } = await store.saveCase(tenantId, change.case, {
-      source: SOURCE,
-      eventId,
-      eventType: change.eventType,
-      payload: { eventId, eventType: change.eventType },
-      at,
-    });
+      if (change.kind === 'ignore') {
+        await store.markProcessed(tenantId, SOURCE, eventId, at);
+        return c.json({ status: 'ignored', eventId, reason: change.reason });
+      }
+      if (change.kind === 'fetch') {
+        if (!api) {
+          await store.markProcessed(tenantId, SOURCE, eventId, at);
+          return c.json(
+            {
+              status: 'skipped',
+              eventId,
+              reason: `ticket ${change.ticketId} is not in the store; set ${PLUGIN_SECRETS.zendeskApi.join(', ')} so it can be fetched, or run a backfill`,
+            },
+            202,
+          );
+        }
+        const fetched = await api.ticket(change.ticketId);
+        if (!fetched) throw apiError(404, 'not_found', `Zendesk has no ticket ${change.ticketId}`);
+        const ticket = ZendeskTicketSchema.parse(fetched.ticket);
+        const metric = fetched.metric ? ZendeskTicketMetricSchema.parse(fetched.metric) : null;
+        const base = normaliseZendeskTicket(ticket, { metric, tenantId });
+        const { status: _status, ...patch } = change.patch;
+        change = { kind: 'save', eventType: change.eventType, case: CaseSchema.parse({ ...base, ...patch }) };
+      }
+
+      const { outcome, stored } = await store.saveCase(
+        tenantId,
+        change.case,
+        {
+          source: SOURCE,
+          eventId,
+          eventType: change.eventType,
+          payload: { eventId, eventType: change.eventType },
+          at,
+        },
+        // A fetched ticket was not in the store: nothing to subtract. Otherwise the version read above.
+        { stored: existing && existing.case.id === change.case.id ? existing : null },
+      );
+      return { outcome, stored };
+    };
+    let result: Awaited<ReturnType<typeof attempt>> | undefined;
+    for (let tries = 0; !result; tries++) {
+      try {
+        result = await attempt();
+      } catch (e) {
+        if (!(e instanceof StaleCaseError) || tries >= 4) throw e;
+      }
+    }
+    if (result instanceof Response) return result;
+    const { outcome, stored } = result;
     const latest = stored.completenessLatest;
     if (outcome === 'created' && latest && !latest.complete && api && settings.zendeskWriteBack === true) {
       // After the answer: Zendesk waits for no one, and a failed write-back must not fail the delivery.
