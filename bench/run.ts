@@ -5,7 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { type Case, CaseSchema, computeMetrics, csvObjects, scoreCompleteness } from '@support-metrics/core';
+import {
+  type Case,
+  CaseSchema,
+  computeMetrics,
+  csvObjects,
+  importCases,
+  scoreCompleteness,
+} from '@support-metrics/core';
 import { SHARED_DATA } from '@support-metrics/core/test-support';
 
 const DATA = `${SHARED_DATA}tickets_datasets/`;
@@ -61,6 +68,24 @@ for (let i = 0; i < 300; i++) {
 lat.sort((a, b) => a - b);
 const q = (p: number) => lat[Math.min(lat.length - 1, Math.ceil(p * lat.length) - 1)] ?? 0;
 table('scoring: 50 KB ticket p50 / p99', `${q(0.5).toFixed(2)} / ${q(0.99).toFixed(2)} ms`, '—', '—');
+
+// ── 1b. computeMetrics on imported cases, scoring each first message on the way (no stored verdict) ──
+const kaggle = [
+  ...importCases(
+    readFileSync(`${DATA}kaggle_customer_support_tickets/customer_support_tickets.csv`, 'utf8'),
+    'kaggle-csv',
+  ),
+].flatMap((i) => (i.ok ? [i.case] : []));
+const imported = Array.from({ length: 20 }, () => kaggle).flat();
+const t1 = performance.now();
+computeMetrics(imported);
+const importedMs = performance.now() - t1;
+table(
+  `computeMetrics: ${imported.length.toLocaleString('en-US')} imported Kaggle cases, scoring included`,
+  `${(importedMs / 1000).toFixed(2)} s (${Math.round(imported.length / (importedMs / 1000)).toLocaleString('en-US')} cases/s)`,
+  '—',
+  '—',
+);
 
 // ── 2. computeMetrics over 1M cases ────────────────────────────────────────────────────────────────
 const N = 1_000_000;

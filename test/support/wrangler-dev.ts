@@ -41,14 +41,22 @@ export interface RunningWorker {
  * migrations and creates tenants with tokens. Returns when it answers.
  */
 export async function startWorker(
-  opts: { vars?: Record<string, string>; tenants?: Record<string, string> } = {},
+  opts: {
+    vars?: Record<string, string>;
+    tenants?: Record<string, string>;
+    /** Reuse a state directory (migrations and tenants are already there). */
+    persistDir?: string;
+    /** Keep the state directory on stop. */
+    keep?: boolean;
+  } = {},
 ): Promise<RunningWorker> {
-  const persist = mkdtempSync(join(tmpdir(), 'sm-e2e-'));
+  const fresh = !opts.persistDir;
+  const persist = opts.persistDir ?? mkdtempSync(join(tmpdir(), 'sm-e2e-'));
   const run = promisify(execFile);
   const d1 = (args: string[]) =>
     run(wrangler, ['d1', ...args, '--local', '--persist-to', persist], { cwd: workerDir, env });
-  await d1(['migrations', 'apply', 'DB']);
-  for (const [tenant, token] of Object.entries(opts.tenants ?? {})) {
+  if (fresh) await d1(['migrations', 'apply', 'DB']);
+  for (const [tenant, token] of Object.entries(fresh ? (opts.tenants ?? {}) : {})) {
     const hash = createHash('sha256').update(token).digest('hex');
     await d1([
       'execute',
@@ -100,7 +108,7 @@ export async function startWorker(
     stop: async () => {
       child.kill('SIGINT');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-      rmSync(persist, { recursive: true, force: true });
+      if (!opts.keep) rmSync(persist, { recursive: true, force: true });
     },
   };
 }

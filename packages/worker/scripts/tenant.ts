@@ -1,36 +1,60 @@
 /**
- * `npx tsx packages/worker/scripts/tenant.ts add <tenant> [--remote]`: creates a tenant and a new API token.
- * The token is printed once and stored only as its SHA-256. Without --remote it writes the local D1.
+ * Tenants of a Support Metrics install (the local D1, or the deployed one with --remote):
+ *   npx tsx packages/worker/scripts/tenant.ts add <tenant> [--remote]        creates it and prints a new API token
+ *   npx tsx packages/worker/scripts/tenant.ts set <tenant> key=value [--remote]  sets a setting, e.g.
+ *        zendeskWriteBack=true          tag + internal note on incomplete new tickets (needs the Zendesk API secrets)
+ *        zendeskWebhookSecret=<secret>  this tenant's own webhook signing secret (multi-tenant installs)
+ * A token is printed once and stored only as its SHA-256.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
-const [command, tenant] = process.argv.slice(2);
+const [command, tenant, ...rest] = process.argv.slice(2).filter((a) => a !== '--remote');
 const remote = process.argv.includes('--remote');
-if (command !== 'add' || !tenant || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)) {
-  console.error('usage: tenant.ts add <tenant id: lower-case letters, digits, dashes> [--remote]');
+const usage = () => {
+  console.error('usage: tenant.ts add <tenant> [--remote] | tenant.ts set <tenant> key=value [--remote]');
   process.exit(2);
-}
-const token = `sm_${randomBytes(24).toString('base64url')}`;
-const hash = createHash('sha256').update(token).digest('hex');
+};
+if (!tenant || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)) usage();
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const now = new Date().toISOString();
-const sql = `INSERT INTO tenants (id, name, settings, created_at) VALUES ('${tenant}', '${tenant}', '{}', '${now}') ON CONFLICT (id) DO NOTHING; INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES ('${hash}', '${tenant}', 'created by tenant.ts', '${now}');`;
-execFileSync(
-  fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url)),
-  [
-    'd1',
-    'execute',
-    'DB',
-    remote ? '--remote' : '--local',
-    '--command',
-    sql,
-    ...(remote ? ['--config', 'wrangler.deploy.jsonc'] : []),
-  ],
-  {
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  },
-);
-console.log(`Tenant ${tenant} is ready. Its API token (shown once, keep it safe):\n\n  ${token}\n`);
+
+function d1(sql: string): void {
+  execFileSync(
+    fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url)),
+    [
+      'd1',
+      'execute',
+      'DB',
+      remote ? '--remote' : '--local',
+      '--command',
+      sql,
+      ...(remote ? ['--config', 'wrangler.deploy.jsonc'] : []),
+    ],
+    {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    },
+  );
+}
+
+if (command === 'add') {
+  const token = `sm_${randomBytes(24).toString('base64url')}`;
+  const hash = createHash('sha256').update(token).digest('hex');
+  d1(
+    `INSERT INTO tenants (id, name, settings, created_at) VALUES (${quote(tenant as string)}, ${quote(tenant as string)}, '{}', '${now}') ON CONFLICT (id) DO NOTHING; ` +
+      `INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES ('${hash}', ${quote(tenant as string)}, 'created by tenant.ts', '${now}');`,
+  );
+  console.log(`Tenant ${tenant} is ready. Its API token (shown once, keep it safe):\n\n  ${token}\n`);
+} else if (command === 'set') {
+  const [key, ...value] = (rest[0] ?? '').split('=');
+  if (!key || value.length === 0) usage();
+  const raw = value.join('=');
+  const json = raw === 'true' || raw === 'false' || /^-?\d+(\.\d+)?$/.test(raw) ? raw : JSON.stringify(raw);
+  d1(
+    `UPDATE tenants SET settings = json_set(settings, ${quote(`$.${key}`)}, json(${quote(json)})) WHERE id = ${quote(tenant as string)};`,
+  );
+  console.log(`Tenant ${tenant}: ${key} set (the worker picks it up within 30 s).`);
+} else usage();

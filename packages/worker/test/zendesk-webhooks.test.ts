@@ -174,11 +174,18 @@ describe('Zendesk event webhooks', () => {
 
   it('applies concurrent deliveries for one ticket one after the other: none lost, none counted twice', async () => {
     await postWebhook(ticketCreated('6020'));
-    const reply = () => ticketEvent('ticket.comment_added', '6020', { comment: { is_public: true, author: { is_staff: true } } });
+    const reply = () =>
+      ticketEvent('ticket.comment_added', '6020', {
+        comment: { is_public: true, author: { is_staff: true } },
+      });
     const results = await Promise.all(Array.from({ length: 8 }, () => postWebhook(reply())));
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
-    await postWebhook(ticketEvent('ticket.status_changed', '6020', { current: 'SOLVED' }, { status: 'SOLVED' }));
-    const c = (await (await api('/api/cases/6020', TOKEN)).json()) as { case: { publicAgentReplies: number } };
+    await postWebhook(
+      ticketEvent('ticket.status_changed', '6020', { current: 'SOLVED' }, { status: 'SOLVED' }),
+    );
+    const c = (await (await api('/api/cases/6020', TOKEN)).json()) as {
+      case: { publicAgentReplies: number };
+    };
     expect(c.case.publicAgentReplies).toBe(8);
     const solvedDay = new Date().toISOString().slice(0, 10);
     const row = await env.DB.prepare(

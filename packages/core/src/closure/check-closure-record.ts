@@ -1,5 +1,10 @@
 import type { Case, FieldValue } from '../case/case-schema.js';
-import { type ClosureItem, type ClosurePolicy, DEFAULT_CLOSURE_POLICY } from './closure-policy-schema.js';
+import {
+  CLOSURE_ITEMS,
+  type ClosureItem,
+  type ClosurePolicy,
+  DEFAULT_CLOSURE_POLICY,
+} from './closure-policy-schema.js';
 
 export interface ClosureCheck {
   /** True when every required item of the closed-case record has a value. */
@@ -29,7 +34,7 @@ function valueText(value: FieldValue | undefined): string | null {
 
 // Normalised field names per policy, computed once: the check runs for every solved case of a report.
 const fieldSets = new WeakMap<ClosurePolicy, Partial<Record<ClosureItem, Set<string>>>>();
-function wantedFields(policy: ClosurePolicy, item: ClosureItem): Set<string> | undefined {
+function wantedFieldSets(policy: ClosurePolicy): Partial<Record<ClosureItem, Set<string>>> {
   let sets = fieldSets.get(policy);
   if (!sets) {
     sets = {};
@@ -37,7 +42,7 @@ function wantedFields(policy: ClosurePolicy, item: ClosureItem): Set<string> | u
       sets[k] = new Set(names.map(normaliseKey));
     fieldSets.set(policy, sets);
   }
-  return sets[item];
+  return sets;
 }
 
 /** True when the case carries one of the policy's fields for an item, even empty. */
@@ -100,8 +105,9 @@ export function checkClosureRecord(
 ): ClosureCheck {
   const values = {} as Record<ClosureItem, string | null>;
   const unrecordable: ClosureItem[] = [];
-  for (const item of ['reason', 'issue_type', 'solution', 'new_vs_known', 'knowledge_action'] as const) {
-    const wanted = wantedFields(policy, item);
+  const sets = wantedFieldSets(policy);
+  for (const item of CLOSURE_ITEMS) {
+    const wanted = sets[item];
     let value = ownValue(c, item) ?? fromFields(c, wanted) ?? fromTags(c, policy.tags[item]);
     const recordable =
       value !== null ||

@@ -4,6 +4,7 @@ import type { Rubric } from '../completeness/rubric-schema.js';
 import { Samples } from './accumulators.js';
 import { METRIC_CATALOGUE } from './catalogue.js';
 import {
+  addCounters,
   addCreatedCounters,
   addSolvedCounters,
   type Counters,
@@ -128,30 +129,29 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
 
   for (const c of cases) {
     read++;
-    let group: Counters | undefined;
+    // With a breakdown, each case adds to its group only; the totals are the sum of the groups at the end.
+    let target = totals;
     if (groupBy) {
       const key = groupKeyOf(c, groupBy);
-      group = groups.get(key);
+      let group = groups.get(key);
       if (!group) {
         group = emptyCounters();
         groups.set(key, group);
       }
+      target = group;
     }
     const createdDay = dayOf(c.createdAt);
     if (minDay === null || createdDay < minDay) minDay = createdDay;
     if (maxDay === null || createdDay > maxDay) maxDay = createdDay;
-    if (inWindow(createdDay)) {
-      addCreatedCounters(totals, c, options);
-      if (group) addCreatedCounters(group, c, options);
-    }
+    if (inWindow(createdDay)) addCreatedCounters(target, c, options);
     if (!isSolved(c)) continue;
     const solvedDay = dayOf(c.solvedAt);
     if (solvedDay > maxDay) maxDay = solvedDay;
     if (!inWindow(solvedDay)) continue;
-    const hours = addSolvedCounters(totals, c, options);
-    if (group) addSolvedCounters(group, c, options);
+    const hours = addSolvedCounters(target, c, options);
     if (hours !== null) samples.push(hours);
   }
+  for (const g of groups.values()) addCounters(totals, g);
 
   const [median = null, p90 = null] = samples.percentiles([0.5, 0.9]);
   return {

@@ -86,6 +86,25 @@ export const COUNTER_NAMES = [
 export type CounterName = (typeof COUNTER_NAMES)[number];
 export type Counters = Record<CounterName, number>;
 
+// Counter names by index and by value, built once: no string building per case on the hot path.
+const BUCKET_KEYS = Array.from({ length: BUCKET_COUNT }, (_, i) => `ttr_b${i}` as CounterName);
+const TYPE_KEYS = {
+  how_to: 'type_how_to',
+  bug: 'type_bug',
+  install_config: 'type_install_config',
+  other: 'type_other',
+} as const;
+const CHANNEL_KEYS = {
+  email: 'channel_email',
+  web: 'channel_web',
+  chat: 'channel_chat',
+  phone: 'channel_phone',
+  social: 'channel_social',
+  api: 'channel_api',
+  messaging: 'channel_messaging',
+  other: 'channel_other',
+} as const;
+
 /** A fresh set of counters, all zero. */
 export function emptyCounters(): Counters {
   const c = {} as Counters;
@@ -124,12 +143,12 @@ export function addCreatedCounters(t: Counters, c: Case, opts: CounterOptions = 
     if (complete) t.completeness_num += 1;
   }
   const type = caseIssueType(c);
-  if (type) t[`type_${type}`] += 1;
+  if (type) t[TYPE_KEYS[type]] += 1;
   if (type || c.jiraLinks.length > 0) {
     t.bug_impact_den += 1;
     if (type === 'bug' || c.jiraLinks.length > 0) t.bug_impact_num += 1;
   }
-  if (c.channel) t[`channel_${c.channel}`] += 1;
+  if (c.channel) t[CHANNEL_KEYS[c.channel]] += 1;
 }
 
 /** Resolution time in hours: the helpdesk's figure, else solvedAt − createdAt; null when unknown or negative. */
@@ -188,7 +207,7 @@ export function addSolvedCounters(t: Counters, c: Case, opts: CounterOptions = {
   if (hours !== null) {
     t.ttr_hours_sum += hours;
     t.ttr_den += 1;
-    t[`ttr_b${resolutionBucket(hours)}` as CounterName] += 1;
+    t[BUCKET_KEYS[resolutionBucket(hours)] as CounterName] += 1;
   }
   // Only cases whose source can hold the item count: a helpdesk without such a field is "not measured", not 0.
   const check = checkClosureRecord(c, opts.closurePolicy);
@@ -211,7 +230,7 @@ export function addSolvedCounters(t: Counters, c: Case, opts: CounterOptions = {
  * Approximate by construction (the store's answer); `computeMetrics` over cases is exact.
  */
 export function histogramPercentiles(t: Counters, ps: readonly number[]): (number | null)[] {
-  const counts = Array.from({ length: BUCKET_COUNT }, (_, i) => t[`ttr_b${i}` as CounterName]);
+  const counts = BUCKET_KEYS.map((k) => t[k]);
   const total = counts.reduce((s, n) => s + n, 0);
   if (total === 0) return ps.map(() => null);
   return ps.map((p) => {
