@@ -1,4 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
+
+/** The worker under test (its default export), as Cloudflare's `exports` gives it. */
+const worker = (exports as unknown as { default: Fetcher }).default;
+
 import { type Case, CaseSchema, computeMetrics, importZendeskExport } from '@support-metrics/core';
 import { D1Store, loadConfig, runScheduledJobs } from '@support-metrics/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +136,7 @@ describe('scheduled housekeeping', () => {
 
 describe('the backfill sync API', () => {
   const post = (body: unknown, token = A) =>
-    exports.default.fetch(
+    worker.fetch(
       new Request('https://support-metrics.test/api/sync/zendesk/pages', {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -1,4 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
+
+/** The worker under test (its default export), as Cloudflare's `exports` gives it. */
+const worker = (exports as unknown as { default: Fetcher }).default;
+
 import { D1Store, sha256Hex } from '@support-metrics/platform';
 
 export const SECRET = 'test-webhook-secret';
@@ -43,7 +47,7 @@ export async function postWebhook(
   const raw = opts.raw ?? JSON.stringify(body);
   const timestamp = opts.timestamp ?? new Date().toISOString();
   const signature = await zendeskSignature(opts.secret ?? SECRET, timestamp, raw);
-  return exports.default.fetch(
+  return worker.fetch(
     new Request(`${BASE}${opts.path ?? '/zendesk/webhooks'}`, {
       method: 'POST',
       headers: {
@@ -59,7 +63,7 @@ export async function postWebhook(
 
 /** GETs an API route through the real worker with a bearer token. */
 export function api(path: string, token?: string) {
-  return exports.default.fetch(
+  return worker.fetch(
     new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
   );
 }

@@ -198,7 +198,10 @@ describe('Zendesk event webhooks', () => {
     )
       .bind(solvedDay)
       .all<{ data: string }>();
-    const expected = stored.results.reduce((s, r) => s + (JSON.parse(r.data).publicAgentReplies ?? 0), 0);
+    const expected = stored.results.reduce(
+      (s: number, r: { data: string }) => s + (JSON.parse(r.data).publicAgentReplies ?? 0),
+      0,
+    );
     expect(row?.replies).toBe(expected);
   });
 

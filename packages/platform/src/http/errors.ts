@@ -38,11 +38,15 @@ export function apiError(
   error: string,
   message: string,
   issues?: ErrorBody['issues'],
+  headers: Record<string, string> = {},
 ) {
   const body: ErrorBody = { error, message, ...(issues ? { issues } : {}) };
   return new HTTPException(status, {
     message,
-    res: new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+    res: new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    }),
   });
 }
 

@@ -170,7 +170,13 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       try {
         result = await attempt();
       } catch (e) {
-        if (!(e instanceof StaleCaseError) || tries >= 4) throw e;
+        if (!(e instanceof StaleCaseError)) throw e;
+        // Busy ticket: nothing was written. Tell Zendesk to retry rather than fail the delivery.
+        if (tries >= 9)
+          throw apiError(503, 'busy', `case ${e.caseId} is changing too fast; retry`, undefined, {
+            'retry-after': '1',
+          });
+        await new Promise((r) => setTimeout(r, Math.random() * 5 * (tries + 1)));
       }
     }
     if (result instanceof Response) return result;

@@ -1,5 +1,10 @@
-import { createClient } from 'node-zendesk';
+import * as nodeZendesk from 'node-zendesk';
 import { type FetchLike, type RetryOptions, retryingFetch } from './retrying-fetch.js';
+
+// node-zendesk is CommonJS: Node's ESM loader exposes it as `default`, bundlers (and vitest) also as named exports.
+const createClient =
+  (nodeZendesk as Partial<typeof nodeZendesk>).createClient ??
+  (nodeZendesk as unknown as { default: typeof nodeZendesk }).default.createClient;
 
 /** A page of the cursor-based incremental ticket export, with its metric sets sideloaded. */
 export interface ExportPage {
