@@ -182,3 +182,42 @@ describe('the backfill sync API', () => {
     expect((await post({ cases: [], cursor: null }, 'wrong')).status).toBe(401);
   });
 });
+
+describe('Jira links (POST /api/links, DELETE /api/links/:id)', () => {
+  const send = (method: string, path: string, body?: unknown, token = A) =>
+    worker.fetch(
+      new Request(`https://support-metrics.test${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+  it('links a case to a Jira issue once, shows its impact so far, and unlinks it', async () => {
+    const [first, second] = cases;
+    const res = await send('POST', '/api/links', {
+      caseId: first?.id,
+      issueKey: 'proj-42',
+      linkedBy: 'agent:9001',
+    });
+    expect(res.status).toBe(201);
+    expect((await send('POST', '/api/links', { caseId: first?.id, issueKey: 'PROJ-42' })).status).toBe(200);
+    await send('POST', '/api/links', { caseId: second?.id, issueKey: 'PROJ-42' });
+    const body = (await (await api(`/api/cases/${first?.id}`, A)).json()) as {
+      jiraLinks: { id: number; issueKey: string; linkedBy: string; impact: { cases: number } }[];
+    };
+    expect(body.jiraLinks).toHaveLength(1);
+    expect(body.jiraLinks[0]).toMatchObject({
+      issueKey: 'PROJ-42',
+      linkedBy: 'agent:9001',
+      impact: { cases: 2 },
+    });
+    expect((await send('DELETE', `/api/links/${body.jiraLinks[0]?.id}`, undefined, B)).status).toBe(404);
+    expect((await send('DELETE', `/api/links/${body.jiraLinks[0]?.id}`)).status).toBe(204);
+  });
+  it('refuses a bad key (400 with the path) and a case of another tenant (404)', async () => {
+    const bad = await send('POST', '/api/links', { caseId: 'x', issueKey: 'not a key' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ issues: [{ path: 'issueKey' }] });
+    expect((await send('POST', '/api/links', { caseId: 'b-1', issueKey: 'PROJ-1' })).status).toBe(404);
+  });
+});

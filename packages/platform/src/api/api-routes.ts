@@ -1,5 +1,6 @@
 import { checkClosureRecord, isSolved } from '@support-metrics/core';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
 import { bearerAuth } from '../http/bearer-auth.js';
 import { apiError, invalidInput } from '../http/errors.js';
@@ -48,5 +49,42 @@ export function apiRoutes() {
     });
   });
 
+  // Links between cases and Jira issues (the Zendesk sidebar's "link a bug"); who linked comes from the caller.
+  api.post('/links', async (c) => {
+    const parsed = JiraLinkSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) throw invalidInput(parsed.error, 'link');
+    const { caseId, issueKey, linkedBy } = parsed.data;
+    if (!(await c.var.store.getCase(c.var.tenantId, caseId)))
+      throw apiError(404, 'not_found', `no case ${caseId}`);
+    const created = await c.var.store.linkJira(
+      c.var.tenantId,
+      caseId,
+      issueKey,
+      linkedBy,
+      new Date().toISOString(),
+    );
+    return c.json(
+      { created, links: await c.var.store.jiraLinks(c.var.tenantId, caseId) },
+      created ? 201 : 200,
+    );
+  });
+  api.delete('/links/:id', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || !(await c.var.store.unlinkJira(c.var.tenantId, id)))
+      throw apiError(404, 'not_found', `no link ${c.req.param('id')}`);
+    return c.body(null, 204);
+  });
+
   return api;
 }
+
+/** Body of `POST /api/links`. Jira keys are PROJECT-123. */
+export const JiraLinkSchema = z.object({
+  caseId: z.string().min(1),
+  issueKey: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/, 'a Jira issue key such as PROJ-123'),
+  linkedBy: z.string().min(1).max(200).default('api'),
+});

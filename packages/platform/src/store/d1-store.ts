@@ -240,23 +240,48 @@ export class D1Store {
     };
   }
 
+  /** A case's Jira links: who linked them and when, the issue as far as known, and its support impact so far. */
   async jiraLinks(tenantId: string, caseId: string) {
     const { results } = await this.db.prepare(SQL.jiraLinksOfCase).bind(tenantId, caseId).all<{
+      id: number;
       issue_key: string;
       linked_by: string;
       linked_at: string;
       summary: string | null;
       status: string | null;
       fix_versions: string | null;
+      cases: number;
+      open_cases: number;
+      customers: number;
     }>();
     return results.map((r) => ({
+      id: r.id,
       issueKey: r.issue_key,
       linkedBy: r.linked_by,
       linkedAt: r.linked_at,
       summary: r.summary,
       status: r.status,
       fixVersions: r.fix_versions ? (JSON.parse(r.fix_versions) as string[]) : [],
+      impact: { cases: r.cases, openCases: r.open_cases, customers: r.customers },
     }));
+  }
+
+  /** Links a case to a Jira issue (idempotent); false when the link existed. */
+  async linkJira(
+    tenantId: string,
+    caseId: string,
+    issueKey: string,
+    linkedBy: string,
+    at: string,
+  ): Promise<boolean> {
+    const r = await this.db.prepare(SQL.insertJiraLink).bind(tenantId, caseId, issueKey, linkedBy, at).run();
+    return (r.meta.changes ?? 0) > 0;
+  }
+
+  /** Removes a link by its id; false when the tenant has no such link. */
+  async unlinkJira(tenantId: string, linkId: number): Promise<boolean> {
+    const r = await this.db.prepare(SQL.deleteJiraLink).bind(tenantId, linkId).run();
+    return (r.meta.changes ?? 0) > 0;
   }
 
   async syncCursor(
