@@ -18,7 +18,8 @@ export async function hmacSha256(secret: string, message: string | Uint8Array): 
     false,
     ['sign'],
   );
-  return crypto.subtle.sign('HMAC', key, typeof message === 'string' ? encoder.encode(message) : message);
+  const data = typeof message === 'string' ? encoder.encode(message) : message;
+  return crypto.subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>);
 }
 
 /** HMAC-SHA256 as base64 (Zendesk) or hex (Slack, Jira). */

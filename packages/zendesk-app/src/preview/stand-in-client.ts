@@ -1,0 +1,136 @@
+import type { ZafClient } from '../sidebar/zaf-client.js';
+
+/** The ticket the harness plays, as an agent sees it in Zendesk. */
+export interface HarnessTicket {
+  id: string | null;
+  subject: string;
+  description: string;
+  status: string;
+  requesterName: string;
+  tags: string[];
+  /** Custom fields by label. */
+  customFields: Record<string, string | null>;
+}
+
+export interface HarnessState {
+  location: 'ticket_sidebar' | 'new_ticket_sidebar';
+  ticket: HarnessTicket;
+  /** Secure settings: Zendesk fills them into requests server-side; the app never sees them. */
+  secure: { worker_url: string; api_token: string };
+  settings: { closure_blocks_save: boolean };
+  richText: boolean;
+  locale: string;
+}
+
+/**
+ * A stand-in for ZAF's client that plays Zendesk's part in the preview harness and in tests: the ticket's data,
+ * change events, the reply editor, the save hooks, and secure requests (placeholders filled here, as Zendesk's
+ * proxy does, so the sidebar code never holds the token).
+ */
+export function createStandInClient(
+  state: HarnessState,
+  ui: {
+    onEditor: (text: string, html: boolean) => void;
+    onResize?: (h: string) => void;
+    onNotify?: (m: string) => void;
+  },
+) {
+  const handlers = new Map<string, ((...args: unknown[]) => unknown)[]>();
+  const fieldNames = () =>
+    Object.keys(state.ticket.customFields).map((label, i) => ({ name: `custom_field_${360001 + i}`, label }));
+  const value = (path: string): unknown => {
+    const t = state.ticket;
+    switch (path) {
+      case 'ticket.id':
+        return t.id === null ? null : Number(t.id);
+      case 'ticket.subject':
+        return t.subject;
+      case 'ticket.description':
+        return t.description;
+      case 'ticket.status':
+        return t.status;
+      case 'ticket.requester.name':
+        return t.requesterName;
+      case 'ticket.tags':
+        return t.tags;
+      case 'ticket.comments':
+        return [];
+      case 'ticketFields':
+        return fieldNames();
+      case 'currentUser.locale':
+        return state.locale;
+      case 'currentUser.id':
+        return 9001;
+      case 'comment.useRichText':
+        return state.richText;
+    }
+    const field = /^ticket\.customField:(custom_field_\d+)$/.exec(path);
+    if (field) return t.customFields[fieldNames().find((f) => f.name === field[1])?.label ?? ''] ?? null;
+    throw new Error(`stand-in: no value for ${path}`);
+  };
+  const client: ZafClient & {
+    emit(event: string): void;
+    save(): Promise<{ ok: boolean; message?: string }>;
+  } = {
+    async context() {
+      return { location: state.location, ...(state.ticket.id ? { ticketId: Number(state.ticket.id) } : {}) };
+    },
+    async metadata() {
+      return { settings: { ...state.settings } };
+    },
+    async get(paths) {
+      const list = Array.isArray(paths) ? paths : [paths];
+      return Object.fromEntries(list.map((p) => [p, value(p)]));
+    },
+    on(event, handler) {
+      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
+    },
+    async invoke(name, ...args) {
+      if (name === 'comment.appendText') ui.onEditor(String(args[0]), false);
+      else if (name === 'comment.appendHtml') ui.onEditor(String(args[0]), true);
+      else if (name === 'resize') ui.onResize?.(String((args[0] as { height?: string })?.height ?? ''));
+      else if (name === 'notify') ui.onNotify?.(String(args[0]));
+      return undefined;
+    },
+    async request<T>(o: {
+      url: string;
+      type?: string;
+      headers?: Record<string, string>;
+      contentType?: string;
+      data?: string;
+    }) {
+      const fillIn = (s: string) =>
+        s
+          .replace('{{setting.worker_url}}', state.secure.worker_url)
+          .replace('{{setting.api_token}}', state.secure.api_token);
+      const headers = Object.fromEntries(Object.entries(o.headers ?? {}).map(([k, v]) => [k, fillIn(v)]));
+      if (o.contentType) headers['content-type'] = o.contentType;
+      let res: Response;
+      try {
+        res = await fetch(fillIn(o.url), { method: o.type ?? 'GET', headers, body: o.data });
+      } catch {
+        throw { status: 0, statusText: 'network error' };
+      }
+      if (!res.ok) throw { status: res.status, responseText: await res.text() };
+      return (await res.json()) as T;
+    },
+    emit(event) {
+      for (const [name, list] of handlers)
+        if (name === event || (name === '*.changed' && event.endsWith('.changed'))) for (const h of list) h();
+    },
+    /** What Zendesk does on Submit: runs every ticket.save hook; a rejection cancels the save with its message. */
+    async save() {
+      const hooks = handlers.get('ticket.save') ?? [];
+      try {
+        const results = await Promise.all(hooks.map(async (h) => h()));
+        const refused = results.find((r) => r === false || typeof r === 'string');
+        return refused === undefined
+          ? { ok: true }
+          : { ok: false, message: typeof refused === 'string' ? refused : 'refused' };
+      } catch (e) {
+        return { ok: false, message: typeof e === 'string' ? e : 'refused' };
+      }
+    },
+  };
+  return client;
+}

@@ -1,0 +1,79 @@
+import type { ZafClient } from './zaf-client.js';
+
+/** A linked Jira issue as the worker returns it. */
+export interface JiraLinkView {
+  id: number;
+  issueKey: string;
+  status: string | null;
+  fixVersions: string[];
+  impact: { cases: number; openCases: number; customers: number };
+}
+
+export type RemoteState =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ok'; links: JiraLinkView[] }
+  | { kind: 'not_stored' }
+  | { kind: 'unreachable'; retryInMs: number };
+
+const AUTH = { Authorization: 'Bearer {{setting.api_token}}' };
+
+/**
+ * The worker, reached through ZAF's secure request proxy: the URL and token are secure settings that Zendesk fills
+ * in server-side (`{{setting.…}}`), so the token never reaches the browser. Failures are states, never exceptions.
+ */
+export class Remote {
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly client: ZafClient,
+    private readonly onState: (s: RemoteState) => void,
+  ) {}
+
+  /** Loads the case's links; on failure, says so and retries with backoff (2 s, 4 s, … up to 60 s). */
+  async load(caseId: string): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.onState({ kind: 'loading' });
+    try {
+      const body = await this.client.request<{ jiraLinks: JiraLinkView[] }>({
+        url: `{{setting.worker_url}}/api/cases/${encodeURIComponent(caseId)}`,
+        headers: AUTH,
+        secure: true,
+      });
+      this.attempt = 0;
+      this.onState({ kind: 'ok', links: body.jiraLinks ?? [] });
+    } catch (e) {
+      if ((e as { status?: number })?.status === 404) {
+        this.onState({ kind: 'not_stored' });
+        return;
+      }
+      const retryInMs = Math.min(60_000, 2000 * 2 ** this.attempt++);
+      this.onState({ kind: 'unreachable', retryInMs });
+      this.timer = setTimeout(() => void this.load(caseId), retryInMs);
+    }
+  }
+
+  /** Links the case to a Jira issue; returns an error message or null. */
+  async link(caseId: string, issueKey: string, linkedBy: string): Promise<string | null> {
+    try {
+      const body = await this.client.request<{ links: JiraLinkView[] }>({
+        url: '{{setting.worker_url}}/api/links',
+        type: 'POST',
+        headers: AUTH,
+        contentType: 'application/json',
+        data: JSON.stringify({ caseId, issueKey, linkedBy }),
+        secure: true,
+      });
+      this.onState({ kind: 'ok', links: body.links });
+      return null;
+    } catch (e) {
+      const status = (e as { status?: number })?.status;
+      return status === 404 ? 'not_stored' : status === 400 ? 'bad_key' : 'unreachable';
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

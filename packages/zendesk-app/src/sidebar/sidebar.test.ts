@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createStandInClient, type HarnessState } from '../preview/stand-in-client.js';
+import { mountSidebar } from './sidebar.js';
+
+const INCOMPLETE = 'The export crashes. Please help.';
+const COMPLETE =
+  'Since upgrading to 4.2.1 on Windows 11, when I click Export the app crashes with error E4021. It should download a CSV but instead nothing happens.';
+
+function setup(over: Partial<HarnessState> = {}, fetchImpl?: typeof fetch) {
+  const state: HarnessState = {
+    location: 'ticket_sidebar',
+    ticket: {
+      id: '1001',
+      subject: 'Export crash',
+      description: INCOMPLETE,
+      status: 'open',
+      requesterName: 'Anna Smith',
+      tags: [],
+      customFields: { 'Contact reason': null, Resolution: null },
+    },
+    secure: { worker_url: 'https://sm.test', api_token: 'secret-token' },
+    settings: { closure_blocks_save: false },
+    richText: false,
+    locale: 'en',
+    ...over,
+  };
+  const editor: { text: string; html: boolean }[] = [];
+  const notices: string[] = [];
+  const client = createStandInClient(state, {
+    onEditor: (text, html) => editor.push({ text, html }),
+    onNotify: (m) => notices.push(m),
+  });
+  globalThis.fetch = (fetchImpl ??
+    (async () => new Response(JSON.stringify({ jiraLinks: [] }), { status: 200 }))) as typeof fetch;
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  return { state, client, root, editor, notices };
+}
+const text = (root: HTMLElement, sel: string) => root.querySelector(sel)?.textContent ?? '';
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('the sidebar', () => {
+  it('shows the score, the verdict, the issue type and each required item with ✓ or ✗', async () => {
+    const { client, root } = setup();
+    await mountSidebar(root, client);
+    expect(text(root, '[data-testid=verdict]')).toBe('Missing information');
+    expect(text(root, '[data-testid=issue-type]')).toBe('Bug');
+    expect(Number(text(root, '[data-testid=score]'))).toBeLessThan(50);
+    expect(root.querySelector('[data-item=version]')?.className).toBe('absent');
+    expect(text(root, '[data-item=error] .evidence')).toContain('crash');
+  });
+
+  it('re-scores when the ticket changes', async () => {
+    const { client, root, state } = setup();
+    await mountSidebar(root, client);
+    state.ticket.description = COMPLETE;
+    client.emit('ticket.description.changed');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(text(root, '[data-testid=verdict]')).toBe('Ready to work');
+    expect(root.querySelector('[data-testid=ask]')).toBeNull();
+  });
+
+  it('puts the drafted request into the reply editor, as text or as escaped HTML, and never sends it', async () => {
+    const plain = setup();
+    await mountSidebar(plain.root, plain.client);
+    (plain.root.querySelector('[data-testid=ask]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(plain.editor[0]?.html).toBe(false);
+    expect(plain.editor[0]?.text).toMatch(/^Hi Anna,/);
+    expect(plain.editor[0]?.text).toContain('Which version are you running');
+    const rich = setup({
+      richText: true,
+      ticket: {
+        id: '1',
+        subject: 'a <b>',
+        description: INCOMPLETE,
+        status: 'open',
+        requesterName: 'Anna',
+        tags: [],
+        customFields: {},
+      },
+    });
+    await mountSidebar(rich.root, rich.client);
+    (rich.root.querySelector('[data-testid=ask]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(rich.editor[0]?.html).toBe(true);
+    expect(rich.editor[0]?.text).toContain('&quot;a &lt;b&gt;&quot;');
+  });
+
+  it('renders ticket text as text, never as HTML', async () => {
+    const { client, root } = setup({
+      ticket: {
+        id: '1',
+        subject: 'x',
+        description: 'Error <img src=x onerror="window.__xss=1"> when I click save',
+        status: 'open',
+        requesterName: 'A',
+        tags: [],
+        customFields: {},
+      },
+    });
+    await mountSidebar(root, client);
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror="window.__xss=1">');
+  });
+
+  it('checks the closed record on solve: warns, or blocks the save with a clear message when set to', async () => {
+    const warn = setup();
+    await mountSidebar(warn.root, warn.client);
+    warn.state.ticket.status = 'solved';
+    expect(await warn.client.save()).toEqual({ ok: true });
+    expect(warn.notices[0]).toMatch(/Still missing before solving: Reason for contact, Issue type, Solution/);
+    const block = setup({ settings: { closure_blocks_save: true } });
+    await mountSidebar(block.root, block.client);
+    block.state.ticket.status = 'solved';
+    const saved = await block.client.save();
+    expect(saved.ok).toBe(false);
+    expect(saved.message).toMatch(/fill in the closed record before solving/);
+    block.state.ticket.status = 'pending';
+    expect(await block.client.save()).toEqual({ ok: true });
+  });
+
+  it('says it cannot reach Support Metrics and keeps scoring, without throwing', async () => {
+    const { client, root } = setup({}, (async () => {
+      throw new TypeError('network');
+    }) as typeof fetch);
+    await mountSidebar(root, client);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(text(root, '[data-testid=remote-state]')).toBe("Can't reach Support Metrics — retrying…");
+    expect(text(root, '[data-testid=verdict]')).toBe('Missing information');
+  });
+
+  it('sends the token only as a placeholder that the proxy fills in', async () => {
+    const seen: Request[] = [];
+    const { client, root } = setup({}, (async (url: string, init: RequestInit) => {
+      seen.push(new Request(url, init));
+      return new Response(
+        JSON.stringify({
+          jiraLinks: [
+            {
+              id: 1,
+              issueKey: 'PROJ-7',
+              status: null,
+              fixVersions: [],
+              impact: { cases: 3, openCases: 2, customers: 2 },
+            },
+          ],
+        }),
+      );
+    }) as typeof fetch);
+    await mountSidebar(root, client);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen[0]?.url).toBe('https://sm.test/api/cases/1001');
+    expect(text(root, '[data-issue=PROJ-7]')).toContain('3 cases · 2 open · 2 customers');
+    expect(root.innerHTML).not.toContain('secret-token');
+  });
+
+  it('speaks German to a German agent, and hides linked bugs on a new ticket', async () => {
+    const { client, root } = setup({
+      locale: 'de',
+      location: 'new_ticket_sidebar',
+      ticket: {
+        id: null,
+        subject: 'Absturz',
+        description: INCOMPLETE,
+        status: 'new',
+        requesterName: 'A',
+        tags: [],
+        customFields: {},
+      },
+    });
+    await mountSidebar(root, client);
+    expect(text(root, 'h2')).toBe('Vollständigkeit');
+    expect(root.textContent).toContain('Speichern Sie das Ticket, um Bugs zu verknüpfen.');
+  });
+});

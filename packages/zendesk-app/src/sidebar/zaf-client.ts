@@ -1,0 +1,94 @@
+/**
+ * The part of the ZAF client (Zendesk App Framework v2) the sidebar uses: a port, so that components are tested
+ * with a stub and the preview harness can play Zendesk's part.
+ */
+export interface ZafClient {
+  context(): Promise<{ location: string; ticketId?: number | string }>;
+  metadata(): Promise<{ settings: Record<string, unknown> }>;
+  get(paths: string | string[]): Promise<Record<string, unknown>>;
+  on(event: string, handler: (...args: unknown[]) => unknown): void;
+  invoke(name: string, ...args: unknown[]): Promise<unknown>;
+  request<T = unknown>(options: {
+    url: string;
+    type?: string;
+    headers?: Record<string, string>;
+    contentType?: string;
+    data?: string;
+    secure?: boolean;
+    cors?: boolean;
+  }): Promise<T>;
+}
+
+/** A ticket field as `client.get('ticketFields')` lists it. */
+interface TicketField {
+  name: string;
+  label?: string;
+  title?: string;
+}
+
+/** What the sidebar reads of the ticket in view. */
+export interface TicketSnapshot {
+  id: string | null;
+  subject: string;
+  description: string;
+  status: string;
+  requesterName: string | null;
+  /** Custom fields by label (as rubrics and closure policies name them). */
+  customFields: Record<string, string | number | boolean | string[] | null>;
+  attachments: { name: string }[];
+  tags: string[];
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+}
+
+/**
+ * Reads the ticket through ZAF: subject, description, status, requester, tags, attachments of its comments, and
+ * custom fields named by their labels. Fields ZAF cannot give (a new ticket has no id) come back empty.
+ */
+export async function readTicket(client: ZafClient): Promise<TicketSnapshot> {
+  const base = await client.get([
+    'ticket.id',
+    'ticket.subject',
+    'ticket.description',
+    'ticket.status',
+    'ticket.requester.name',
+    'ticket.tags',
+    'ticketFields',
+  ]);
+  const fields = (Array.isArray(base.ticketFields) ? base.ticketFields : []) as TicketField[];
+  const custom = fields.filter((f) => f.name.startsWith('custom_field_'));
+  const customFields: TicketSnapshot['customFields'] = {};
+  if (custom.length > 0) {
+    const values = await client.get(custom.map((f) => `ticket.customField:${f.name}`));
+    for (const f of custom) {
+      const value = values[`ticket.customField:${f.name}`];
+      customFields[f.label ?? f.title ?? f.name] = (value ?? null) as TicketSnapshot['customFields'][string];
+    }
+  }
+  let attachments: { name: string }[] = [];
+  try {
+    const comments = await client.get('ticket.comments');
+    const list = (comments['ticket.comments'] ?? []) as {
+      imageAttachments?: { filename: string }[];
+      nonImageAttachments?: { filename: string }[];
+    }[];
+    const first = list[list.length - 1]; // ZAF lists comments newest first
+    attachments = [...(first?.imageAttachments ?? []), ...(first?.nonImageAttachments ?? [])].map((a) => ({
+      name: a.filename,
+    }));
+  } catch {
+    // A new ticket has no comments yet.
+  }
+  return {
+    id: base['ticket.id'] === undefined || base['ticket.id'] === null ? null : str(base['ticket.id']),
+    subject: str(base['ticket.subject']),
+    description: str(base['ticket.description']),
+    status: str(base['ticket.status']) || 'new',
+    requesterName: str(base['ticket.requester.name']) || null,
+    customFields,
+    attachments,
+    tags: Array.isArray(base['ticket.tags']) ? (base['ticket.tags'] as string[]) : [],
+  };
+}
