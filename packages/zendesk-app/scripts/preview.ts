@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { importZendeskExport } from '@support-metrics/core';
+import { importZendeskExport, scoreCompleteness } from '@support-metrics/core';
 import { createServer } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,7 +24,7 @@ export async function startPreview(opts: { port?: number; worker?: string } = {}
     logLevel: 'warn',
     server: {
       host: '127.0.0.1',
-      port: opts.port ?? port,
+      port: opts.port === 0 ? undefined : (opts.port ?? port),
       strictPort: false,
       proxy: {
         '/sm-worker': { target: opts.worker ?? worker, rewrite: (p) => p.replace(/^\/sm-worker/, '') },
@@ -48,6 +48,7 @@ export async function startPreview(opts: { port?: number; worker?: string } = {}
                 subject: c?.subject,
                 description: c?.description,
                 status: c?.status,
+                type: c?.issueType === 'how_to' ? 'question' : c?.issueType === 'bug' ? 'problem' : '',
                 requesterName: 'Alex Doe',
                 tags: c?.tags ?? [],
               }),

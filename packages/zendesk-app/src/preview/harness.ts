@@ -12,6 +12,7 @@ const ticket = (await (await fetch(`/preview-ticket.json?ticket=${params.get('ti
   subject: string;
   description: string;
   status: string;
+  type: string;
   requesterName: string;
   tags: string[];
 };
@@ -23,6 +24,7 @@ const state: HarnessState = {
     subject: ticket.subject,
     description: ticket.description,
     status: ticket.status,
+    type: ticket.type,
     requesterName: ticket.requesterName,
     tags: ticket.tags,
     customFields: Object.fromEntries(closureLabels.map((l) => [l, null])),

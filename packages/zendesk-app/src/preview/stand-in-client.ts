@@ -6,6 +6,7 @@ export interface HarnessTicket {
   subject: string;
   description: string;
   status: string;
+  type: string;
   requesterName: string;
   tags: string[];
   /** Custom fields by label. */
@@ -49,6 +50,8 @@ export function createStandInClient(
         return t.description;
       case 'ticket.status':
         return t.status;
+      case 'ticket.type':
+        return t.type;
       case 'ticket.requester.name':
         return t.requesterName;
       case 'ticket.tags':

@@ -69,6 +69,8 @@ export async function mountSidebar(
   async function rescore(): Promise<void> {
     const ticket = await readTicket(client);
     const result = scoreCompleteness({
+      // The ticket type is a field the helpdesk holds: a question is a how-to, a problem a bug (as the importer reads it).
+      issueType: ticket.type === 'question' ? 'how_to' : ticket.type === 'problem' ? 'bug' : null,
       subject: ticket.subject,
       description: ticket.description,
       customFields: ticket.customFields,

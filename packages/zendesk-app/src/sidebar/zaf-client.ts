@@ -32,6 +32,8 @@ export interface TicketSnapshot {
   subject: string;
   description: string;
   status: string;
+  /** Zendesk's ticket type: question, problem, incident, task (or empty). */
+  type: string;
   requesterName: string | null;
   /** Custom fields by label (as rubrics and closure policies name them). */
   customFields: Record<string, string | number | boolean | string[] | null>;
@@ -53,6 +55,7 @@ export async function readTicket(client: ZafClient): Promise<TicketSnapshot> {
     'ticket.subject',
     'ticket.description',
     'ticket.status',
+    'ticket.type',
     'ticket.requester.name',
     'ticket.tags',
     'ticketFields',
@@ -86,6 +89,7 @@ export async function readTicket(client: ZafClient): Promise<TicketSnapshot> {
     subject: str(base['ticket.subject']),
     description: str(base['ticket.description']),
     status: str(base['ticket.status']) || 'new',
+    type: str(base['ticket.type']),
     requesterName: str(base['ticket.requester.name']) || null,
     customFields,
     attachments,

@@ -1,0 +1,2 @@
+// Vite entry of the preview harness.
+import '../src/preview/harness.js';

@@ -1,0 +1,136 @@
+import { mkdirSync } from 'node:fs';
+import { startPreview } from '@support-metrics/zendesk-app/preview';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
+import { type RunningWorker, startWorker, zendeskSignature } from '../support/wrangler-dev.js';
+
+const SECRET = 'e2e-sidebar-secret';
+let worker: RunningWorker;
+let preview: { url: string; stop: () => Promise<void> };
+let offline: { url: string; stop: () => Promise<void> };
+let browser: Browser;
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+
+beforeAll(async () => {
+  worker = await startWorker({ vars: { ZENDESK_WEBHOOK_SECRET: SECRET }, tenants: { demo: 'demo-token' } });
+  [preview, offline, browser] = await Promise.all([
+    startPreview({ port: 0, worker: worker.base }),
+    startPreview({ port: 0, worker: 'http://127.0.0.1:9' }),
+    launchChromium(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+  await offline?.stop();
+  await worker?.stop();
+});
+
+/** The preview's ticket, stored in the worker as a Zendesk webhook would (so the sidebar's remote part has it). */
+async function storeTicket(page: Page) {
+  const ticket = (await (await fetch(new URL('/preview-ticket.json', preview.url))).json()) as {
+    id: string;
+    subject: string;
+    description: string;
+  };
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const body = JSON.stringify({
+    type: 'zen:event-type:ticket.created',
+    id: `sidebar-${ticket.id}`,
+    time: now,
+    detail: {
+      id: ticket.id,
+      subject: ticket.subject,
+      description: ticket.description,
+      status: 'OPEN',
+      created_at: now,
+    },
+    event: {},
+  });
+  await fetch(`${worker.base}/zendesk/webhooks`, {
+    method: 'POST',
+    headers: {
+      'x-zendesk-webhook-signature': zendeskSignature(SECRET, now, body),
+      'x-zendesk-webhook-signature-timestamp': now,
+    },
+    body,
+  });
+  void page;
+  return ticket;
+}
+
+async function open(url: string): Promise<{ page: Page; app: FrameLocator }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await page.goto(url);
+  const app = page.frameLocator('#app');
+  await app.locator('[data-testid=score]').waitFor();
+  return { page, app };
+}
+
+describe('the Zendesk sidebar in Chromium (preview harness, real worker)', () => {
+  it('scores a real incomplete ticket, asks for the missing items in one go, and follows edits', async () => {
+    const ticket = await storeTicket(await browser.newPage());
+    const { page, app } = await open(preview.url);
+    expect(await app.locator('[data-testid=verdict]').textContent()).toBe('Missing information');
+    const before = Number(await app.locator('[data-testid=score]').textContent());
+    const missing = await app.locator('li.absent .label').allTextContents();
+    expect(missing.length).toBeGreaterThan(0);
+
+    await app.locator('[data-testid=ask]').click();
+    const editor = page.getByTestId('editor');
+    await expect.poll(() => editor.inputValue()).toContain('So that we can start on this right away');
+    expect(await editor.inputValue()).toContain(`"${ticket.subject}"`);
+
+    const description = page.getByTestId('description');
+    await description.fill(
+      'Since upgrading to 4.2.1 on Windows 11, when I click Export the app crashes with error E4021. It should download a CSV but instead nothing happens. Our finance team is blocked.',
+    );
+    await expect.poll(async () => app.locator('[data-testid=verdict]').textContent()).toBe('Ready to work');
+    expect(Number(await app.locator('[data-testid=score]').textContent())).toBeGreaterThan(before);
+
+    // Linked bugs through the worker.
+    await app.locator('[data-testid=jira-key]').fill('proj-77');
+    await app.locator('form.link button').click();
+    await expect.poll(async () => app.locator('[data-issue=PROJ-77]').textContent()).toContain('1 cases');
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}sidebar.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('blocks solving while the closed record is incomplete, when the install says so', async () => {
+    const { page, app } = await open(preview.url);
+    await page.getByTestId('block').check();
+    await app.locator('[data-testid=score]').waitFor();
+    await page.getByTestId('status').selectOption('solved');
+    await page.getByTestId('submit').click();
+    await expect
+      .poll(() => page.locator('#message').textContent())
+      .toContain('fill in the closed record before solving');
+    await page.close();
+  });
+
+  it('renders an HTML-laden description as text: no markup, no script', async () => {
+    const { page, app } = await open(preview.url);
+    await page.getByTestId('subject').fill('Export');
+    await page
+      .getByTestId('description')
+      .fill('How do I export <img src=x onerror="parent.__xss=1"> reports from the billing dashboard?');
+    await expect
+      .poll(async () => (await app.locator('body').textContent()) ?? '')
+      .toContain('<img src=x onerror="parent.__xss=1">');
+    expect(await app.locator('img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.close();
+  });
+
+  it('keeps scoring when the worker is unreachable, and says so', async () => {
+    const { page, app } = await open(offline.url);
+    await expect
+      .poll(async () => app.locator('[data-testid=remote-state]').textContent())
+      .toBe("Can't reach Support Metrics — retrying…");
+    expect(await app.locator('[data-testid=verdict]').textContent()).toBe('Missing information');
+    await page.close();
+  });
+});
