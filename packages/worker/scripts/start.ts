@@ -5,6 +5,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startPreview } from '@support-metrics/zendesk-app/preview';
 import { buildSeedSql, DEMO_TENANT } from './seed.js';
 
 const workerDir = fileURLToPath(new URL('..', import.meta.url));
@@ -63,6 +64,7 @@ const child: ChildProcess = spawn(wrangler, args, {
 });
 const base = `http://127.0.0.1:${port}`;
 let announced = false;
+const preview = await startPreview({ port: Number(process.env.PREVIEW_PORT ?? 5173), worker: base });
 child.stdout?.on('data', (chunk: Buffer) => {
   const text = chunk.toString();
   if (!announced && text.includes('Ready on')) {
@@ -74,6 +76,7 @@ Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
   By channel, last 7 days: curl -H 'Authorization: Bearer ${token}' '${base}/api/metrics?from=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}&groupBy=channel'
   One case:                curl -H 'Authorization: Bearer ${token}' '${base}/api/cases/1001'
   Plugins:                 curl ${base}/
+  The Zendesk sidebar:     ${preview.url}   (a stand-in plays Zendesk, with a real ticket)
   A signed Zendesk webhook (a new ticket, scored and stored):
                            npx tsx packages/worker/scripts/send-demo-webhook.ts ${base}${webhookSecret ? '' : '   (uses ZENDESK_WEBHOOK_SECRET from .dev.vars)'}
 
@@ -82,6 +85,7 @@ Ctrl-C stops it; the data stays in packages/worker/.wrangler for the next start.
 });
 const stop = () => {
   child.kill('SIGINT');
+  void preview.stop();
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -87,6 +87,8 @@ export function createStandInClient(
     },
     on(event, handler) {
       handlers.set(event, [...(handlers.get(event) ?? []), handler]);
+      // ZAF fires app.registered once the app has registered with Zendesk: here, at once.
+      if (event === 'app.registered') queueMicrotask(() => handler());
     },
     async invoke(name, ...args) {
       if (name === 'comment.appendText') ui.onEditor(String(args[0]), false);
