@@ -121,7 +121,7 @@ describe('the Zendesk sidebar in Chromium (preview harness, real worker)', () =>
       .poll(async () => (await app.locator('body').textContent()) ?? '')
       .toContain('<img src=x onerror="parent.__xss=1">');
     expect(await app.locator('img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await page.close();
   });
 

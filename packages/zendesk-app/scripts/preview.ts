@@ -39,7 +39,9 @@ export async function startPreview(opts: { port?: number; worker?: string } = {}
             // Default: the first open ticket of the sample whose first message misses something.
             const c =
               cases.find((x) => x.id === id) ??
-              cases.find((x) => x.status === 'open' && x.description.length > 300) ??
+              cases.find(
+                (x) => x.status === 'open' && x.description.length > 300 && !scoreCompleteness(x).complete,
+              ) ??
               cases[0];
             res.setHeader('content-type', 'application/json');
             res.end(
