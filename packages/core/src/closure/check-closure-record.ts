@@ -1,4 +1,5 @@
 import type { Case, FieldValue } from '../case/case-schema.js';
+import { fieldNameSets, normaliseFieldName } from '../case/field-names.js';
 import {
   CLOSURE_ITEMS,
   type ClosureItem,
@@ -22,33 +23,16 @@ export interface ClosureCheck {
 
 type ClosureCase = Pick<Case, 'closure' | 'customFields' | 'tags' | 'issueType' | 'knowledgeLinks'>;
 
-function normaliseKey(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]+/g, '_');
-}
-
 function valueText(value: FieldValue | undefined): string | null {
   if (value === null || value === undefined || value === false) return null;
   const text = Array.isArray(value) ? value.join(', ') : String(value);
   return text.trim() === '' ? null : text;
 }
 
-// Normalised field names per policy, computed once: the check runs for every solved case of a report.
-const fieldSets = new WeakMap<ClosurePolicy, Partial<Record<ClosureItem, Set<string>>>>();
-function wantedFieldSets(policy: ClosurePolicy): Partial<Record<ClosureItem, Set<string>>> {
-  let sets = fieldSets.get(policy);
-  if (!sets) {
-    sets = {};
-    for (const [k, names] of Object.entries(policy.fields) as [ClosureItem, string[]][])
-      sets[k] = new Set(names.map(normaliseKey));
-    fieldSets.set(policy, sets);
-  }
-  return sets;
-}
-
 /** True when the case carries one of the policy's fields for an item, even empty. */
 function hasField(c: ClosureCase, wanted: Set<string> | undefined): boolean {
   if (!wanted) return false;
-  for (const key in c.customFields) if (wanted.has(normaliseKey(key))) return true;
+  for (const key in c.customFields) if (wanted.has(normaliseFieldName(key))) return true;
   return false;
 }
 
@@ -56,7 +40,7 @@ function fromFields(c: ClosureCase, wanted: Set<string> | undefined): string | n
   if (!wanted) return null;
   for (const key in c.customFields) {
     const value = c.customFields[key];
-    if (wanted.has(normaliseKey(key))) {
+    if (wanted.has(normaliseFieldName(key))) {
       const text = valueText(value);
       if (text !== null) return text;
     }
@@ -105,7 +89,7 @@ export function checkClosureRecord(
 ): ClosureCheck {
   const values = {} as Record<ClosureItem, string | null>;
   const unrecordable: ClosureItem[] = [];
-  const sets = wantedFieldSets(policy);
+  const sets = fieldNameSets(policy.fields);
   for (const item of CLOSURE_ITEMS) {
     const wanted = sets[item];
     let value = ownValue(c, item) ?? fromFields(c, wanted) ?? fromTags(c, policy.tags[item]);

@@ -1,4 +1,5 @@
 import type { FieldValue } from '../case/case-schema.js';
+import { fieldNameSets, normaliseFieldName } from '../case/field-names.js';
 import type { ItemId, Rubric } from './rubric-schema.js';
 import { snippetAround } from './snippet.js';
 
@@ -73,34 +74,17 @@ const PATTERNS: Record<Exclude<ItemId, 'product' | 'version' | 'error'>, RegExp>
   attachment: ATTACHMENT,
 };
 
-function normaliseKey(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]+/g, '_');
-}
-
 function fieldText(value: FieldValue | undefined): string | null {
   if (value === null || value === undefined || value === false || value === '') return null;
   if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : null;
   return String(value);
 }
 
-// Normalised field names per rubric, computed once per rubric rather than once per case.
-const fieldSets = new WeakMap<Rubric, Partial<Record<ItemId, Set<string>>>>();
-function wantedFields(rubric: Rubric, id: ItemId): Set<string> | undefined {
-  let sets = fieldSets.get(rubric);
-  if (!sets) {
-    sets = {};
-    for (const [k, names] of Object.entries(rubric.fields) as [ItemId, string[]][])
-      sets[k] = new Set(names.map(normaliseKey));
-    fieldSets.set(rubric, sets);
-  }
-  return sets[id];
-}
-
 /** The first custom field among the rubric's names for an item that has a value. */
 function fromFields(input: CompletenessInput, wanted: Set<string> | undefined): Evidence | null {
   if (!wanted || !input.customFields) return null;
   for (const [key, value] of Object.entries(input.customFields)) {
-    if (!wanted.has(normaliseKey(key))) continue;
+    if (!wanted.has(normaliseFieldName(key))) continue;
     const text = fieldText(value);
     if (text !== null) return { source: 'field', snippet: `${key}: ${text}` };
   }
@@ -173,7 +157,7 @@ export function detectItem(
   rubric: Rubric,
   text: string,
 ): Evidence | null {
-  const field = fromFields(input, wantedFields(rubric, id));
+  const field = fromFields(input, fieldNameSets(rubric.fields)[id]);
   if (field) return field;
   switch (id) {
     case 'attachment': {

@@ -1,4 +1,4 @@
-import { createStandInClient, type HarnessState } from './stand-in-client.js';
+import { createStandInClient, type HarnessState, type HarnessTicket } from './stand-in-client.js';
 
 /**
  * The preview harness: a real ticket (from the bundled sample, whose texts come from ../shared/data) in a page
@@ -7,15 +7,9 @@ import { createStandInClient, type HarnessState } from './stand-in-client.js';
  */
 const params = new URLSearchParams(location.search);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const ticket = (await (await fetch(`/preview-ticket.json?ticket=${params.get('ticket') ?? ''}`)).json()) as {
-  id: string;
-  subject: string;
-  description: string;
-  status: string;
-  type: string;
-  requesterName: string;
-  tags: string[];
-};
+const ticket = (await (
+  await fetch(`/preview-ticket.json?ticket=${params.get('ticket') ?? ''}`)
+).json()) as Omit<HarnessTicket, 'customFields'> & { id: string };
 const closureLabels = ['Contact reason', 'Resolution', 'New vs known', 'Knowledge action', 'Issue type'];
 const state: HarnessState = {
   location: params.has('new') ? 'new_ticket_sidebar' : 'ticket_sidebar',
