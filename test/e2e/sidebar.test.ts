@@ -92,7 +92,9 @@ describe('the Zendesk sidebar in Chromium (preview harness, real worker)', () =>
     // Linked bugs through the worker.
     await app.locator('[data-testid=jira-key]').fill('proj-77');
     await app.locator('form.link button').click();
-    await expect.poll(async () => app.locator('[data-issue=PROJ-77]').textContent()).toContain('1 cases');
+    await expect
+      .poll(async () => app.locator('[data-issue=PROJ-77]').textContent())
+      .toContain('1 cases · 1 open · 0 customers · revenue not measured');
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}sidebar.png`, fullPage: true });

@@ -35,7 +35,11 @@ export const SQL = {
       (SELECT count(*) FROM jira_links x JOIN cases c ON c.tenant_id = x.tenant_id AND c.id = x.case_id
          WHERE x.tenant_id = l.tenant_id AND x.issue_key = l.issue_key AND c.status NOT IN ('solved', 'closed')) AS open_cases,
       (SELECT count(DISTINCT json_extract(c.data, '$.organization.id')) FROM jira_links x JOIN cases c ON c.tenant_id = x.tenant_id AND c.id = x.case_id
-         WHERE x.tenant_id = l.tenant_id AND x.issue_key = l.issue_key) AS customers
+         WHERE x.tenant_id = l.tenant_id AND x.issue_key = l.issue_key) AS customers,
+      (SELECT sum(rev) FROM (SELECT DISTINCT json_extract(c.data, '$.organization.id') AS org,
+           json_extract(c.data, '$.organization.recurringRevenue') AS rev
+         FROM jira_links x JOIN cases c ON c.tenant_id = x.tenant_id AND c.id = x.case_id
+         WHERE x.tenant_id = l.tenant_id AND x.issue_key = l.issue_key AND rev IS NOT NULL)) AS revenue
     FROM jira_links l LEFT JOIN jira_issues i ON i.tenant_id = l.tenant_id AND i.issue_key = l.issue_key
     WHERE l.tenant_id = ? AND l.case_id = ? ORDER BY l.linked_at`,
   insertJiraLink: `INSERT INTO jira_links (tenant_id, case_id, issue_key, linked_by, linked_at) VALUES (?, ?, ?, ?, ?)

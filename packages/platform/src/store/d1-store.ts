@@ -253,6 +253,7 @@ export class D1Store {
       cases: number;
       open_cases: number;
       customers: number;
+      revenue: number | null;
     }>();
     return results.map((r) => ({
       id: r.id,
@@ -262,7 +263,8 @@ export class D1Store {
       summary: r.summary,
       status: r.status,
       fixVersions: r.fix_versions ? (JSON.parse(r.fix_versions) as string[]) : [],
-      impact: { cases: r.cases, openCases: r.open_cases, customers: r.customers },
+      // Revenue at risk: null (not measured) until organisations carry their recurring revenue.
+      impact: { cases: r.cases, openCases: r.open_cases, customers: r.customers, revenue: r.revenue ?? null },
     }));
   }
 

@@ -21,6 +21,8 @@ export interface HarnessState {
   settings: { closure_blocks_save: boolean };
   richText: boolean;
   locale: string;
+  /** What the editor is set to: a public reply or an internal note. */
+  commentType?: string;
 }
 
 /**
@@ -84,6 +86,10 @@ export function createStandInClient(
     async get(paths) {
       const list = Array.isArray(paths) ? paths : [paths];
       return Object.fromEntries(list.map((p) => [p, value(p)]));
+    },
+    async set(path, value) {
+      if (path === 'comment.type') state.commentType = String(value);
+      return undefined;
     },
     on(event, handler) {
       handlers.set(event, [...(handlers.get(event) ?? []), handler]);

@@ -6,7 +6,8 @@ export interface JiraLinkView {
   issueKey: string;
   status: string | null;
   fixVersions: string[];
-  impact: { cases: number; openCases: number; customers: number };
+  /** Revenue at risk: the recurring revenue of the customers linked; null when no organisation has it. */
+  impact: { cases: number; openCases: number; customers: number; revenue: number | null };
 }
 
 export type RemoteState =

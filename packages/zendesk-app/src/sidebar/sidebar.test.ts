@@ -71,6 +71,7 @@ describe('the sidebar', () => {
     (plain.root.querySelector('[data-testid=ask]') as HTMLButtonElement).click();
     await new Promise((r) => setTimeout(r, 10));
     expect(plain.editor[0]?.html).toBe(false);
+    expect(plain.state.commentType).toBe('publicReply');
     expect(plain.editor[0]?.text).toMatch(/^Hi Anna,/);
     expect(plain.editor[0]?.text).toContain('Which version are you running');
     const rich = setup({
@@ -149,7 +150,7 @@ describe('the sidebar', () => {
               issueKey: 'PROJ-7',
               status: null,
               fixVersions: [],
-              impact: { cases: 3, openCases: 2, customers: 2 },
+              impact: { cases: 3, openCases: 2, customers: 2, revenue: null },
             },
           ],
         }),
@@ -158,7 +159,9 @@ describe('the sidebar', () => {
     await mountSidebar(root, client);
     await new Promise((r) => setTimeout(r, 10));
     expect(seen[0]?.url).toBe('https://sm.test/api/cases/1001');
-    expect(text(root, '[data-issue=PROJ-7]')).toContain('3 cases · 2 open · 2 customers');
+    expect(text(root, '[data-issue=PROJ-7]')).toContain(
+      '3 cases · 2 open · 2 customers · revenue not measured',
+    );
     expect(root.innerHTML).not.toContain('secret-token');
   });
 

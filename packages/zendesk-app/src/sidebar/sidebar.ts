@@ -96,7 +96,7 @@ export async function mountSidebar(
     const draft = state.result?.requestDraft;
     if (!draft) return;
     // Into the editor as a public reply; the agent reviews and sends it.
-    await client.invoke('comment.type', 'publicReply').catch(() => undefined);
+    await client.set('comment.type', 'publicReply').catch(() => undefined);
     const rich = await client.get('comment.useRichText').catch(() => ({}) as Record<string, unknown>);
     if (rich['comment.useRichText'] === true) await client.invoke('comment.appendHtml', textToHtml(draft));
     else await client.invoke('comment.appendText', draft);
@@ -221,6 +221,8 @@ export async function mountSidebar(
                               cases: l.impact.cases,
                               open: l.impact.openCases,
                               customers: l.impact.customers,
+                              revenue:
+                                l.impact.revenue === null ? t.notMeasured : l.impact.revenue.toLocaleString(),
                             }),
                           ),
                         ),

@@ -6,6 +6,7 @@ export interface ZafClient {
   context(): Promise<{ location: string; ticketId?: number | string }>;
   metadata(): Promise<{ settings: Record<string, unknown> }>;
   get(paths: string | string[]): Promise<Record<string, unknown>>;
+  set(path: string, value: unknown): Promise<unknown>;
   on(event: string, handler: (...args: unknown[]) => unknown): void;
   invoke(name: string, ...args: unknown[]): Promise<unknown>;
   request<T = unknown>(options: {
