@@ -172,6 +172,16 @@ describe('Zendesk event webhooks', () => {
     expect(rows).toEqual({ solved: m.counts.solved, reopened: 1 });
   });
 
+  it('takes ticket.created for a ticket the store already has (e.g. from a backfill) as an update, counted once', async () => {
+    await postWebhook(ticketCreated('6030'));
+    const before = await metrics();
+    const res = await postWebhook(ticketCreated('6030', { priority: 'URGENT' }));
+    expect(await res.json()).toMatchObject({ status: 'updated', caseId: '6030' });
+    expect((await metrics()).counts.created).toBe(before.counts.created);
+    const c = (await (await api('/api/cases/6030', TOKEN)).json()) as { case: { priority: string } };
+    expect(c.case.priority).toBe('urgent');
+  });
+
   it('applies concurrent deliveries for one ticket one after the other: none lost, none counted twice', async () => {
     await postWebhook(ticketCreated('6020'));
     const reply = () =>

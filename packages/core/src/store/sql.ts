@@ -22,6 +22,10 @@ export const SQL = {
       solved_at = excluded.solved_at, status = excluded.status, channel = excluded.channel, grp = excluded.grp,
       brand = excluded.brand, completeness_latest = excluded.completeness_latest, score_latest = excluded.score_latest,
       updated_at = excluded.updated_at, version = excluded.version`,
+  /** A new case only: fails (UNIQUE on cases) when the case exists, so an optimistic create can fall back. */
+  insertCase: `INSERT INTO cases (tenant_id, id, data, created_at, solved_at, status, channel, grp, brand,
+      completeness_at_creation, score_at_creation, complete_at_creation, completeness_latest, score_latest, updated_at, version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertProcessed:
     'INSERT INTO processed_events (tenant_id, source, event_id, processed_at) VALUES (?, ?, ?, ?)',
   isProcessed: 'SELECT 1 AS hit FROM processed_events WHERE tenant_id = ? AND source = ? AND event_id = ?',

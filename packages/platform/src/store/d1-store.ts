@@ -12,7 +12,7 @@ import {
   rollupParams,
   SQL,
 } from '@support-metrics/core';
-import { type CompletenessAtCreation, prepareCaseRecord } from './case-record.js';
+import { type CaseRecord, type CompletenessAtCreation, prepareCaseRecord } from './case-record.js';
 
 /** Completeness as kept for a case: the full result now, and the verdict when the case was created. */
 export interface StoredCase {
@@ -175,12 +175,65 @@ export class D1Store {
       opts.at,
       opts.rubric,
     );
+    const statements = this.writeStatements(tenantId, record, opts, SQL.upsertCase);
+    const stored: StoredCase = {
+      case: record.case,
+      version: (before?.version ?? 0) + 1,
+      completenessAtCreation: record.atCreation,
+      completenessLatest: record.latest,
+    };
+    try {
+      await this.db.batch(statements);
+    } catch (e) {
+      // A concurrent delivery of the same event won the race: nothing of this one was applied.
+      if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: before ?? stored };
+      if (/stale case version/.test(String((e as Error)?.message))) throw new StaleCaseError(next.id);
+      throw e;
+    }
+    return { outcome: before ? 'updated' : 'created', stored };
+  }
+
+  /**
+   * Saves a case believed new in one round trip (the webhook path for `ticket.created`): the same transaction as
+   * saveCase, with a plain INSERT. 'exists' when the case is already stored (nothing written: use saveCase),
+   * 'duplicate' when the event was processed already.
+   */
+  async createCase(
+    tenantId: string,
+    next: Case,
+    opts: SaveOptions,
+  ): Promise<{ outcome: SaveOutcome | 'exists'; stored: StoredCase | null }> {
+    const record = prepareCaseRecord(tenantId, next, null, opts.at, opts.rubric);
+    try {
+      await this.db.batch(this.writeStatements(tenantId, record, opts, SQL.insertCase));
+    } catch (e) {
+      if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: null };
+      if (/UNIQUE constraint failed: cases/i.test(String((e as Error)?.message)))
+        return { outcome: 'exists', stored: null };
+      throw e;
+    }
+    const stored = {
+      case: record.case,
+      version: 1,
+      completenessAtCreation: record.atCreation,
+      completenessLatest: record.latest,
+    };
+    return { outcome: 'created', stored };
+  }
+
+  /** The statements of one case write: processed mark, the case row, rollup deltas, closure check, event. */
+  private writeStatements(
+    tenantId: string,
+    record: CaseRecord,
+    opts: SaveOptions,
+    caseSql: string,
+  ): D1PreparedStatement[] {
     const statements: D1PreparedStatement[] = [];
     if (opts.eventId)
       statements.push(
         this.db.prepare(SQL.insertProcessed).bind(tenantId, opts.source, opts.eventId, opts.at),
       );
-    statements.push(this.db.prepare(SQL.upsertCase).bind(...record.caseParams));
+    statements.push(this.db.prepare(caseSql).bind(...record.caseParams));
     for (const delta of record.rollups)
       statements.push(this.db.prepare(SQL.addRollup).bind(...rollupParams(tenantId, delta)));
     if (record.closureParams)
@@ -197,21 +250,7 @@ export class D1Store {
           JSON.stringify(opts.payload ?? {}),
         ),
     );
-    const stored: StoredCase = {
-      case: record.case,
-      version: (before?.version ?? 0) + 1,
-      completenessAtCreation: record.atCreation,
-      completenessLatest: record.latest,
-    };
-    try {
-      await this.db.batch(statements);
-    } catch (e) {
-      // A concurrent delivery of the same event won the race: nothing of this one was applied.
-      if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: before ?? stored };
-      if (/stale case version/.test(String((e as Error)?.message))) throw new StaleCaseError(next.id);
-      throw e;
-    }
-    return { outcome: before ? 'updated' : 'created', stored };
+    return statements;
   }
 
   /** Every metric over a window from the daily rollups (sums of counters), optionally filtered and grouped. */

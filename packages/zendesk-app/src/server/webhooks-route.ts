@@ -91,6 +91,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       String((body as { type?: unknown }).type ?? '').startsWith('zen:event-type:');
     let eventId: string;
     let ticketId: string | null;
+    let createdEvent: (() => TicketChange) | null = null;
     let apply: (existing: Case | null) => TicketChange;
     if (isEvent) {
       const parsed = EventWebhookSchema.safeParse(body);
@@ -101,6 +102,8 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       ticketId =
         event.type.startsWith('zen:event-type:ticket.') && detailId !== undefined ? String(detailId) : null;
       apply = (existing) => applyTicketEvent(existing, event, tenantId);
+      if (event.type === 'zen:event-type:ticket.created')
+        createdEvent = () => applyTicketEvent(null, event, tenantId);
     } else {
       const parsed = TriggerWebhookSchema.safeParse(body);
       if (!parsed.success) throw invalidInput(parsed.error, 'trigger webhook');
@@ -166,6 +169,29 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       return { outcome, stored };
     };
     let result: Awaited<ReturnType<typeof attempt>> | undefined;
+    // A new ticket is written in one round trip, assuming it is new; if it is stored already (a backfill came
+    // first), nothing was written and the general path below reads it and applies the event.
+    if (createdEvent) {
+      let change: TicketChange;
+      try {
+        change = createdEvent();
+      } catch (e) {
+        if (e instanceof ZodError) throw invalidInput(e, 'webhook');
+        throw e;
+      }
+      if (change.kind === 'save') {
+        const opts = {
+          source: SOURCE,
+          eventId,
+          eventType: change.eventType,
+          payload: { eventId, eventType: change.eventType },
+          at,
+        };
+        const created = await store.createCase(tenantId, change.case, opts);
+        if (created.outcome === 'duplicate') return c.json({ status: 'duplicate', eventId });
+        if (created.stored) result = { outcome: 'created', stored: created.stored };
+      }
+    }
     for (let tries = 0; !result; tries++) {
       try {
         result = await attempt();
