@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningWorker, startWorker, zendeskSignature } from '../support/wrangler-dev.js';
+
+// A bounded load test against the real worker on loopback, and a sweep for secrets in everything it said.
+const SECRET = 'load-webhook-secret-9f2c';
+const TOKEN = 'load-tenant-token-71ad';
+const ZENDESK_TOKEN = 'load-zendesk-api-token-0c4e';
+const TOTAL = Number(process.env.LOAD_REQUESTS ?? 10_000);
+let worker: RunningWorker;
+const bodies: string[] = [];
+
+beforeAll(async () => {
+  worker = await startWorker({
+    vars: {
+      ZENDESK_WEBHOOK_SECRET: SECRET,
+      ZENDESK_SUBDOMAIN: 'acme-unreachable',
+      ZENDESK_EMAIL: 'bot@acme.com',
+      ZENDESK_API_TOKEN: ZENDESK_TOKEN,
+    },
+    tenants: { demo: TOKEN },
+  });
+});
+afterAll(async () => {
+  await worker?.stop();
+});
+
+function webhook(i: number) {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const body = JSON.stringify({
+    type: 'zen:event-type:ticket.created',
+    id: `load-${i}`,
+    time: now,
+    detail: {
+      id: String(500_000 + i),
+      subject: 'Export fails',
+      description: `On Windows 11 the export fails with E${i}.`,
+      status: 'NEW',
+      via: { channel: i % 2 ? 'email' : 'web' },
+      created_at: now,
+    },
+  });
+  return { body, headers: signed(body) };
+}
+
+/** Signs a body as a (re)delivery does: a fresh timestamp, the same body. */
+function signed(body: string) {
+  const ts = new Date().toISOString();
+  return {
+    'x-zendesk-webhook-signature': zendeskSignature(SECRET, ts, body),
+    'x-zendesk-webhook-signature-timestamp': ts,
+  };
+}
+
+describe(`${TOTAL} mixed requests against wrangler dev`, () => {
+  it('answers every one without an error and loses no event', async () => {
+    const webhooks = new Set<number>();
+    let next = 0;
+    const failures: string[] = [];
+    const today = new Date().toISOString().slice(0, 10);
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < TOTAL) {
+          const i = next++;
+          let res: Response;
+          if (i % 5 < 2) {
+            // 40%: webhooks (every tenth one sent twice: a retried delivery)
+            const { body, headers } = webhook(i);
+            res = await fetch(`${worker.base}/zendesk/webhooks`, { method: 'POST', headers, body });
+            webhooks.add(i);
+            if (i % 10 === 0) {
+              const dup = await fetch(`${worker.base}/zendesk/webhooks`, {
+                method: 'POST',
+                headers: signed(body),
+                body,
+              });
+              if (dup.status !== 200) failures.push(`duplicate ${i}: ${dup.status}`);
+              bodies.push(await dup.text());
+            }
+          } else if (i % 5 < 4) {
+            res = await fetch(`${worker.base}/api/metrics?from=${today}&groupBy=channel`, {
+              headers: { authorization: `Bearer ${TOKEN}` },
+            });
+          } else {
+            res = await fetch(`${worker.base}/api/cases/${500_000 + i - 4}`, {
+              headers: { authorization: `Bearer ${TOKEN}` },
+            });
+          }
+          if (![200, 404].includes(res.status)) failures.push(`${i}: ${res.status}`);
+          bodies.push(await res.text());
+        }
+      }),
+    );
+    expect(failures).toEqual([]);
+    const [stored] = (await worker.sql("SELECT count(*) AS n FROM cases WHERE tenant_id = 'demo'")) as {
+      n: number;
+    }[];
+    expect(stored?.n).toBe(webhooks.size);
+    const [rolled] = (await worker.sql(
+      "SELECT sum(created) AS n FROM daily_rollups WHERE tenant_id = 'demo'",
+    )) as { n: number }[];
+    expect(rolled?.n).toBe(webhooks.size);
+  }, 600_000);
+
+  it('never shows a secret or a token in a response or in the worker log', async () => {
+    // Also the refusals: a forged signature and a wrong token must not echo what was expected.
+    const forged = await fetch(`${worker.base}/zendesk/webhooks`, {
+      method: 'POST',
+      headers: {
+        'x-zendesk-webhook-signature': 'x',
+        'x-zendesk-webhook-signature-timestamp': new Date().toISOString(),
+      },
+      body: '{}',
+    });
+    bodies.push(await forged.text());
+    bodies.push(
+      await (
+        await fetch(`${worker.base}/api/metrics`, { headers: { authorization: 'Bearer wrong' } })
+      ).text(),
+    );
+    bodies.push(await (await fetch(`${worker.base}/`)).text());
+    const everything = bodies.join('\n') + worker.logs();
+    for (const secret of [SECRET, TOKEN, ZENDESK_TOKEN]) expect(everything).not.toContain(secret);
+  });
+});
