@@ -21,6 +21,11 @@ export default defineConfig(async () => {
     ],
     // Real outside payloads (../shared/data), imported by tests as '@shared-data/…' (JSON, or `?raw` for exact bytes).
     resolve: { alias: { '@shared-data': SHARED_DATA.replace(/\/$/, '') } },
-    test: { name: 'worker', include: ['test/**/*.test.ts'], setupFiles: ['./test/apply-migrations.ts'] },
+    test: {
+      name: 'worker',
+      include: ['test/**/*.test.ts'],
+      setupFiles: ['./test/apply-migrations.ts'],
+      testTimeout: 30_000,
+    },
   };
 });
