@@ -87,7 +87,10 @@ async function post(body: unknown, bindings: Partial<Bindings> = {}, path = '/ze
 
 beforeAll(async () => {
   await seedTenant('demo', 'demo-token');
-  await seedTenant('writer', 'writer-token', { zendeskWriteBack: true });
+  await seedTenant('writer', 'writer-token', {
+    zendeskWriteBack: true,
+    zendeskWebhookSecret: 'test-webhook-secret',
+  });
 });
 
 describe('with the Zendesk API configured', () => {

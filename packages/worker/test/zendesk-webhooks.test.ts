@@ -292,14 +292,50 @@ describe('Zendesk trigger webhooks', () => {
 });
 
 describe('tenants and configuration', () => {
-  it('routes /t/:tenant/zendesk/webhooks to that tenant, 404 for an unknown one', async () => {
-    await seedTenant('acme', 'acme-token');
-    const res = await postWebhook(ticketCreated('8001'), { path: '/t/acme/zendesk/webhooks' });
+  it('routes /t/:tenant/zendesk/webhooks to that tenant with its own secret, 404 for an unknown one', async () => {
+    await seedTenant('acme', 'acme-token', { zendeskWebhookSecret: 'acme-own-secret' });
+    const res = await postWebhook(ticketCreated('8001'), {
+      path: '/t/acme/zendesk/webhooks',
+      secret: 'acme-own-secret',
+    });
     expect(res.status).toBe(200);
     expect((await api('/api/cases/8001', 'acme-token')).status).toBe(200);
     expect((await api('/api/cases/8001', TOKEN)).status).toBe(404);
+    // The global secret is the default tenant's: it cannot write into another tenant.
+    expect((await postWebhook(ticketCreated('8003'), { path: '/t/acme/zendesk/webhooks' })).status).toBe(401);
+    await seedTenant('plain', 'plain-token');
+    const off = await postWebhook(ticketCreated('8004'), { path: '/t/plain/zendesk/webhooks' });
+    expect(off.status).toBe(503);
+    expect(await off.json()).toMatchObject({
+      error: 'not_configured',
+      message: expect.stringContaining('zendeskWebhookSecret'),
+    });
     expect((await postWebhook(ticketCreated('8002'), { path: '/t/nobody/zendesk/webhooks' })).status).toBe(
       404,
     );
+  });
+
+  it('does not let a late snapshot roll a solved ticket back (a retried or out-of-order delivery)', async () => {
+    const t0 = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    await postWebhook(ticketCreated('8010', { updated_at: t0, created_at: t0 }));
+    const solvedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    await postWebhook(
+      ticketEvent(
+        'ticket.status_changed',
+        '8010',
+        { current: 'SOLVED' },
+        { status: 'SOLVED', updated_at: solvedAt },
+      ),
+    );
+    // A comment event whose snapshot predates the solve arrives late: its reply counts, its status does not.
+    const late = ticketEvent(
+      'ticket.comment_added',
+      '8010',
+      { comment: { is_public: true, author: { is_staff: true } } },
+      { status: 'OPEN', updated_at: t0 },
+    );
+    expect((await postWebhook(late)).status).toBe(200);
+    const c = (await (await api('/api/cases/8010', TOKEN)).json()) as { case: Record<string, unknown> };
+    expect(c.case).toMatchObject({ status: 'solved', reopens: 0, publicAgentReplies: 1 });
   });
 });

@@ -110,6 +110,11 @@ export const CaseSchema = z.object({
   /** Jira issue keys linked to the case (e.g. `PROJ-123`). */
   jiraLinks: z.array(z.string()).default([]),
   closure: ClosureSchema.nullable().default(null),
+  /**
+   * When the helpdesk last changed the case, as of the version stored (Zendesk `updated_at`, or the time of the
+   * last event applied): a snapshot older than this is stale and must not roll the case back.
+   */
+  sourceUpdatedAt: Timestamp.nullable().default(null),
   /** Completeness of the first message, when it was scored at creation (the store keeps it). */
   completeness: z
     .object({ score: z.number().min(0).max(100), complete: z.boolean() })

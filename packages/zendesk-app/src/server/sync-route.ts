@@ -1,5 +1,5 @@
 import { CaseSchema } from '@support-metrics/core';
-import { type AppEnv, bearerAuth, invalidInput } from '@support-metrics/platform';
+import { type AppEnv, bearerAuth, invalidInput, StaleCaseError, sha256Hex } from '@support-metrics/platform';
 import { Hono } from 'hono';
 import { z } from 'zod';
 
@@ -29,22 +29,24 @@ export function zendeskSyncRoutes() {
     const at = new Date().toISOString();
     const saved = { created: 0, updated: 0, duplicate: 0 };
     for (const next of parsed.data.cases) {
-      const version = JSON.stringify([
-        next.status,
-        next.solvedAt,
-        next.publicAgentReplies,
-        next.reopens,
-        next.groupStations,
-        next.satisfaction,
-      ]);
-      const { outcome } = await c.var.store.saveCase(c.var.tenantId, next, {
-        source: SOURCE,
-        // One ticket version is applied once: re-sending a page after a crash counts nothing twice.
-        eventId: `${next.id}:${version}`,
-        eventType: 'backfill',
-        at,
-      });
-      saved[outcome]++;
+      // One ticket version is applied once: the id is the content's hash, so re-sending a page after a crash
+      // counts nothing twice, and any change (a later updated_at, audits fetched this time) is applied.
+      const eventId = `${next.id}:${await sha256Hex(JSON.stringify(next))}`;
+      for (let tries = 0; ; tries++) {
+        try {
+          const { outcome } = await c.var.store.saveCase(c.var.tenantId, next, {
+            source: SOURCE,
+            eventId,
+            eventType: 'backfill',
+            at,
+          });
+          saved[outcome]++;
+          break;
+        } catch (e) {
+          // A webhook changed the same case meanwhile: save again on the version now stored.
+          if (!(e instanceof StaleCaseError) || tries >= 9) throw e;
+        }
+      }
     }
     if (parsed.data.cursor) await c.var.store.setSyncCursor(c.var.tenantId, SOURCE, parsed.data.cursor, at);
     return c.json({ saved });

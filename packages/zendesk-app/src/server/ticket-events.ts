@@ -131,17 +131,18 @@ export function applyTicketEvent(existing: Case | null, event: EventWebhook, ten
     throw new ZodError(parsed.error.issues.map((i) => ({ ...i, path: ['detail', ...i.path] })));
   const detail = parsed.data;
   const patch = patchFromTicket({ ...detail, channel: detail.via?.channel ?? null });
+  const snapshotAt = detail.updated_at ?? event.time;
   if (!existing) {
     if (eventType !== 'ticket.created') return { kind: 'fetch', ticketId: detail.id, eventType, patch };
-    return {
-      kind: 'save',
-      eventType,
-      case: newCase(tenantId, detail.id, detail.created_at ?? event.time, patch),
-    };
+    const created = newCase(tenantId, detail.id, detail.created_at ?? event.time, patch);
+    return { kind: 'save', eventType, case: { ...created, sourceUpdatedAt: snapshotAt } };
   }
-  let next = merge(existing, patch, event.time);
+  // A delivery late or out of order (a retry, a created event after the ticket was fetched) carries an older
+  // snapshot: its fields and its status change are stale. Only what the event itself adds still counts.
+  const stale = existing.sourceUpdatedAt !== null && snapshotAt < existing.sourceUpdatedAt;
+  let next = stale ? existing : merge(existing, patch, event.time);
   const current = event.event?.current;
-  if (eventType === 'ticket.status_changed') next = withStatus(next, statusOf(current), event.time);
+  if (eventType === 'ticket.status_changed' && !stale) next = withStatus(next, statusOf(current), event.time);
   if (eventType === 'ticket.comment_added') {
     const { comment } = CommentEventSchema.parse(event.event ?? {});
     if (comment.is_public && comment.author?.is_staff)
@@ -149,7 +150,13 @@ export function applyTicketEvent(existing: Case | null, event: EventWebhook, ten
   }
   if (eventType === 'ticket.group_assignment_changed' && existing.group !== next.group && next.group)
     next = { ...next, groupStations: (existing.groupStations ?? (existing.group ? 1 : 0)) + 1 };
-  return { kind: 'save', eventType, case: next };
+  if (stale && next === existing)
+    return { kind: 'ignore', reason: `stale: the ticket changed after ${snapshotAt}` };
+  return {
+    kind: 'save',
+    eventType,
+    case: { ...next, sourceUpdatedAt: stale ? existing.sourceUpdatedAt : snapshotAt },
+  };
 }
 
 /**
@@ -167,7 +174,16 @@ export function applyTriggerWebhook(
     const t = body.ticket;
     const patch = patchFromTicket({ ...t, channel: t.channel ?? null });
     if (t.requester_name && patch.requester) patch.requester = { ...patch.requester, name: t.requester_name };
-    if (existing) return { kind: 'save', eventType: 'trigger', case: merge(existing, patch, at) };
+    const snapshotAt =
+      t.updated_at && !Number.isNaN(Date.parse(t.updated_at)) ? new Date(t.updated_at).toISOString() : null;
+    if (existing && snapshotAt && existing.sourceUpdatedAt && snapshotAt < existing.sourceUpdatedAt)
+      return { kind: 'ignore', reason: `stale: the ticket changed after ${snapshotAt}` };
+    if (existing)
+      return {
+        kind: 'save',
+        eventType: 'trigger',
+        case: { ...merge(existing, patch, at), sourceUpdatedAt: snapshotAt ?? existing.sourceUpdatedAt },
+      };
     const created =
       t.created_at && !Number.isNaN(Date.parse(t.created_at)) ? new Date(t.created_at).toISOString() : null;
     if (!created) return { kind: 'fetch', ticketId: t.id, eventType: 'trigger', patch };

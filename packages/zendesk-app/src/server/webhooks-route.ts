@@ -57,10 +57,19 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
     const { config, store } = c.var;
     const settings = await store.tenantSettings(tenantId);
     if (!settings) throw apiError(404, 'not_found', `no tenant ${tenantId}`);
-    const secret =
-      (typeof settings.zendeskWebhookSecret === 'string' && settings.zendeskWebhookSecret) ||
-      config.ZENDESK_WEBHOOK_SECRET;
-    if (!secret) throw new NotConfiguredError(PLUGIN_SECRETS.zendeskWebhooks);
+    // The global secret belongs to the default tenant: another tenant verifies with its own, or its route is off
+    // (else whoever holds the global secret could write into every tenant).
+    const own =
+      typeof settings.zendeskWebhookSecret === 'string' && settings.zendeskWebhookSecret
+        ? settings.zendeskWebhookSecret
+        : undefined;
+    const secret = own ?? (tenantId === config.DEFAULT_TENANT ? config.ZENDESK_WEBHOOK_SECRET : undefined);
+    if (!secret)
+      throw tenantId === config.DEFAULT_TENANT
+        ? new NotConfiguredError(PLUGIN_SECRETS.zendeskWebhooks)
+        : new NotConfiguredError([
+            `the tenant setting zendeskWebhookSecret (tenant.ts set ${tenantId} zendeskWebhookSecret=…)`,
+          ]);
 
     const declared = Number(c.req.header('content-length') ?? 0);
     if (declared > config.MAX_BODY_BYTES)
@@ -146,8 +155,17 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
         }
         const fetched = await api.ticket(change.ticketId);
         if (!fetched) throw apiError(404, 'not_found', `Zendesk has no ticket ${change.ticketId}`);
-        const ticket = ZendeskTicketSchema.parse(fetched.ticket);
-        const metric = fetched.metric ? ZendeskTicketMetricSchema.parse(fetched.metric) : null;
+        // Zendesk's answer not matching what we expect is our problem, not the sender's: 502 so Zendesk retries.
+        const ticketParsed = ZendeskTicketSchema.safeParse(fetched.ticket);
+        const metricParsed = fetched.metric ? ZendeskTicketMetricSchema.safeParse(fetched.metric) : null;
+        if (!ticketParsed.success || (metricParsed && !metricParsed.success))
+          throw apiError(
+            502,
+            'bad_upstream',
+            `Zendesk's answer for ticket ${change.ticketId} could not be read`,
+          );
+        const ticket = ticketParsed.data;
+        const metric = metricParsed?.success ? metricParsed.data : null;
         const base = normaliseZendeskTicket(ticket, { metric, tenantId });
         const { status: _status, ...patch } = change.patch;
         change = { kind: 'save', eventType: change.eventType, case: CaseSchema.parse({ ...base, ...patch }) };

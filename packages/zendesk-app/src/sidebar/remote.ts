@@ -15,6 +15,7 @@ export type RemoteState =
   | { kind: 'loading' }
   | { kind: 'ok'; links: JiraLinkView[] }
   | { kind: 'not_stored' }
+  | { kind: 'unauthorized' }
   | { kind: 'unreachable'; retryInMs: number };
 
 const AUTH = { Authorization: 'Bearer {{setting.api_token}}' };
@@ -45,8 +46,14 @@ export class Remote {
       this.attempt = 0;
       this.onState({ kind: 'ok', links: body.jiraLinks ?? [] });
     } catch (e) {
-      if ((e as { status?: number })?.status === 404) {
+      const status = (e as { status?: number })?.status;
+      if (status === 404) {
         this.onState({ kind: 'not_stored' });
+        return;
+      }
+      // A wrong token will not fix itself: say so instead of retrying.
+      if (status === 401 || status === 403) {
+        this.onState({ kind: 'unauthorized' });
         return;
       }
       const retryInMs = Math.min(60_000, 2000 * 2 ** this.attempt++);

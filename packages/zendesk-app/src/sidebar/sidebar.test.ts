@@ -138,6 +138,16 @@ describe('the sidebar', () => {
     expect(text(root, '[data-testid=verdict]')).toBe('Missing information');
   });
 
+  it('says the token was refused (401) instead of retrying forever', async () => {
+    const { client, root } = setup(
+      {},
+      (async () => new Response('{"error":"unauthorized"}', { status: 401 })) as unknown as typeof fetch,
+    );
+    await mountSidebar(root, client);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(text(root, '[data-testid=remote-state]')).toContain("refused the app's API token");
+  });
+
   it('sends the token only as a placeholder that the proxy fills in', async () => {
     const seen: Request[] = [];
     const { client, root } = setup({}, (async (url: string, init: RequestInit) => {

@@ -53,6 +53,7 @@ export async function mountSidebar(
   ]);
   const t: Strings = String(locale['currentUser.locale'] ?? 'en').startsWith('de') ? de.sidebar : en.sidebar;
   const blocks = settings.closure_blocks_save === true || settings.closure_blocks_save === 'true';
+  let linkDraft = '';
   const state: SidebarState = {
     ticket: null,
     result: null,
@@ -115,6 +116,7 @@ export async function mountSidebar(
     if (!id) return;
     const user = await client.get('currentUser.id').catch(() => ({}) as Record<string, unknown>);
     const error = await remote.link(id, key, `zendesk-agent:${String(user['currentUser.id'] ?? 'unknown')}`);
+    if (!error) linkDraft = '';
     state.linkError =
       error === 'bad_key' ? t.badKey : error === 'not_stored' ? t.notStored : error ? t.unreachable : null;
     render();
@@ -191,58 +193,69 @@ export async function mountSidebar(
       placeholder: t.linkPlaceholder,
       'aria-label': t.linkPlaceholder,
       'data-testid': 'jira-key',
+      // What the agent is typing survives a re-render (a ticket change, a retry).
+      oninput: (e: Event) => {
+        linkDraft = (e.target as HTMLInputElement).value;
+      },
     });
+    input.value = linkDraft;
     const bugs =
       state.ticket?.id && context.location !== 'new_ticket_sidebar'
         ? r.kind === 'unreachable'
           ? h('p', { class: 'remote-error', 'data-testid': 'remote-state' }, t.unreachable)
-          : r.kind === 'not_stored'
-            ? h('p', { class: 'muted', 'data-testid': 'remote-state' }, t.notStored)
-            : h(
-                'div',
-                {},
-                r.kind === 'ok' && r.links.length === 0 ? h('p', { class: 'muted' }, t.noBugs) : null,
-                r.kind === 'ok'
-                  ? h(
-                      'ul',
-                      { class: 'bugs' },
-                      ...r.links.map((l) =>
-                        h(
-                          'li',
-                          { 'data-issue': l.issueKey },
-                          h('strong', {}, l.issueKey),
-                          ' ',
-                          h('span', { class: 'muted' }, l.status ?? t.statusUnknown),
-                          l.fixVersions.length ? h('span', { class: 'tag' }, l.fixVersions.join(', ')) : null,
+          : r.kind === 'unauthorized'
+            ? h('p', { class: 'remote-error', 'data-testid': 'remote-state' }, t.unauthorized)
+            : r.kind === 'not_stored'
+              ? h('p', { class: 'muted', 'data-testid': 'remote-state' }, t.notStored)
+              : h(
+                  'div',
+                  {},
+                  r.kind === 'ok' && r.links.length === 0 ? h('p', { class: 'muted' }, t.noBugs) : null,
+                  r.kind === 'ok'
+                    ? h(
+                        'ul',
+                        { class: 'bugs' },
+                        ...r.links.map((l) =>
                           h(
-                            'div',
-                            { class: 'muted' },
-                            fill(t.impact, {
-                              cases: l.impact.cases,
-                              open: l.impact.openCases,
-                              customers: l.impact.customers,
-                              revenue:
-                                l.impact.revenue === null ? t.notMeasured : l.impact.revenue.toLocaleString(),
-                            }),
+                            'li',
+                            { 'data-issue': l.issueKey },
+                            h('strong', {}, l.issueKey),
+                            ' ',
+                            h('span', { class: 'muted' }, l.status ?? t.statusUnknown),
+                            l.fixVersions.length
+                              ? h('span', { class: 'tag' }, l.fixVersions.join(', '))
+                              : null,
+                            h(
+                              'div',
+                              { class: 'muted' },
+                              fill(t.impact, {
+                                cases: l.impact.cases,
+                                open: l.impact.openCases,
+                                customers: l.impact.customers,
+                                revenue:
+                                  l.impact.revenue === null
+                                    ? t.notMeasured
+                                    : l.impact.revenue.toLocaleString(),
+                              }),
+                            ),
                           ),
                         ),
-                      ),
-                    )
-                  : null,
-                h(
-                  'form',
-                  {
-                    class: 'link',
-                    onsubmit: (e: Event) => {
-                      e.preventDefault();
-                      void link(input);
+                      )
+                    : null,
+                  h(
+                    'form',
+                    {
+                      class: 'link',
+                      onsubmit: (e: Event) => {
+                        e.preventDefault();
+                        void link(input);
+                      },
                     },
-                  },
-                  input,
-                  h('button', { type: 'submit', class: 'btn' }, t.link),
-                ),
-                state.linkError ? h('p', { class: 'remote-error' }, state.linkError) : null,
-              )
+                    input,
+                    h('button', { type: 'submit', class: 'btn' }, t.link),
+                  ),
+                  state.linkError ? h('p', { class: 'remote-error' }, state.linkError) : null,
+                )
         : h('p', { class: 'muted' }, t.newTicket);
 
     root.replaceChildren(

@@ -131,5 +131,6 @@ export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContex
         : null,
     resolutionHours: solved && typeof calendar === 'number' ? calendar / 60 : null,
     knowledgeLinks,
+    sourceUpdatedAt: ticket.updated_at ?? null,
   });
 }
