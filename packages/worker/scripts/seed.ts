@@ -64,6 +64,7 @@ export function buildSeedSql({ token, now }: { token: string; now: Date }): { sq
       ...c,
       createdAt: shift(c.createdAt, days) ?? c.createdAt,
       solvedAt: shift(c.solvedAt, days),
+      sourceUpdatedAt: shift(c.sourceUpdatedAt, days),
     };
     const record = prepareCaseRecord(DEMO_TENANT, moved, null, at);
     lines.push(render(SQL.upsertCase, record.caseParams));
