@@ -4,7 +4,7 @@
 CREATE TABLE tenants (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
-  -- JSON: per-tenant settings (Zendesk write-back on/off, rubric and closure policy overrides, …)
+  -- JSON: per-tenant settings (zendeskWriteBack, zendeskWebhookSecret; see packages/worker/scripts/tenant.ts)
   settings TEXT NOT NULL DEFAULT '{}',
   created_at TEXT NOT NULL
 );
