@@ -38,6 +38,9 @@ CREATE TABLE cases (
   -- Optimistic concurrency: each write sets version = the version it read + 1, and the trigger below refuses a
   -- write based on a stale read, so two concurrent changes of one case can never both move its rollups.
   version INTEGER NOT NULL DEFAULT 1,
+  -- What this version added to daily_rollups (JSON, non-zero counters only): the next change subtracts exactly
+  -- this, even if the code or the tenant's settings that computed it have changed since.
+  contribution TEXT,
   PRIMARY KEY (tenant_id, id)
 );
 CREATE TRIGGER cases_version_check BEFORE UPDATE ON cases

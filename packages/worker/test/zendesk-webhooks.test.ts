@@ -315,6 +315,53 @@ describe('tenants and configuration', () => {
     );
   });
 
+  it("subtracts exactly what a stored version added, even when today's code would count it differently", async () => {
+    await postWebhook(ticketCreated('8020'));
+    const row = await env.DB.prepare(
+      "SELECT contribution FROM cases WHERE tenant_id = 'demo' AND id = '8020'",
+    ).first<{ contribution: string }>();
+    const contribution = JSON.parse(row?.contribution ?? '[]') as {
+      day: string;
+      channel: string;
+      grp: string;
+      brand: string;
+      counters: Record<string, number>;
+    }[];
+    const created = contribution.find((c) => c.counters.created === 1);
+    expect(created?.counters.type_bug).toBe(1);
+    // As if an older scorer had counted this ticket as a how-to: the rollups and the stored contribution say so.
+    const key = [created?.day, created?.channel, created?.grp, created?.brand];
+    await env.DB.prepare(
+      "UPDATE daily_rollups SET type_bug = type_bug - 1, type_how_to = type_how_to + 1 WHERE tenant_id = 'demo' AND day = ? AND channel = ? AND grp = ? AND brand = ?",
+    )
+      .bind(...key)
+      .run();
+    if (created) created.counters = { ...created.counters, type_bug: 0, type_how_to: 1 };
+    await env.DB.prepare(
+      "UPDATE cases SET contribution = ?, version = version + 1 WHERE tenant_id = 'demo' AND id = '8020'",
+    )
+      .bind(JSON.stringify(contribution))
+      .run();
+    const before = await env.DB.prepare(
+      "SELECT type_bug, type_how_to FROM daily_rollups WHERE tenant_id = 'demo' AND day = ? AND channel = ? AND grp = ? AND brand = ?",
+    )
+      .bind(...key)
+      .first<{ type_bug: number; type_how_to: number }>();
+    await postWebhook(
+      ticketEvent('ticket.priority_changed', '8020', { current: 'LOW' }, { priority: 'LOW' }),
+    );
+    const after = await env.DB.prepare(
+      "SELECT type_bug, type_how_to FROM daily_rollups WHERE tenant_id = 'demo' AND day = ? AND channel = ? AND grp = ? AND brand = ?",
+    )
+      .bind(...key)
+      .first<{ type_bug: number; type_how_to: number }>();
+    // The old how-to count is taken back, the bug counted: nothing goes negative, nothing is counted twice.
+    expect(after).toEqual({
+      type_bug: (before?.type_bug ?? 0) + 1,
+      type_how_to: (before?.type_how_to ?? 0) - 1,
+    });
+  });
+
   it('does not let a late snapshot roll a solved ticket back (a retried or out-of-order delivery)', async () => {
     const t0 = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
     await postWebhook(ticketCreated('8010', { updated_at: t0, created_at: t0 }));

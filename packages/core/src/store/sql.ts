@@ -13,19 +13,22 @@ export const SQL = {
   insertToken:
     'INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING',
   caseById:
-    'SELECT data, completeness_at_creation, completeness_latest, version FROM cases WHERE tenant_id = ? AND id = ?',
-  /** Last bind value: the new version (the version read + 1, or 1 for a new case); a stale one aborts the batch. */
+    'SELECT data, completeness_at_creation, completeness_latest, version, contribution FROM cases WHERE tenant_id = ? AND id = ?',
+  /**
+   * The last two bind values: the new version (the version read + 1, or 1 for a new case; a stale one aborts the
+   * batch) and the contribution this version adds to the rollups (JSON).
+   */
   upsertCase: `INSERT INTO cases (tenant_id, id, data, created_at, solved_at, status, channel, grp, brand,
-      completeness_at_creation, score_at_creation, complete_at_creation, completeness_latest, score_latest, updated_at, version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      completeness_at_creation, score_at_creation, complete_at_creation, completeness_latest, score_latest, updated_at, version, contribution)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (tenant_id, id) DO UPDATE SET data = excluded.data, created_at = excluded.created_at,
       solved_at = excluded.solved_at, status = excluded.status, channel = excluded.channel, grp = excluded.grp,
       brand = excluded.brand, completeness_latest = excluded.completeness_latest, score_latest = excluded.score_latest,
-      updated_at = excluded.updated_at, version = excluded.version`,
+      updated_at = excluded.updated_at, version = excluded.version, contribution = excluded.contribution`,
   /** A new case only: fails (UNIQUE on cases) when the case exists, so an optimistic create can fall back. */
   insertCase: `INSERT INTO cases (tenant_id, id, data, created_at, solved_at, status, channel, grp, brand,
-      completeness_at_creation, score_at_creation, complete_at_creation, completeness_latest, score_latest, updated_at, version)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      completeness_at_creation, score_at_creation, complete_at_creation, completeness_latest, score_latest, updated_at, version, contribution)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertProcessed:
     'INSERT INTO processed_events (tenant_id, source, event_id, processed_at) VALUES (?, ?, ?, ?)',
   isProcessed: 'SELECT 1 AS hit FROM processed_events WHERE tenant_id = ? AND source = ? AND event_id = ?',

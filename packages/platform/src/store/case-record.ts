@@ -1,11 +1,13 @@
 import {
   type Case,
   type CompletenessResult,
+  caseRollup,
   checkClosureRecord,
+  compactContribution,
   isSolved,
   type RollupDelta,
   type Rubric,
-  rollupChange,
+  rollupDiff,
   scoreCompleteness,
 } from '@support-metrics/core';
 
@@ -38,7 +40,13 @@ export interface CaseRecord {
 export function prepareCaseRecord(
   tenantId: string,
   next: Case,
-  before: { case: Case; atCreation: CompletenessAtCreation | null; version: number } | null,
+  before: {
+    case: Case;
+    atCreation: CompletenessAtCreation | null;
+    version: number;
+    /** What the stored version added to the rollups; recomputed from its case when unknown (older rows). */
+    contribution?: RollupDelta[] | null;
+  } | null,
   at: string,
   rubric?: Rubric,
 ): CaseRecord {
@@ -55,6 +63,7 @@ export function prepareCaseRecord(
     completeness: { score: atCreation.score, complete: atCreation.complete },
   };
   const check = isSolved(after) ? checkClosureRecord(after) : null;
+  const contribution = caseRollup(after);
   return {
     case: after,
     atCreation,
@@ -76,8 +85,10 @@ export function prepareCaseRecord(
       latest.score,
       at,
       (before?.version ?? 0) + 1,
+      JSON.stringify(compactContribution(contribution)),
     ],
-    rollups: rollupChange(before?.case ?? null, after),
+    // Subtract exactly what the stored version added, then add this version's contribution.
+    rollups: rollupDiff(before ? (before.contribution ?? caseRollup(before.case)) : null, contribution),
     closureParams: check
       ? [tenantId, after.id, check.complete ? 1 : 0, JSON.stringify(check.missing), at]
       : null,

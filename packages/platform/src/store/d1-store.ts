@@ -4,9 +4,11 @@ import {
   type CompletenessResult,
   countersFromRow,
   emptyCounters,
+  expandContribution,
   type MetricResult,
   metricsFromCounters,
   metricsQuery,
+  type RollupDelta,
   type RollupDimension,
   type Rubric,
   rollupParams,
@@ -19,6 +21,8 @@ export interface StoredCase {
   case: Case;
   /** Write counter of the row; a save based on an older version is refused (StaleCaseError). */
   version: number;
+  /** What this version added to the rollups (null for rows written before it was kept). */
+  contribution?: RollupDelta[] | null;
   completenessAtCreation: CompletenessAtCreation | null;
   completenessLatest: CompletenessResult | null;
 }
@@ -46,6 +50,7 @@ export interface MetricsQuery {
 
 interface CaseRow {
   version: number;
+  contribution: string | null;
   data: string;
   completeness_at_creation: string | null;
   completeness_latest: string | null;
@@ -55,6 +60,7 @@ function storedFromRow(row: CaseRow): StoredCase {
   return {
     case: CaseSchema.parse(JSON.parse(row.data)),
     version: row.version,
+    contribution: row.contribution ? expandContribution(JSON.parse(row.contribution)) : null,
     completenessAtCreation: row.completeness_at_creation ? JSON.parse(row.completeness_at_creation) : null,
     completenessLatest: row.completeness_latest ? JSON.parse(row.completeness_latest) : null,
   };
@@ -170,7 +176,12 @@ export class D1Store {
       tenantId,
       next,
       before
-        ? { case: before.case, atCreation: before.completenessAtCreation, version: before.version }
+        ? {
+            case: before.case,
+            atCreation: before.completenessAtCreation,
+            version: before.version,
+            contribution: before.contribution,
+          }
         : null,
       opts.at,
       opts.rubric,
