@@ -80,8 +80,4 @@ export class Remote {
       return status === 404 ? 'not_stored' : status === 400 ? 'bad_key' : 'unreachable';
     }
   }
-
-  stop(): void {
-    if (this.timer) clearTimeout(this.timer);
-  }
 }
