@@ -83,6 +83,8 @@ export const CaseSchema = z.object({
   status: CaseStatusSchema.default('new'),
   priority: PrioritySchema.nullable().default(null),
   requester: PartySchema.nullable().default(null),
+  /** The agent who owns the case (Zendesk assignee); a swarm never changes it. */
+  assignee: PartySchema.nullable().default(null),
   organization: OrganizationSchema.nullable().default(null),
   /** Current group (team) name or id. */
   group: z.string().nullable().default(null),

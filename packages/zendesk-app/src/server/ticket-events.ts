@@ -44,6 +44,7 @@ function patchFromTicket(d: {
   type?: string | null;
   channel?: string | number | null;
   requester_id?: string | null;
+  assignee_id?: string | null;
   organization_id?: string | null;
   group_id?: string | null;
   brand_id?: string | null;
@@ -61,6 +62,7 @@ function patchFromTicket(d: {
   if (issueType) patch.issueType = issueType;
   if (d.channel !== undefined && d.channel !== null) patch.channel = zendeskChannel(d.channel);
   if (d.requester_id !== undefined) patch.requester = d.requester_id ? { id: d.requester_id } : null;
+  if (d.assignee_id !== undefined) patch.assignee = d.assignee_id ? { id: d.assignee_id } : null;
   if (d.organization_id !== undefined)
     patch.organization = d.organization_id ? { id: d.organization_id } : null;
   if (d.group_id !== undefined) patch.group = d.group_id;
@@ -174,6 +176,8 @@ export function applyTriggerWebhook(
     const t = body.ticket;
     const patch = patchFromTicket({ ...t, channel: t.channel ?? null });
     if (t.requester_name && patch.requester) patch.requester = { ...patch.requester, name: t.requester_name };
+    if (patch.assignee && (t.assignee_name || t.assignee_email))
+      patch.assignee = { ...patch.assignee, name: t.assignee_name ?? null, email: t.assignee_email ?? null };
     const snapshotAt =
       t.updated_at && !Number.isNaN(Date.parse(t.updated_at)) ? new Date(t.updated_at).toISOString() : null;
     if (existing && snapshotAt && existing.sourceUpdatedAt && snapshotAt < existing.sourceUpdatedAt)

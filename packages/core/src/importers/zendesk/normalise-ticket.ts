@@ -106,6 +106,7 @@ export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContex
     status: ticket.status === 'deleted' ? 'closed' : ticket.status,
     priority: ticket.priority,
     requester: ticket.requester_id ? { id: ticket.requester_id } : null,
+    assignee: ticket.assignee_id ? { id: ticket.assignee_id } : null,
     organization: ticket.organization_id ? { id: ticket.organization_id } : null,
     group: ticket.group_id,
     brand: ticket.brand_id,

@@ -21,6 +21,7 @@ export const ZendeskTicketSchema = z.looseObject({
   status: z.enum(['new', 'open', 'pending', 'hold', 'solved', 'closed', 'deleted']),
   priority: z.enum(['low', 'normal', 'high', 'urgent']).nullable().optional().default(null),
   requester_id: NullableId,
+  assignee_id: NullableId,
   organization_id: NullableId,
   group_id: NullableId,
   brand_id: NullableId,
