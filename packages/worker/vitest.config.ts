@@ -20,7 +20,13 @@ export default defineConfig(async () => {
       }),
     ],
     // Real outside payloads (../shared/data), imported by tests as '@shared-data/…' (JSON, or `?raw` for exact bytes).
-    resolve: { alias: { '@shared-data': SHARED_DATA.replace(/\/$/, '') } },
+    resolve: {
+      alias: {
+        '@shared-data': SHARED_DATA.replace(/\/$/, ''),
+        // As in wrangler.jsonc: bolt's socket mode (undici) does not load on workerd and is not used.
+        '@slack/socket-mode': fileURLToPath(new URL('./src/stubs/slack-socket-mode.cjs', import.meta.url)),
+      },
+    },
     test: {
       name: 'worker',
       include: ['test/**/*.test.ts'],

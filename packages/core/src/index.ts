@@ -8,3 +8,4 @@ export * from './completeness/index.js';
 export * from './importers/index.js';
 export * from './metrics/index.js';
 export * from './store/index.js';
+export * from './swarm/index.js';

@@ -1,3 +1,19 @@
-// The Slack bot plugin is not started yet (issue 5). It will export its hono routes for the worker to mount,
-// as packages/zendesk-app does. Nothing here is wired into the worker.
-export {};
+export * from './blocks/bugs-blocks.js';
+export * from './blocks/daily-post-blocks.js';
+export * from './blocks/format.js';
+export * from './blocks/metrics-blocks.js';
+export * from './blocks/mrkdwn.js';
+export * from './blocks/swarm-blocks.js';
+export * from './bolt-app.js';
+export * from './commands/parse-command.js';
+export * from './install/install-state.js';
+export * from './install/scopes.js';
+export * from './install/token-crypto.js';
+export * from './receiver/worker-receiver.js';
+export * from './request/slack-request.js';
+export * from './scheduled.js';
+export * from './services/slack-client.js';
+export * from './services/slack-store.js';
+export * from './services/swarm-service.js';
+export * from './slack-api-routes.js';
+export * from './slack-routes.js';

@@ -8,32 +8,48 @@ import {
   platform,
   pluginStatus,
   runScheduledJobs,
+  type WorkerConfig,
 } from '@support-metrics/platform';
-import { zendeskRoutes, zendeskSyncRoutes } from '@support-metrics/zendesk-app';
+import { runSlackJobs, slackApiRoutes, slackRoutes } from '@support-metrics/slack-bot';
+import { zendeskApiFromConfig, zendeskRoutes, zendeskSyncRoutes } from '@support-metrics/zendesk-app';
 import { Hono } from 'hono';
+
+/** Swarm summaries go to Zendesk as internal notes, through the Zendesk API of the default tenant. */
+const ticketNotes = (config: WorkerConfig, tenantId: string) => {
+  const zendesk = tenantId === config.DEFAULT_TENANT ? zendeskApiFromConfig(config) : null;
+  return zendesk
+    ? {
+        addInternalNote: (ticketId: string, body: string) =>
+          zendesk.updateTicket(ticketId, { ticket: { comment: { body, public: false } } }),
+      }
+    : null;
+};
 
 // Wiring only: routes come from the plugin packages, the store and config from the platform.
 const app = new Hono<AppEnv>();
 app.use('*', platform());
 app.get('/', (c) => c.json({ name: 'support-metrics', plugins: pluginStatus(c.var.config) }));
 app.route('/api/sync/zendesk', zendeskSyncRoutes());
+app.route('/api', slackApiRoutes({ ticketNotes }));
 app.route('/api', apiRoutes());
 app.route('/', zendeskRoutes());
+app.route('/', slackRoutes({ ticketNotes }));
 app.onError(onError);
 app.notFound(notFound);
 
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(
-      runScheduledJobs({
-        db: env.DB,
-        config: loadConfig(env),
-        cron: controller.cron,
-        at: new Date(controller.scheduledTime),
-      }),
-    );
+    const config = loadConfig(env);
+    const at = new Date(controller.scheduledTime);
+    // Every 15 minutes: the Slack daily posts that are due and aging alerts; at 03:00 UTC also housekeeping.
+    if (controller.cron === HOUSEKEEPING_CRON)
+      ctx.waitUntil(runScheduledJobs({ db: env.DB, config, cron: controller.cron, at }));
+    else ctx.waitUntil(runSlackJobs({ db: env.DB, config, at }));
   },
 } satisfies ExportedHandler<Bindings>;
+
+/** The cron of the daily housekeeping (wrangler.jsonc `triggers.crons`). */
+export const HOUSEKEEPING_CRON = '0 3 * * *';
 
 export { app };

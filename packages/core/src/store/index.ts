@@ -1,2 +1,3 @@
 export * from './rollup.js';
 export * from './sql.js';
+export * from './slack-sql.js';

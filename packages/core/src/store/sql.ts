@@ -77,7 +77,8 @@ export function metricsQuery(
   tenantId: string,
   window: { from: string; to: string },
   filters: Partial<Record<RollupDimension, string>> = {},
-  groupBy?: RollupDimension,
+  /** A dimension, or `day` for a daily series. */
+  groupBy?: RollupDimension | 'day',
 ): { sql: string; params: string[] } {
   const where = ['tenant_id = ?', 'day >= ?', 'day <= ?'];
   const params = [tenantId, window.from, window.to];

@@ -19,6 +19,14 @@ export const WorkerConfigSchema = z.object({
   ZENDESK_EMAIL: optional,
   ZENDESK_API_TOKEN: optional,
   ZENDESK_WEBHOOK_SECRET: optional,
+  /** Slack: every request from Slack is signed with this (both modes). */
+  SLACK_SIGNING_SECRET: optional,
+  /** Slack, single-workspace mode (self-hosted): the bot token of the one workspace, for the default tenant. */
+  SLACK_BOT_TOKEN: optional,
+  /** Slack, multi-workspace OAuth mode: the app's credentials, and the secret that signs install state and encrypts stored bot tokens. */
+  SLACK_CLIENT_ID: optional,
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_STATE_SECRET: optional,
   /** Largest accepted webhook body, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** How far a webhook timestamp may be from now, in seconds. */
@@ -30,4 +38,7 @@ export type WorkerConfig = z.infer<typeof WorkerConfigSchema>;
 export const PLUGIN_SECRETS = {
   zendeskWebhooks: ['ZENDESK_WEBHOOK_SECRET'],
   zendeskApi: ['ZENDESK_SUBDOMAIN', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN'],
+  slack: ['SLACK_SIGNING_SECRET'],
+  slackBotToken: ['SLACK_BOT_TOKEN'],
+  slackOAuth: ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'],
 } as const;

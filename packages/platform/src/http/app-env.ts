@@ -9,6 +9,11 @@ export interface Bindings {
   ZENDESK_EMAIL?: string;
   ZENDESK_API_TOKEN?: string;
   ZENDESK_WEBHOOK_SECRET?: string;
+  SLACK_SIGNING_SECRET?: string;
+  SLACK_BOT_TOKEN?: string;
+  SLACK_CLIENT_ID?: string;
+  SLACK_CLIENT_SECRET?: string;
+  SLACK_STATE_SECRET?: string;
   SUPPORT_METRICS_DEMO_TOKEN?: string;
 }
 

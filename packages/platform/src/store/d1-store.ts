@@ -2,6 +2,7 @@ import {
   type Case,
   CaseSchema,
   type CompletenessResult,
+  type Counters,
   countersFromRow,
   emptyCounters,
   expandContribution,
@@ -45,7 +46,7 @@ export interface MetricsQuery {
   from: string;
   to: string;
   filters?: Partial<Record<RollupDimension, string>>;
-  groupBy?: RollupDimension;
+  groupBy?: RollupDimension | 'day';
 }
 
 interface CaseRow {
@@ -288,6 +289,19 @@ export class D1Store {
       counts: { created: totals.created, solved: totals.solved },
       metrics: metricsFromCounters(totals, { groups }),
     };
+  }
+
+  /** The summed counters of each day of a window (days without rollups are absent): for trends and sparklines. */
+  async dailyCounters(
+    tenantId: string,
+    q: Pick<MetricsQuery, 'from' | 'to' | 'filters'>,
+  ): Promise<Map<string, Counters>> {
+    const daily = metricsQuery(tenantId, q, q.filters, 'day');
+    const { results } = await this.db
+      .prepare(daily.sql)
+      .bind(...daily.params)
+      .all<Record<string, unknown>>();
+    return new Map(results.map((r) => [String(r.k), countersFromRow(r)]));
   }
 
   /** A case's Jira links: who linked them and when, the issue as far as known, and its support impact so far. */

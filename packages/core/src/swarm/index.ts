@@ -1,0 +1,2 @@
+export * from './aging.js';
+export * from './experts.js';

@@ -1,0 +1,78 @@
+import type { Button, KnownBlock } from '@slack/types';
+
+/** Slack's limits on what we send (https://docs.slack.dev/reference/block-kit/blocks). */
+export const LIMITS = { blocks: 50, sectionText: 3000, fieldText: 2000, header: 150, buttonText: 75, contextElements: 10 };
+
+/**
+ * Escapes text for mrkdwn: `&`, `<` and `>` are Slack's control characters (a customer's subject with `<!channel>`
+ * must not ping anyone).
+ *
+ * @example escapeMrkdwn('a <b> & c') // 'a &lt;b&gt; &amp; c'
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Cuts text to at most `max` characters, ending with … when cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** A mrkdwn section; its text is cut to Slack's limit. */
+export function section(text: string, accessory?: Button): KnownBlock {
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+    ...(accessory ? { accessory } : {}),
+  } as KnownBlock;
+}
+
+export function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };
+}
+
+export function context(...texts: string[]): KnownBlock {
+  return {
+    type: 'context',
+    elements: texts
+      .slice(0, LIMITS.contextElements)
+      .map((t) => ({ type: 'mrkdwn' as const, text: truncate(t, LIMITS.sectionText) })),
+  };
+}
+
+export function button(
+  text: string,
+  actionId: string,
+  value: string,
+  style?: 'primary' | 'danger',
+): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true },
+    action_id: actionId,
+    value: truncate(value, 2000),
+    ...(style ? { style } : {}),
+  };
+}
+
+export const divider = (): KnownBlock => ({ type: 'divider' });
+
+/**
+ * What in a message breaks Slack's limits: more than 50 blocks, a text over 3,000 characters (2,000 for a
+ * field, 150 for a header). Empty when the message is fine. Tests check every builder with it.
+ */
+export function blockProblems(blocks: readonly KnownBlock[]): string[] {
+  const problems: string[] = [];
+  if (blocks.length > LIMITS.blocks) problems.push(`${blocks.length} blocks (limit ${LIMITS.blocks})`);
+  blocks.forEach((b, i) => {
+    const block = b as { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: unknown[] };
+    const limit = block.type === 'header' ? LIMITS.header : LIMITS.sectionText;
+    if (block.text && block.text.text.length > limit) problems.push(`block ${i}: text of ${block.text.text.length}`);
+    if (block.text && block.text.text.length === 0) problems.push(`block ${i}: empty text`);
+    for (const f of block.fields ?? [])
+      if (f.text.length > LIMITS.fieldText) problems.push(`block ${i}: field of ${f.text.length}`);
+    if ((block.fields?.length ?? 0) > 10) problems.push(`block ${i}: ${block.fields?.length} fields`);
+    if (block.type === 'actions' && (block.elements?.length ?? 0) > 25) problems.push(`block ${i}: too many elements`);
+  });
+  return problems;
+}

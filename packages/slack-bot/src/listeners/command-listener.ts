@@ -1,0 +1,93 @@
+import type { App } from '@slack/bolt';
+import { bugsMessage } from '../blocks/bugs-blocks.js';
+import { helpMessage, type Message, kpiMessage, metricMessage } from '../blocks/metrics-blocks.js';
+import { escapeMrkdwn } from '../blocks/mrkdwn.js';
+import { answerSoon } from './answer-soon.js';
+import { type Command, parseCommand } from '../commands/parse-command.js';
+import { kpiView, metricView } from '../services/metrics-views.js';
+import { depsOf, type SlackDeps } from '../services/slack-deps.js';
+import { startSwarmFromSlack } from './swarm-actions.js';
+
+/** The slash command's name (manifest.yaml declares it). */
+export const COMMAND = '/support-metrics';
+
+type AckWith = Parameters<typeof answerSoon>[0];
+type RespondWith = Parameters<typeof answerSoon>[1];
+
+const today = (deps: SlackDeps) => deps.now().toISOString().slice(0, 10);
+
+/** The message a metrics command answers with, from the store. */
+export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: string): Promise<Message> {
+  if (cmd.kind === 'kpis')
+    return kpiMessage(await kpiView(deps.store, deps.tenantId, { ...cmd, commandText, today: today(deps) }));
+  if (cmd.kind === 'metric')
+    return metricMessage(
+      await metricView(deps.store, deps.tenantId, {
+        metricId: cmd.metric.id,
+        def: cmd.metric,
+        window: cmd.window,
+        filters: cmd.filters,
+        commandText,
+        today: today(deps),
+      }),
+    );
+  if (cmd.kind === 'bugs') {
+    const to = new Date(deps.now().getTime() + 1).toISOString();
+    const since = new Date(deps.now().getTime() - 7 * 86_400_000).toISOString();
+    const rows = await deps.slackStore.bugImpact(deps.tenantId, { sort: cmd.sort, newSince: since, newUntil: to });
+    return bugsMessage(rows, cmd.sort, deps.jiraBaseUrl);
+  }
+  return helpMessage();
+}
+
+/** `/support-metrics …`: every answer is ephemeral until someone shares it. */
+export function registerCommand(app: App) {
+  app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
+    const deps = depsOf(context);
+    const text = (command.text ?? '').trim();
+    const cmd = parseCommand(text);
+    switch (cmd.kind) {
+      case 'help':
+        return ack({ response_type: 'ephemeral', ...helpMessage() });
+      case 'usage':
+        return ack({ response_type: 'ephemeral', ...helpMessage(cmd.problem) });
+      case 'kpis':
+      case 'metric':
+      case 'bugs':
+        return answerSoon(ack as AckWith, respond as RespondWith, () => metricsAnswer(deps, cmd, text));
+      case 'swarm':
+        await ack({ response_type: 'ephemeral', text: `Starting a swarm on #${escapeMrkdwn(cmd.caseId)}…` });
+        return startSwarmFromSlack(deps, client, respond, cmd.caseId, command.user_id);
+      case 'subscribe': {
+        const channelId = cmd.channelId ?? command.channel_id;
+        let timeZone = cmd.timeZone;
+        if (!timeZone) {
+          const info = await client.users.info({ user: command.user_id }).catch(() => null);
+          timeZone = info?.user?.tz ?? 'UTC';
+        }
+        await deps.slackStore.subscribe(
+          { tenantId: deps.tenantId, teamId: command.team_id, channelId, localTime: cmd.time, timeZone },
+          command.user_id,
+          deps.now().toISOString(),
+        );
+        // The bot must be in the channel to post; joining works for public channels (channels:join).
+        const joined = await client.conversations.join({ channel: channelId }).then(
+          () => true,
+          () => false,
+        );
+        return ack({
+          response_type: 'ephemeral',
+          text: `<#${channelId}> gets the daily metrics post at ${cmd.time} ${escapeMrkdwn(timeZone)}, with aging-case alerts.${joined ? '' : ' Invite me to the channel (/invite @Support Metrics) so that I can post there.'}`,
+        });
+      }
+      case 'unsubscribe': {
+        const channelId = cmd.channelId ?? command.channel_id;
+        const removed = await deps.slackStore.unsubscribe(deps.tenantId, channelId);
+        return ack({
+          response_type: 'ephemeral',
+          text: removed ? `<#${channelId}> no longer gets the daily post.` : `<#${channelId}> was not subscribed.`,
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,108 @@
+import type { App, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { escapeMrkdwn } from '../blocks/mrkdwn.js';
+import { parseCaseId } from '../commands/parse-command.js';
+import { depsOf, type SlackDeps } from '../services/slack-deps.js';
+import { closeSwarm, openCloseSwarmModal, type SwarmContext, slackErrorCode, startSwarm } from '../services/swarm-service.js';
+
+/** The message shortcut that starts a swarm from a message naming a ticket. */
+export const SWARM_SHORTCUT = 'start_swarm_from_message';
+
+export function swarmContext(deps: SlackDeps, client: WebClient): SwarmContext {
+  return {
+    tenantId: deps.tenantId,
+    store: deps.store,
+    slackStore: deps.slackStore,
+    client,
+    now: deps.now,
+    notes: deps.notes,
+    ticketUrl: deps.ticketUrl,
+  };
+}
+
+/** Starts a swarm for a Slack user and tells them where it is (ephemeral), or why it could not start. */
+export async function startSwarmFromSlack(
+  deps: SlackDeps,
+  client: WebClient,
+  respond: RespondFn,
+  caseId: string,
+  userId: string,
+): Promise<void> {
+  try {
+    const result = await startSwarm(swarmContext(deps, client), {
+      caseId,
+      startedBy: { slackUserId: userId, label: `<@${userId}>` },
+    });
+    if (result.kind === 'not_found') {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: `I have no case #${escapeMrkdwn(caseId)}.` });
+      return;
+    }
+    const experts = result.experts.filter((e) => e.slackUserId).length;
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text:
+        result.kind === 'started'
+          ? `Swarm started in <#${result.channelId}>: the case card is posted and ${experts} suggested expert${experts === 1 ? '' : 's'} invited.`
+          : `Case #${escapeMrkdwn(caseId)} already has a swarm: <#${result.channelId}>. You are in.`,
+    });
+  } catch (e) {
+    const code = slackErrorCode(e);
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: `I could not start the swarm${code ? ` (Slack said \`${code}\`)` : ''}. Check that the app has the channels:manage scope, then try again.`,
+    });
+  }
+}
+
+/** A ticket named in a message: a Zendesk ticket URL, `#1234`, or "ticket 1234". */
+export function caseIdInText(text: string): string | null {
+  const url = /\/tickets\/(\d+)/.exec(text);
+  if (url?.[1]) return url[1];
+  const named = /(?:#|\bticket\s*#?\s*|\bcase\s*#?\s*)(\d{1,12})\b/i.exec(text);
+  return named?.[1] ?? null;
+}
+
+/** Buttons and modals of swarms: Start (daily post, aging alerts), Close (case card), the close modal, the shortcut. */
+export function registerSwarmInteractions(app: App) {
+  app.action('start_swarm', async ({ ack, body, action, client, respond, context }) => {
+    await ack();
+    const caseId = parseCaseId((action as { value?: string }).value);
+    if (!caseId) return;
+    await startSwarmFromSlack(depsOf(context), client, respond, caseId, body.user.id);
+  });
+
+  app.action('close_swarm', async ({ ack, body, action, client, context }) => {
+    await ack();
+    const deps = depsOf(context);
+    const triggerId = (body as { trigger_id?: string }).trigger_id;
+    const swarmId = (action as { value?: string }).value;
+    if (triggerId && swarmId) await openCloseSwarmModal(swarmContext(deps, client), swarmId, triggerId);
+  });
+
+  // A URL button still sends an action: nothing to do but ack.
+  app.action('open_ticket', async ({ ack }) => ack());
+
+  app.view('close_swarm_modal', async ({ ack, view, body, client, context }) => {
+    const summary = (view.state.values.summary?.value?.value ?? '').trim();
+    if (summary.length < 10)
+      return ack({ response_action: 'errors', errors: { summary: 'Say in a sentence or two what the swarm found.' } });
+    await ack();
+    await closeSwarm(swarmContext(depsOf(context), client), { swarmId: view.private_metadata, by: body.user.id, summary });
+  });
+
+  app.shortcut(SWARM_SHORTCUT, async ({ ack, shortcut, client, respond, context }) => {
+    await ack();
+    const message = (shortcut as { message?: { text?: string } }).message;
+    const caseId = caseIdInText(message?.text ?? '');
+    if (!caseId) {
+      await respond({
+        response_type: 'ephemeral',
+        text: 'This message names no ticket. Use it on a message with a Zendesk ticket link or #1234.',
+      });
+      return;
+    }
+    await startSwarmFromSlack(depsOf(context), client, respond, caseId, shortcut.user.id);
+  });
+}

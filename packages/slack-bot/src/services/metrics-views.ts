@@ -1,0 +1,106 @@
+import { addCounters, COMPUTED_FROM, type Counters, emptyCounters, metricsFromCounters } from '@support-metrics/core';
+import type { D1Store, MetricsQuery } from '@support-metrics/platform';
+import { type KpiView, type MetricView } from '../blocks/metrics-blocks.js';
+import {
+  type CommandFilters,
+  type DayWindow,
+  previousWindow,
+  resolveWindow,
+  type WindowSpec,
+} from '../commands/parse-command.js';
+
+const DAY_MS = 86_400_000;
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+export function rollupFilters(f: CommandFilters): MetricsQuery['filters'] {
+  return {
+    ...(f.channel ? { channel: f.channel } : {}),
+    ...(f.group ? { grp: f.group } : {}),
+    ...(f.brand ? { brand: f.brand } : {}),
+  };
+}
+
+/** The headline KPIs of a window and of the period before it, from the store's daily rollups. */
+export async function kpiView(
+  store: D1Store,
+  tenantId: string,
+  q: { window: WindowSpec; filters: CommandFilters; commandText: string; today: string },
+): Promise<KpiView> {
+  const window = resolveWindow(q.window, q.today);
+  const previous = previousWindow(window);
+  const filters = rollupFilters(q.filters);
+  const [current, before] = await Promise.all([
+    store.metrics(tenantId, { ...window, filters }),
+    store.metrics(tenantId, { ...previous, filters }),
+  ]);
+  return {
+    window,
+    previous,
+    filters: q.filters,
+    counts: current.counts,
+    current: current.metrics,
+    before: before.metrics,
+    commandText: q.commandText,
+  };
+}
+
+/** Counters summed into buckets of `size` days ending on `to`, oldest first (for trends and sparklines). */
+export function bucketed(daily: ReadonlyMap<string, Counters>, to: string, buckets: number, size: number) {
+  const out: { from: string; to: string; counters: Counters }[] = [];
+  for (let b = buckets - 1; b >= 0; b--) {
+    const end = addDays(to, -b * size);
+    const start = addDays(end, -(size - 1));
+    const counters = emptyCounters();
+    for (let d = 0; d < size; d++) {
+      const day = daily.get(addDays(start, d));
+      if (day) addCounters(counters, day);
+    }
+    out.push({ from: start, to: end, counters });
+  }
+  return out;
+}
+
+/** One metric of a window: value, previous period, the last 8 weeks, and its breakdown by channel and group. */
+export async function metricView(
+  store: D1Store,
+  tenantId: string,
+  q: {
+    metricId: string;
+    def: MetricView['def'];
+    window: WindowSpec;
+    filters: CommandFilters;
+    commandText: string;
+    today: string;
+  },
+): Promise<MetricView> {
+  const window: DayWindow = resolveWindow(q.window, q.today);
+  const previous = previousWindow(window);
+  const filters = rollupFilters(q.filters);
+  const weeks = 8;
+  const [byChannel, byGroup, before, daily] = await Promise.all([
+    store.metrics(tenantId, { ...window, filters, groupBy: 'channel' }),
+    store.metrics(tenantId, { ...window, filters, groupBy: 'grp' }),
+    store.metrics(tenantId, { ...previous, filters }),
+    store.dailyCounters(tenantId, { from: addDays(window.to, -(weeks * 7 - 1)), to: window.to, filters }),
+  ]);
+  const result = byChannel.metrics[q.metricId];
+  const trend = bucketed(daily, window.to, weeks, 7).map((b) => ({
+    label: b.to.slice(5),
+    value: metricsFromCounters(b.counters)[q.metricId]?.value ?? null,
+  }));
+  const breakdown = (m: typeof byChannel.metrics) =>
+    Object.fromEntries(Object.entries(m[q.metricId]?.breakdown ?? {}).map(([k, v]) => [k, { value: v.value }]));
+  return {
+    def: q.def,
+    computedFrom: (COMPUTED_FROM as Record<string, string>)[q.metricId],
+    window,
+    filters: q.filters,
+    result: result ? { ...result, breakdown: undefined } : undefined,
+    before: before.metrics[q.metricId],
+    trend,
+    byChannel: breakdown(byChannel.metrics),
+    byGroup: breakdown(byGroup.metrics),
+    commandText: q.commandText,
+  };
+}

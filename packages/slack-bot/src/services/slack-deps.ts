@@ -1,0 +1,39 @@
+import type { D1Store, WorkerConfig } from '@support-metrics/platform';
+import type { SlackStore } from './slack-store.js';
+import type { TicketNotes } from './swarm-service.js';
+
+/**
+ * What listeners and jobs work with, for one tenant: the stores, config, clock, and the ports to the helpdesk.
+ * The route builds it per request and passes it to bolt as the custom property `sm` (listeners read `context.sm`).
+ */
+export interface SlackDeps {
+  tenantId: string;
+  teamId: string | null;
+  store: D1Store;
+  slackStore: SlackStore;
+  config: WorkerConfig;
+  now: () => Date;
+  notes: TicketNotes | null;
+  ticketUrl: (caseId: string) => string | null;
+  jiraBaseUrl: string | null;
+  /** Keeps the worker alive for work after the answer (swarm creation after the ack). */
+  waitUntil: (p: Promise<unknown>) => void;
+}
+
+/** The deps bolt carries in `context` (set by the route; absent only if the wiring is wrong). */
+export function depsOf(context: Record<string, unknown>): SlackDeps {
+  const deps = context.sm as SlackDeps | undefined;
+  if (!deps) throw new Error('slack listener without deps: dispatch through slackRoutes()');
+  return deps;
+}
+
+/** The helpdesk links of a tenant: Zendesk ticket URLs (ZENDESK_SUBDOMAIN or the tenant's zendeskSubdomain). */
+export function ticketUrlFor(
+  config: WorkerConfig,
+  tenantId: string,
+  settings: Record<string, unknown> | null,
+): (caseId: string) => string | null {
+  const own = typeof settings?.zendeskSubdomain === 'string' ? settings.zendeskSubdomain : null;
+  const sub = own ?? (tenantId === config.DEFAULT_TENANT ? (config.ZENDESK_SUBDOMAIN ?? null) : null);
+  return (caseId) => (sub && /^\d+$/.test(caseId) ? `https://${sub}.zendesk.com/agent/tickets/${caseId}` : null);
+}

@@ -1,0 +1,133 @@
+import {
+  type AppEnv,
+  apiError,
+  NotConfiguredError,
+  PLUGIN_SECRETS,
+  SignatureError,
+  type WorkerConfig,
+} from '@support-metrics/platform';
+import { type Context, Hono } from 'hono';
+import { createBoltApp, requestAuth } from './bolt-app.js';
+import { installRoutes } from './install/install-routes.js';
+import { parseSlackBody, teamOf, verifySlackSignature } from './request/slack-request.js';
+import { resolveSlackAuth, type SlackAuth } from './services/slack-client.js';
+import { type SlackDeps, ticketUrlFor } from './services/slack-deps.js';
+import { SlackStore } from './services/slack-store.js';
+import type { TicketNotes } from './services/swarm-service.js';
+
+export interface SlackRoutesOptions {
+  /** fetch for Slack's API and response URLs (tests give msw's). */
+  fetch?: typeof fetch;
+  /** The clock, in ms. */
+  now?: () => number;
+  /** Internal notes on helpdesk tickets for a tenant (the worker wires the Zendesk API); null when not configured. */
+  ticketNotes?: (config: WorkerConfig, tenantId: string) => TicketNotes | null;
+}
+
+/** Slack must be configured: the signing secret and one of the two modes. */
+export function requireSlack(config: WorkerConfig): string {
+  if (!config.SLACK_SIGNING_SECRET) throw new NotConfiguredError(PLUGIN_SECRETS.slack);
+  const oauth = PLUGIN_SECRETS.slackOAuth.every((n) => config[n]);
+  if (!config.SLACK_BOT_TOKEN && !oauth)
+    throw new NotConfiguredError(['SLACK_BOT_TOKEN (one workspace)', 'or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (OAuth)']);
+  return config.SLACK_SIGNING_SECRET;
+}
+
+/** `waitUntil` of the request, or nothing to wait for outside a worker (in-process tests). */
+export function waitUntilOf(c: Context): (p: Promise<unknown>) => void {
+  return (p) => {
+    try {
+      c.executionCtx.waitUntil(p);
+    } catch {
+      p.catch(() => {});
+    }
+  };
+}
+
+/**
+ * Slack's routes: `POST /slack/events` (slash commands, interactivity and the Events API on one URL) and the
+ * OAuth install (`GET /slack/install`, `GET /slack/oauth_redirect`). A request is verified on its raw body
+ * (signature, 5-minute window, never twice), then handed to bolt, which answers within Slack's 3 s.
+ *
+ * @example app.route('/', slackRoutes({ ticketNotes }))
+ */
+export function slackRoutes(opts: SlackRoutesOptions = {}) {
+  const routes = new Hono<AppEnv>();
+  const now = opts.now ?? Date.now;
+  let bolt: ReturnType<typeof createBoltApp> | undefined;
+
+  routes.post('/slack/events', async (c) => {
+    const { config, store } = c.var;
+    const signingSecret = requireSlack(config);
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > config.MAX_BODY_BYTES) throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    const rawBody = await c.req.text();
+    if (new TextEncoder().encode(rawBody).length > config.MAX_BODY_BYTES)
+      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    const signature = c.req.header('x-slack-signature');
+    verifySlackSignature({ signingSecret, signature, timestamp: c.req.header('x-slack-request-timestamp'), rawBody, now: now() });
+
+    let body: Record<string, unknown>;
+    try {
+      body = parseSlackBody(rawBody, c.req.header('content-type'));
+    } catch {
+      throw apiError(400, 'invalid_input', 'the body is not a Slack form or JSON payload');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw apiError(400, 'invalid_input', 'the body is not a Slack payload');
+    if (body.type === 'url_verification' && typeof body.challenge === 'string') return c.json({ challenge: body.challenge });
+    if (body.ssl_check === '1') return c.body(null, 200);
+
+    const { teamId } = teamOf(body);
+    if (!teamId) throw apiError(400, 'invalid_input', 'the payload names no workspace (team_id)');
+    const slackStore = new SlackStore(c.env.DB);
+    const auth: SlackAuth | null = await resolveSlackAuth(config, slackStore, { teamId });
+    if (!auth) {
+      // A workspace that signs with our secret but was never installed (or was uninstalled).
+      if (typeof body.command === 'string')
+        return c.json({ response_type: 'ephemeral', text: 'This workspace is not connected to Support Metrics yet: ask an admin to install the app.' });
+      return c.body(null, 200);
+    }
+    // The same signed request twice is a replay: only Slack's own retries (new signatures) get through.
+    const at = new Date(now()).toISOString();
+    if (!(await store.markProcessed(auth.tenantId, 'slack-request', signature ?? '', at)))
+      throw new SignatureError('replayed request');
+    // Events API redeliveries carry the same event_id: handled once.
+    if (body.type === 'event_callback' && typeof body.event_id === 'string')
+      if (!(await store.markProcessed(auth.tenantId, 'slack-event', body.event_id, at))) return c.body(null, 200);
+
+    requestAuth.set(body, {
+      botToken: auth.botToken,
+      ...(auth.botUserId ? { botUserId: auth.botUserId } : {}),
+      teamId,
+    });
+    const deps: SlackDeps = {
+      tenantId: auth.tenantId,
+      teamId,
+      store,
+      slackStore,
+      config,
+      now: () => new Date(now()),
+      notes: opts.ticketNotes?.(config, auth.tenantId) ?? null,
+      ticketUrl: ticketUrlFor(config, auth.tenantId, await store.tenantSettings(auth.tenantId)),
+      jiraBaseUrl: jiraBaseUrlOf(await store.tenantSettings(auth.tenantId)),
+      waitUntil: waitUntilOf(c),
+    };
+    bolt ??= createBoltApp({ fetch: opts.fetch });
+    const retry = c.req.header('x-slack-retry-num');
+    return bolt.receiver.dispatch(body, {
+      ...(retry ? { retryNum: Number(retry), retryReason: c.req.header('x-slack-retry-reason') } : {}),
+      customProperties: { sm: deps },
+      waitUntil: deps.waitUntil,
+    });
+  });
+
+  routes.route('/slack', installRoutes({ fetch: opts.fetch, now }));
+  return routes;
+}
+
+/** The Jira site of a tenant (setting `jiraBaseUrl`), for links to issues. */
+export function jiraBaseUrlOf(settings: Record<string, unknown> | null): string | null {
+  const v = settings?.jiraBaseUrl;
+  return typeof v === 'string' && /^https:\/\//.test(v) ? v : null;
+}
