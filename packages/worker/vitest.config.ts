@@ -14,6 +14,9 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             ZENDESK_WEBHOOK_SECRET: 'test-webhook-secret',
+            // The signing secret of Slack's documented test vector (../shared/data/slack/PROVENANCE.txt).
+            SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
+            SLACK_BOT_TOKEN: 'xoxb-test-bot-token',
             DEFAULT_TENANT: 'demo',
           },
         },

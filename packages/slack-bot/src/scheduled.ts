@@ -4,7 +4,7 @@ import { agingAlertMessage, dailyPostMessage } from './blocks/daily-post-blocks.
 import { HEADLINE_KPIS } from './blocks/metrics-blocks.js';
 import { agingWithExperts } from './services/aging-service.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
-import { type Subscription, SlackStore } from './services/slack-store.js';
+import { SlackStore, type Subscription } from './services/slack-store.js';
 import { jiraBaseUrlOf } from './slack-routes.js';
 
 const DAY_MS = 86_400_000;
@@ -53,7 +53,7 @@ export async function buildDailyPost(
     const row = daily.get(addDays(day, -d));
     if (row) addCounters(counters, row);
     const m = metricsFromCounters(counters);
-    for (const id of HEADLINE_KPIS) (trend[id] ??= []).push(m[id]?.value ?? null);
+    for (const id of HEADLINE_KPIS) trend[id] = [...(trend[id] ?? []), m[id]?.value ?? null];
   }
   return dailyPostMessage({
     day,
@@ -93,7 +93,8 @@ export async function runSlackJobs(ctx: SlackJobsContext): Promise<SlackJobsResu
   const store = new D1Store(ctx.db);
   const slackStore = new SlackStore(ctx.db);
   const byTenant = new Map<string, Subscription[]>();
-  for (const s of await slackStore.subscriptions()) byTenant.set(s.tenantId, [...(byTenant.get(s.tenantId) ?? []), s]);
+  for (const s of await slackStore.subscriptions())
+    byTenant.set(s.tenantId, [...(byTenant.get(s.tenantId) ?? []), s]);
   const now = () => ctx.at;
   const at = ctx.at.toISOString();
 
@@ -116,7 +117,11 @@ export async function runSlackJobs(ctx: SlackJobsContext): Promise<SlackJobsResu
       if (!(await slackStore.claimPost(tenantId, sub.channelId, local.day, at))) continue;
       try {
         const message = await buildDailyPost(deps, addDays(local.day, -1));
-        const posted = await client.chat.postMessage({ channel: sub.channelId, text: message.text, blocks: message.blocks });
+        const posted = await client.chat.postMessage({
+          channel: sub.channelId,
+          text: message.text,
+          blocks: message.blocks,
+        });
         await slackStore.markPostSent(tenantId, sub.channelId, local.day, posted.ts ?? '');
         result.posted++;
       } catch (e) {
@@ -130,7 +135,13 @@ export async function runSlackJobs(ctx: SlackJobsContext): Promise<SlackJobsResu
     const fresh = [];
     for (const a of aging)
       if (
-        await slackStore.claimAgingAlert(tenantId, a.caseId, at.slice(0, 10), { hours: a.thresholdHours, cohort: a.cohort }, at)
+        await slackStore.claimAgingAlert(
+          tenantId,
+          a.caseId,
+          at.slice(0, 10),
+          { hours: a.thresholdHours, cohort: a.cohort },
+          at,
+        )
       )
         fresh.push(a);
     if (fresh.length === 0) continue;

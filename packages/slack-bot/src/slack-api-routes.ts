@@ -1,14 +1,20 @@
-import { type AppEnv, apiError, bearerAuth, invalidInput, NotConfiguredError } from '@support-metrics/platform';
+import type { WorkerConfig } from '@support-metrics/platform';
+import {
+  type AppEnv,
+  apiError,
+  bearerAuth,
+  invalidInput,
+  NotConfiguredError,
+} from '@support-metrics/platform';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { INSTALL_STATE_TTL_MS, signInstallState } from './install/install-state.js';
 import { requireOAuth } from './install/install-routes.js';
+import { INSTALL_STATE_TTL_MS, signInstallState } from './install/install-state.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
 import { ticketUrlFor } from './services/slack-deps.js';
 import { SlackStore } from './services/slack-store.js';
 import { slackErrorCode, startSwarm, type TicketNotes } from './services/swarm-service.js';
 import { requireSlack } from './slack-routes.js';
-import type { WorkerConfig } from '@support-metrics/platform';
 
 /** Body of `POST /api/swarms`: the case, and the agent starting it (the sidebar sends the current user). */
 export const StartSwarmSchema = z.object({
@@ -25,7 +31,11 @@ export const StartSwarmSchema = z.object({
  * @example app.route('/api', slackApiRoutes())
  */
 export function slackApiRoutes(
-  opts: { fetch?: typeof fetch; now?: () => number; ticketNotes?: (config: WorkerConfig, tenantId: string) => TicketNotes | null } = {},
+  opts: {
+    fetch?: typeof fetch;
+    now?: () => number;
+    ticketNotes?: (config: WorkerConfig, tenantId: string) => TicketNotes | null;
+  } = {},
 ) {
   const api = new Hono<AppEnv>();
   const now = opts.now ?? Date.now;
@@ -38,11 +48,15 @@ export function slackApiRoutes(
     if (!parsed.success) throw invalidInput(parsed.error, 'swarm');
     const slackStore = new SlackStore(c.env.DB);
     const auth = await resolveSlackAuth(config, slackStore, { tenantId });
-    if (!auth) throw new NotConfiguredError(['the Slack app installed for this tenant (POST /api/slack/install-url)']);
+    if (!auth)
+      throw new NotConfiguredError(['the Slack app installed for this tenant (POST /api/slack/install-url)']);
     const client = webClient(auth.botToken, opts.fetch);
     const { name, email } = parsed.data.startedBy;
     const slackUserId = email
-      ? await client.users.lookupByEmail({ email }).then((r) => r.user?.id ?? null, () => null)
+      ? await client.users.lookupByEmail({ email }).then(
+          (r) => r.user?.id ?? null,
+          () => null,
+        )
       : null;
     try {
       const result = await startSwarm(
@@ -55,7 +69,10 @@ export function slackApiRoutes(
           notes: opts.ticketNotes?.(config, tenantId) ?? null,
           ticketUrl: ticketUrlFor(config, tenantId, await store.tenantSettings(tenantId)),
         },
-        { caseId: parsed.data.caseId, startedBy: { slackUserId, label: name ?? email ?? 'the Zendesk sidebar' } },
+        {
+          caseId: parsed.data.caseId,
+          startedBy: { slackUserId, label: name ?? email ?? 'the Zendesk sidebar' },
+        },
       );
       if (result.kind === 'not_found') throw apiError(404, 'not_found', `no case ${parsed.data.caseId}`);
       return c.json(
@@ -63,7 +80,11 @@ export function slackApiRoutes(
           kind: result.kind,
           channel: { id: result.channelId, name: result.channelName },
           url: `https://slack.com/app_redirect?channel=${result.channelId}${auth.teamId ? `&team=${auth.teamId}` : ''}`,
-          experts: result.experts.map((e) => ({ name: e.agent.name, reason: e.reason, inSlack: e.slackUserId !== null })),
+          experts: result.experts.map((e) => ({
+            name: e.agent.name,
+            reason: e.reason,
+            inSlack: e.slackUserId !== null,
+          })),
         },
         result.kind === 'started' ? 201 : 200,
       );
@@ -77,7 +98,11 @@ export function slackApiRoutes(
   api.post('/slack/install-url', async (c) => {
     const { stateSecret } = requireOAuth(c.var.config);
     const expiresAt = now() + INSTALL_STATE_TTL_MS;
-    const state = await signInstallState(stateSecret, { tenantId: c.var.tenantId, nonce: crypto.randomUUID(), expiresAt });
+    const state = await signInstallState(stateSecret, {
+      tenantId: c.var.tenantId,
+      nonce: crypto.randomUUID(),
+      expiresAt,
+    });
     const url = new URL('/slack/install', c.req.url);
     url.searchParams.set('state', state);
     return c.json({ url: url.toString(), expiresAt: new Date(expiresAt).toISOString() }, 201);

@@ -29,7 +29,10 @@ export function requireSlack(config: WorkerConfig): string {
   if (!config.SLACK_SIGNING_SECRET) throw new NotConfiguredError(PLUGIN_SECRETS.slack);
   const oauth = PLUGIN_SECRETS.slackOAuth.every((n) => config[n]);
   if (!config.SLACK_BOT_TOKEN && !oauth)
-    throw new NotConfiguredError(['SLACK_BOT_TOKEN (one workspace)', 'or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (OAuth)']);
+    throw new NotConfiguredError([
+      'SLACK_BOT_TOKEN (one workspace)',
+      'or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (OAuth)',
+    ]);
   return config.SLACK_SIGNING_SECRET;
 }
 
@@ -60,12 +63,19 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
     const { config, store } = c.var;
     const signingSecret = requireSlack(config);
     const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > config.MAX_BODY_BYTES) throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    if (declared > config.MAX_BODY_BYTES)
+      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
     const rawBody = await c.req.text();
     if (new TextEncoder().encode(rawBody).length > config.MAX_BODY_BYTES)
       throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
     const signature = c.req.header('x-slack-signature');
-    verifySlackSignature({ signingSecret, signature, timestamp: c.req.header('x-slack-request-timestamp'), rawBody, now: now() });
+    verifySlackSignature({
+      signingSecret,
+      signature,
+      timestamp: c.req.header('x-slack-request-timestamp'),
+      rawBody,
+      now: now(),
+    });
 
     let body: Record<string, unknown>;
     try {
@@ -75,7 +85,8 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw apiError(400, 'invalid_input', 'the body is not a Slack payload');
-    if (body.type === 'url_verification' && typeof body.challenge === 'string') return c.json({ challenge: body.challenge });
+    if (body.type === 'url_verification' && typeof body.challenge === 'string')
+      return c.json({ challenge: body.challenge });
     if (body.ssl_check === '1') return c.body(null, 200);
 
     const { teamId } = teamOf(body);
@@ -85,7 +96,10 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
     if (!auth) {
       // A workspace that signs with our secret but was never installed (or was uninstalled).
       if (typeof body.command === 'string')
-        return c.json({ response_type: 'ephemeral', text: 'This workspace is not connected to Support Metrics yet: ask an admin to install the app.' });
+        return c.json({
+          response_type: 'ephemeral',
+          text: 'This workspace is not connected to Support Metrics yet: ask an admin to install the app.',
+        });
       return c.body(null, 200);
     }
     // The same signed request twice is a replay: only Slack's own retries (new signatures) get through.
@@ -94,7 +108,8 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
       throw new SignatureError('replayed request');
     // Events API redeliveries carry the same event_id: handled once.
     if (body.type === 'event_callback' && typeof body.event_id === 'string')
-      if (!(await store.markProcessed(auth.tenantId, 'slack-event', body.event_id, at))) return c.body(null, 200);
+      if (!(await store.markProcessed(auth.tenantId, 'slack-event', body.event_id, at)))
+        return c.body(null, 200);
 
     requestAuth.set(body, {
       botToken: auth.botToken,

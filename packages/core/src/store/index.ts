@@ -1,3 +1,3 @@
 export * from './rollup.js';
-export * from './sql.js';
 export * from './slack-sql.js';
+export * from './sql.js';

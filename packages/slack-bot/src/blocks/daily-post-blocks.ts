@@ -59,20 +59,33 @@ export function dailyPostMessage(p: DailyPost): Message {
     return `${r ? statusIcon(r) : '❔'} *${def.name}*: ${formatValue(def.unit, r?.value)} \`${sparkline(p.trend[id] ?? [])}\` ${r ? benchmarkText(def, r) : ''}`;
   });
   const reasons = p.incompleteReasons.length
-    ? p.incompleteReasons.map((r) => `• ${escapeMrkdwn(r.item)}: ${r.cases} case${r.cases === 1 ? '' : 's'}`).join('\n')
+    ? p.incompleteReasons
+        .map((r) => `• ${escapeMrkdwn(r.item)}: ${r.cases} case${r.cases === 1 ? '' : 's'}`)
+        .join('\n')
     : '_Every new case was complete, or none arrived._';
   const blocks: KnownBlock[] = [
     header(`Support metrics for ${p.day}`),
-    context(`${p.counts.created} cases created, ${p.counts.solved} solved · sparkline: the last 7 days · ✅ target met ➖ above industry average 🔻 below`),
+    context(
+      `${p.counts.created} cases created, ${p.counts.solved} solved · sparkline: the last 7 days · ✅ target met ➖ above industry average 🔻 below`,
+    ),
     section(kpis.join('\n')),
     divider(),
     section(`*Why new cases were incomplete* (${p.created} new)\n${reasons}`),
     divider(),
-    section(p.aging.length ? `*Aging cases that need a swarm* (${p.aging.length})` : '*Aging cases*: none past their cohort’s 75th percentile.'),
+    section(
+      p.aging.length
+        ? `*Aging cases that need a swarm* (${p.aging.length})`
+        : '*Aging cases*: none past their cohort’s 75th percentile.',
+    ),
     ...agingBlocks(p.aging, 8),
   ];
   if (p.bugs.length) {
-    blocks.push(divider(), section(`*Bugs with the most new cases*\n${p.bugs.map((b, i) => `${bugLine(b, i + 1, p.jiraBaseUrl)}, ${b.newCases} new`).join('\n')}`));
+    blocks.push(
+      divider(),
+      section(
+        `*Bugs with the most new cases*\n${p.bugs.map((b, i) => `${bugLine(b, i + 1, p.jiraBaseUrl)}, ${b.newCases} new`).join('\n')}`,
+      ),
+    );
   }
   return { text: `Support metrics for ${p.day}`, blocks };
 }
@@ -80,7 +93,9 @@ export function dailyPostMessage(p: DailyPost): Message {
 /** An aging alert: cases newly past their cohort's threshold, with experts and a Start swarm button each. */
 export function agingAlertMessage(aging: AgingEntry[]): Message {
   const blocks: KnownBlock[] = [
-    section(`:hourglass: *${aging.length} case${aging.length === 1 ? '' : 's'} aging past the usual resolution time* — a swarm may help.`),
+    section(
+      `:hourglass: *${aging.length} case${aging.length === 1 ? '' : 's'} aging past the usual resolution time* — a swarm may help.`,
+    ),
     ...agingBlocks(aging, 20),
   ];
   if (aging.length > 20) blocks.push(context(`and ${aging.length - 20} more`));

@@ -31,7 +31,10 @@ export function statusIcon(r: Pick<MetricResult, 'status' | 'target'>): string {
 }
 
 /** The study's figures for a metric: "target >80% · industry 47%". */
-export function benchmarkText(def: Pick<MetricDefinition, 'unit' | 'better'>, r: Pick<MetricResult, 'benchmark' | 'target'>) {
+export function benchmarkText(
+  def: Pick<MetricDefinition, 'unit' | 'better'>,
+  r: Pick<MetricResult, 'benchmark' | 'target'>,
+) {
   const parts: string[] = [];
   const cmp = def.better === 'higher' ? '≥' : '≤';
   if (r.target !== null) parts.push(`target ${cmp}${formatValue(def.unit, r.target)}`);
@@ -50,7 +53,8 @@ export function changeText(
   const size = def.unit === 'ratio' ? Math.abs(delta) * 100 : Math.abs(delta);
   if (size < 0.05) return 'no change';
   const amount = def.unit === 'ratio' ? `${size.toFixed(1)} pts` : formatValue(def.unit, size);
-  const better = def.better === 'neither' ? '' : (delta > 0) === (def.better === 'higher') ? ', better' : ', worse';
+  const better =
+    def.better === 'neither' ? '' : delta > 0 === (def.better === 'higher') ? ', better' : ', worse';
   return `${delta > 0 ? '▲' : '▼'} ${amount}${better}`;
 }
 
@@ -67,6 +71,8 @@ export function sparkline(values: readonly (number | null)[]): string {
   const min = Math.min(...known);
   const span = Math.max(...known) - min;
   return values
-    .map((v) => (v === null ? '·' : BARS[span === 0 ? 3 : Math.round(((v - min) / span) * (BARS.length - 1))]))
+    .map((v) =>
+      v === null ? '·' : BARS[span === 0 ? 3 : Math.round(((v - min) / span) * (BARS.length - 1))],
+    )
     .join('');
 }

@@ -1,5 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import { getMetricDefinition, type MetricDefinition, type MetricId, type MetricResult } from '@support-metrics/core';
+import {
+  getMetricDefinition,
+  type MetricDefinition,
+  type MetricId,
+  type MetricResult,
+} from '@support-metrics/core';
 import type { CommandFilters, DayWindow } from '../commands/parse-command.js';
 import { benchmarkText, changeText, formatValue, sparkline, statusIcon } from './format.js';
 import { button, context, divider, escapeMrkdwn, header, section } from './mrkdwn.js';
@@ -28,7 +33,11 @@ export function filtersText(f: CommandFilters): string {
 }
 
 /** One KPI line: icon, name, value, the study's figures and the change vs before. */
-function kpiLine(def: MetricDefinition, now: MetricResult | undefined, before: MetricResult | undefined): string {
+function kpiLine(
+  def: MetricDefinition,
+  now: MetricResult | undefined,
+  before: MetricResult | undefined,
+): string {
   if (!now) return `❔ *${def.name}*: not measured`;
   const value = formatValue(def.unit, now.value);
   const why = now.value === null && now.reason ? ` _(needs ${escapeMrkdwn(now.reason)})_` : '';
@@ -62,7 +71,8 @@ export function kpiMessage(v: KpiView): Message {
     section(lines.join('\n')),
     context('✅ at or above target · ➖ between industry average and target · 🔻 below industry average'),
   ];
-  if (v.sharedBy) blocks.push(context(`Shared by <@${v.sharedBy}> · \`/support-metrics ${escapeMrkdwn(v.commandText)}\``));
+  if (v.sharedBy)
+    blocks.push(context(`Shared by <@${v.sharedBy}> · \`/support-metrics ${escapeMrkdwn(v.commandText)}\``));
   else
     blocks.push({
       type: 'actions',
@@ -87,7 +97,10 @@ export interface MetricView {
   sharedBy?: string;
 }
 
-function breakdownText(unit: MetricDefinition['unit'], rows: Record<string, { value: number | null }>): string {
+function breakdownText(
+  unit: MetricDefinition['unit'],
+  rows: Record<string, { value: number | null }>,
+): string {
   const entries = Object.entries(rows)
     .filter(([, r]) => r.value !== null)
     .sort((a, b) => (b[1].value ?? 0) - (a[1].value ?? 0))
@@ -102,8 +115,12 @@ export function metricMessage(v: MetricView): Message {
   const value = result ? formatValue(def.unit, result.value) : 'not measured';
   const blocks: KnownBlock[] = [
     header(`${def.name} · ${v.window.label}`),
-    section(`*${value}* ${result ? statusIcon(result) : '❔'}  ${result ? benchmarkText(def, result) : ''} · ${changeText(def, result?.value ?? null, v.before?.value ?? null)}${result?.value === null && result.reason ? `\n_Not measured: needs ${escapeMrkdwn(result.reason)}_` : ''}`),
-    section(`${escapeMrkdwn(def.definition)}\n*Formula:* ${escapeMrkdwn(def.formula)}${v.computedFrom ? `\n*Here:* ${escapeMrkdwn(v.computedFrom)}` : ''}`),
+    section(
+      `*${value}* ${result ? statusIcon(result) : '❔'}  ${result ? benchmarkText(def, result) : ''} · ${changeText(def, result?.value ?? null, v.before?.value ?? null)}${result?.value === null && result.reason ? `\n_Not measured: needs ${escapeMrkdwn(result.reason)}_` : ''}`,
+    ),
+    section(
+      `${escapeMrkdwn(def.definition)}\n*Formula:* ${escapeMrkdwn(def.formula)}${v.computedFrom ? `\n*Here:* ${escapeMrkdwn(v.computedFrom)}` : ''}`,
+    ),
   ];
   if (v.trend.length > 0)
     blocks.push(
@@ -127,7 +144,11 @@ export function metricMessage(v: MetricView): Message {
           .join(' · '),
       ),
     );
-  blocks.push(context(`${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters)} · source: ${escapeMrkdwn(def.source)}`));
+  blocks.push(
+    context(
+      `${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters)} · source: ${escapeMrkdwn(def.source)}`,
+    ),
+  );
   if (v.sharedBy) blocks.push(context(`Shared by <@${v.sharedBy}>`));
   else
     blocks.push({
@@ -152,7 +173,10 @@ export function helpMessage(problem?: string): Message {
   const blocks: KnownBlock[] = [];
   if (problem) blocks.push(section(`:thinking_face: ${escapeMrkdwn(problem)}. Here is what I understand:`));
   blocks.push(section(USAGE));
-  return { text: problem ? `${problem}. Try /support-metrics help` : 'Support Metrics: usage', blocks };
+  return {
+    text: problem ? `${escapeMrkdwn(problem)}. Try /support-metrics help` : 'Support Metrics: usage',
+    blocks,
+  };
 }
 
 export { divider };

@@ -1,7 +1,14 @@
 import type { Button, KnownBlock } from '@slack/types';
 
 /** Slack's limits on what we send (https://docs.slack.dev/reference/block-kit/blocks). */
-export const LIMITS = { blocks: 50, sectionText: 3000, fieldText: 2000, header: 150, buttonText: 75, contextElements: 10 };
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fieldText: 2000,
+  header: 150,
+  buttonText: 75,
+  contextElements: 10,
+};
 
 /**
  * Escapes text for mrkdwn: `&`, `<` and `>` are Slack's control characters (a customer's subject with `<!channel>`
@@ -40,12 +47,7 @@ export function context(...texts: string[]): KnownBlock {
   };
 }
 
-export function button(
-  text: string,
-  actionId: string,
-  value: string,
-  style?: 'primary' | 'danger',
-): Button {
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
   return {
     type: 'button',
     text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true },
@@ -65,14 +67,21 @@ export function blockProblems(blocks: readonly KnownBlock[]): string[] {
   const problems: string[] = [];
   if (blocks.length > LIMITS.blocks) problems.push(`${blocks.length} blocks (limit ${LIMITS.blocks})`);
   blocks.forEach((b, i) => {
-    const block = b as { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: unknown[] };
+    const block = b as {
+      type: string;
+      text?: { text: string };
+      fields?: { text: string }[];
+      elements?: unknown[];
+    };
     const limit = block.type === 'header' ? LIMITS.header : LIMITS.sectionText;
-    if (block.text && block.text.text.length > limit) problems.push(`block ${i}: text of ${block.text.text.length}`);
+    if (block.text && block.text.text.length > limit)
+      problems.push(`block ${i}: text of ${block.text.text.length}`);
     if (block.text && block.text.text.length === 0) problems.push(`block ${i}: empty text`);
     for (const f of block.fields ?? [])
       if (f.text.length > LIMITS.fieldText) problems.push(`block ${i}: field of ${f.text.length}`);
     if ((block.fields?.length ?? 0) > 10) problems.push(`block ${i}: ${block.fields?.length} fields`);
-    if (block.type === 'actions' && (block.elements?.length ?? 0) > 25) problems.push(`block ${i}: too many elements`);
+    if (block.type === 'actions' && (block.elements?.length ?? 0) > 25)
+      problems.push(`block ${i}: too many elements`);
   });
   return problems;
 }

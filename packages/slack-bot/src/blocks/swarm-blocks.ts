@@ -25,7 +25,10 @@ export function ageText(hours: number): string {
 }
 
 /** An agent as a Slack mention when we found their Slack user, else their name. */
-export function agentMention(agent: { name: string | null; email: string | null; id: string }, slackUserId?: string | null) {
+export function agentMention(
+  agent: { name: string | null; email: string | null; id: string },
+  slackUserId?: string | null,
+) {
   if (slackUserId) return `<@${slackUserId}>`;
   return escapeMrkdwn(agent.name ?? agent.email ?? `agent ${agent.id}`);
 }
@@ -54,12 +57,19 @@ export function caseCardMessage(card: CaseCard): Message {
     : 'not scored';
   const bugs = card.bugs.length
     ? card.bugs
-        .map((b) => `${escapeMrkdwn(b.issueKey)}${b.status ? ` (${escapeMrkdwn(b.status)})` : ''}${b.summary ? ` ${escapeMrkdwn(truncate(b.summary, 60))}` : ''}`)
+        .map(
+          (b) =>
+            `${escapeMrkdwn(b.issueKey)}${b.status ? ` (${escapeMrkdwn(b.status)})` : ''}${b.summary ? ` ${escapeMrkdwn(truncate(b.summary, 60))}` : ''}`,
+        )
         .join(', ')
     : 'none linked';
-  const owner = c.assignee ? escapeMrkdwn(c.assignee.name ?? c.assignee.email ?? `agent ${c.assignee.id}`) : 'unassigned';
+  const owner = c.assignee
+    ? escapeMrkdwn(c.assignee.name ?? c.assignee.email ?? `agent ${c.assignee.id}`)
+    : 'unassigned';
   const experts = card.experts.length
-    ? card.experts.map((e) => `• ${agentMention(e.agent, e.slackUserId)} — ${escapeMrkdwn(e.reason)}`).join('\n')
+    ? card.experts
+        .map((e) => `• ${agentMention(e.agent, e.slackUserId)} — ${escapeMrkdwn(e.reason)}`)
+        .join('\n')
     : '_No one solved similar cases in the last 90 days; invite who you know._';
   const blocks: KnownBlock[] = [
     header(truncate(`Swarm on #${c.id}: ${c.subject || '(no subject)'}`, 150)),
@@ -75,17 +85,23 @@ export function caseCardMessage(card: CaseCard): Message {
       ],
     } as KnownBlock,
     section(`*${subject}*\n${escapeMrkdwn(truncate(c.description, 1200))}`),
-    section(`*Suggested experts*\n${experts}${card.atCapacity ? `\n_${card.atCapacity} more at capacity, not invited._` : ''}`),
-    context(`Started by ${card.startedBy}. Collaboration, not escalation: the case keeps its owner. Close the swarm with a summary; it goes to the ticket as an internal note.`),
+    section(
+      `*Suggested experts*\n${experts}${card.atCapacity ? `\n_${card.atCapacity} more at capacity, not invited._` : ''}`,
+    ),
+    context(
+      `Started by ${card.startedBy}. Collaboration, not escalation: the case keeps its owner. Close the swarm with a summary; it goes to the ticket as an internal note.`,
+    ),
     {
       type: 'actions',
       elements: [
         button('Close swarm with a summary', 'close_swarm', card.swarmId, 'primary'),
-        ...(card.ticketUrl ? [{ ...button('Open ticket', 'open_ticket', c.id), url: card.ticketUrl } as Button] : []),
+        ...(card.ticketUrl
+          ? [{ ...button('Open ticket', 'open_ticket', c.id), url: card.ticketUrl } as Button]
+          : []),
       ],
     } as KnownBlock,
   ];
-  return { text: `Swarm on #${c.id}: ${truncate(c.subject, 100)}`, blocks };
+  return { text: `Swarm on #${escapeMrkdwn(c.id)}: ${escapeMrkdwn(truncate(c.subject, 100))}`, blocks };
 }
 
 /** The modal that closes a swarm: what was found and done (it becomes the ticket's internal note). */
@@ -98,7 +114,9 @@ export function closeSwarmModal(swarmId: string, caseId: string) {
     submit: { type: 'plain_text' as const, text: 'Close and note' },
     close: { type: 'plain_text' as const, text: 'Cancel' },
     blocks: [
-      section(`Summarise what the swarm found for case #${escapeMrkdwn(caseId)}. It is added to the ticket as an internal note, so the next agent finds it.`),
+      section(
+        `Summarise what the swarm found for case #${escapeMrkdwn(caseId)}. It is added to the ticket as an internal note, so the next agent finds it.`,
+      ),
       {
         type: 'input',
         block_id: 'summary',

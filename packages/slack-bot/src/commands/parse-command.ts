@@ -153,7 +153,10 @@ export function parseCommand(text: string): Command {
       return { kind: 'usage', problem: `“${rest[i]}” is not a time: use HH:MM, e.g. 09:00` };
     const zone = rest[i];
     if (zone && !isTimeZone(zone))
-      return { kind: 'usage', problem: `“${zone}” is not a time zone: use an IANA name such as Europe/Berlin` };
+      return {
+        kind: 'usage',
+        problem: `“${zone}” is not a time zone: use an IANA name such as Europe/Berlin`,
+      };
     if (rest.length > i + (zone ? 1 : 0))
       return { kind: 'usage', problem: 'subscribe takes a channel, a time and a time zone' };
     return { kind: 'subscribe', channelId, time, timeZone: zone ?? null };

@@ -1,15 +1,24 @@
-import { type AppEnv, NotConfiguredError, PLUGIN_SECRETS, type WorkerConfig } from '@support-metrics/platform';
+import {
+  type AppEnv,
+  NotConfiguredError,
+  PLUGIN_SECRETS,
+  type WorkerConfig,
+} from '@support-metrics/platform';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { SlackStore } from '../services/slack-store.js';
 import { webClient } from '../services/slack-client.js';
+import { SlackStore } from '../services/slack-store.js';
 import { readInstallState } from './install-state.js';
 import { BOT_SCOPES } from './scopes.js';
 import { encryptToken } from './token-crypto.js';
 
 /** OAuth needs all three; a single-workspace install has nothing to install. */
 export function requireOAuth(config: WorkerConfig) {
-  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = config;
+  const {
+    SLACK_CLIENT_ID: clientId,
+    SLACK_CLIENT_SECRET: clientSecret,
+    SLACK_STATE_SECRET: stateSecret,
+  } = config;
   if (!clientId || !clientSecret || !stateSecret) throw new NotConfiguredError(PLUGIN_SECRETS.slackOAuth);
   return { clientId, clientSecret, stateSecret };
 }
@@ -35,7 +44,11 @@ export function installRoutes(opts: { fetch?: typeof fetch; now: () => number })
     const { clientId, stateSecret } = requireOAuth(c.var.config);
     const state = c.req.query('state') ?? '';
     if (!(await readInstallState(stateSecret, state, opts.now())))
-      return page('Install link expired', 'Ask for a new install link: POST /api/slack/install-url with your tenant token.', 400);
+      return page(
+        'Install link expired',
+        'Ask for a new install link: POST /api/slack/install-url with your tenant token.',
+        400,
+      );
     const authorize = new URL('https://slack.com/oauth/v2/authorize');
     authorize.searchParams.set('client_id', clientId);
     authorize.searchParams.set('scope', BOT_SCOPES.join(','));
@@ -55,7 +68,12 @@ export function installRoutes(opts: { fetch?: typeof fetch; now: () => number })
     if (!(await c.var.store.markProcessed(state.tenantId, 'slack-install-state', state.nonce, at)))
       return page('Install link used', 'This install link was used already; ask for a new one.', 400);
     const access = await webClient(undefined, opts.fetch)
-      .oauth.v2.access({ client_id: clientId, client_secret: clientSecret, code, redirect_uri: redirectUri(c.req.url) })
+      .oauth.v2.access({
+        client_id: clientId,
+        client_secret: clientSecret,
+        code,
+        redirect_uri: redirectUri(c.req.url),
+      })
       .catch(() => null);
     if (!access?.ok || !access.access_token || !access.team?.id)
       return page('Install failed', 'Slack did not accept the install. Try again.', 400);

@@ -25,7 +25,11 @@ export async function signInstallState(secret: string, state: InstallState): Pro
 }
 
 /** The state's content when its signature holds and it has not expired; null otherwise. */
-export async function readInstallState(secret: string, value: string, now: number): Promise<InstallState | null> {
+export async function readInstallState(
+  secret: string,
+  value: string,
+  now: number,
+): Promise<InstallState | null> {
   const [payload, mac] = value.split('.');
   if (!payload || !mac) return null;
   if (!timingSafeEqual(await hmacSha256Hex(secret, `install-state:${payload}`), mac)) return null;

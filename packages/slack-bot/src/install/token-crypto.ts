@@ -6,7 +6,12 @@ const unb64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeA
 async function tokenKey(secret: string): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('support-metrics'), info: encoder.encode('slack-bot-token/v1') },
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: encoder.encode('support-metrics'),
+      info: encoder.encode('slack-bot-token/v1'),
+    },
     base,
     { name: 'AES-GCM', length: 256 },
     false,
@@ -21,7 +26,11 @@ async function tokenKey(secret: string): Promise<CryptoKey> {
  */
 export async function encryptToken(secret: string, token: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await tokenKey(secret), encoder.encode(token));
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    await tokenKey(secret),
+    encoder.encode(token),
+  );
   return `v1.${b64(iv)}.${b64(new Uint8Array(sealed))}`;
 }
 

@@ -10,7 +10,12 @@ export const ACK_BUDGET_MS = 1_500;
  * Answers a slash command within Slack's 3 s: with the message in the ack when it is ready within the budget,
  * else an empty ack now and the message through the response URL when it is ready.
  */
-export async function answerSoon(ack: Ack, respond: Respond, work: () => Promise<Message>, budgetMs = ACK_BUDGET_MS) {
+export async function answerSoon(
+  ack: Ack,
+  respond: Respond,
+  work: () => Promise<Message>,
+  budgetMs = ACK_BUDGET_MS,
+) {
   const pending = work();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'late'>((resolve) => {

@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
 import { bugsMessage } from '../blocks/bugs-blocks.js';
-import { helpMessage, type Message, kpiMessage, metricMessage } from '../blocks/metrics-blocks.js';
+import { helpMessage, kpiMessage, type Message, metricMessage } from '../blocks/metrics-blocks.js';
 import { escapeMrkdwn } from '../blocks/mrkdwn.js';
-import { answerSoon } from './answer-soon.js';
 import { type Command, parseCommand } from '../commands/parse-command.js';
 import { kpiView, metricView } from '../services/metrics-views.js';
 import { depsOf, type SlackDeps } from '../services/slack-deps.js';
+import { answerSoon } from './answer-soon.js';
 import { startSwarmFromSlack } from './swarm-actions.js';
 
 /** The slash command's name (manifest.yaml declares it). */
@@ -34,7 +34,11 @@ export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: 
   if (cmd.kind === 'bugs') {
     const to = new Date(deps.now().getTime() + 1).toISOString();
     const since = new Date(deps.now().getTime() - 7 * 86_400_000).toISOString();
-    const rows = await deps.slackStore.bugImpact(deps.tenantId, { sort: cmd.sort, newSince: since, newUntil: to });
+    const rows = await deps.slackStore.bugImpact(deps.tenantId, {
+      sort: cmd.sort,
+      newSince: since,
+      newUntil: to,
+    });
     return bugsMessage(rows, cmd.sort, deps.jiraBaseUrl);
   }
   return helpMessage();
@@ -85,7 +89,9 @@ export function registerCommand(app: App) {
         const removed = await deps.slackStore.unsubscribe(deps.tenantId, channelId);
         return ack({
           response_type: 'ephemeral',
-          text: removed ? `<#${channelId}> no longer gets the daily post.` : `<#${channelId}> was not subscribed.`,
+          text: removed
+            ? `<#${channelId}> no longer gets the daily post.`
+            : `<#${channelId}> was not subscribed.`,
         });
       }
     }

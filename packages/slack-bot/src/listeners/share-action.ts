@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { kpiMessage, metricMessage } from '../blocks/metrics-blocks.js';
+import { kpiMessage, type Message, metricMessage } from '../blocks/metrics-blocks.js';
 import { parseCommand } from '../commands/parse-command.js';
 import { kpiView, metricView } from '../services/metrics-views.js';
 import { depsOf } from '../services/slack-deps.js';
@@ -13,9 +13,12 @@ export function registerShare(app: App) {
     const cmd = parseCommand(text);
     const today = deps.now().toISOString().slice(0, 10);
     const sharedBy = body.user.id;
-    let message;
+    let message: Message;
     if (cmd.kind === 'kpis')
-      message = kpiMessage({ ...(await kpiView(deps.store, deps.tenantId, { ...cmd, commandText: text, today })), sharedBy });
+      message = kpiMessage({
+        ...(await kpiView(deps.store, deps.tenantId, { ...cmd, commandText: text, today })),
+        sharedBy,
+      });
     else if (cmd.kind === 'metric')
       message = metricMessage({
         ...(await metricView(deps.store, deps.tenantId, {

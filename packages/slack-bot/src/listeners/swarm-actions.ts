@@ -3,7 +3,13 @@ import type { WebClient } from '@slack/web-api';
 import { escapeMrkdwn } from '../blocks/mrkdwn.js';
 import { parseCaseId } from '../commands/parse-command.js';
 import { depsOf, type SlackDeps } from '../services/slack-deps.js';
-import { closeSwarm, openCloseSwarmModal, type SwarmContext, slackErrorCode, startSwarm } from '../services/swarm-service.js';
+import {
+  closeSwarm,
+  openCloseSwarmModal,
+  type SwarmContext,
+  slackErrorCode,
+  startSwarm,
+} from '../services/swarm-service.js';
 
 /** The message shortcut that starts a swarm from a message naming a ticket. */
 export const SWARM_SHORTCUT = 'start_swarm_from_message';
@@ -34,7 +40,11 @@ export async function startSwarmFromSlack(
       startedBy: { slackUserId: userId, label: `<@${userId}>` },
     });
     if (result.kind === 'not_found') {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `I have no case #${escapeMrkdwn(caseId)}.` });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `I have no case #${escapeMrkdwn(caseId)}.`,
+      });
       return;
     }
     const experts = result.experts.filter((e) => e.slackUserId).length;
@@ -87,9 +97,16 @@ export function registerSwarmInteractions(app: App) {
   app.view('close_swarm_modal', async ({ ack, view, body, client, context }) => {
     const summary = (view.state.values.summary?.value?.value ?? '').trim();
     if (summary.length < 10)
-      return ack({ response_action: 'errors', errors: { summary: 'Say in a sentence or two what the swarm found.' } });
+      return ack({
+        response_action: 'errors',
+        errors: { summary: 'Say in a sentence or two what the swarm found.' },
+      });
     await ack();
-    await closeSwarm(swarmContext(depsOf(context), client), { swarmId: view.private_metadata, by: body.user.id, summary });
+    await closeSwarm(swarmContext(depsOf(context), client), {
+      swarmId: view.private_metadata,
+      by: body.user.id,
+      summary,
+    });
   });
 
   app.shortcut(SWARM_SHORTCUT, async ({ ack, shortcut, client, respond, context }) => {

@@ -68,7 +68,9 @@ export class WorkerReceiver implements Receiver {
           (error: unknown) => {
             // Only the error's name: messages may quote request data or tokens.
             console.error(`slack listener failed: ${(error as Error)?.name ?? 'Error'}`);
-            answer(Response.json({ error: 'internal_error', message: 'something went wrong' }, { status: 500 }));
+            answer(
+              Response.json({ error: 'internal_error', message: 'something went wrong' }, { status: 500 }),
+            );
           },
         ),
       );

@@ -19,7 +19,8 @@ export interface SlackSignatureInput {
  * @example verifySlackSignature({ signingSecret, signature, timestamp, rawBody, now: Date.now() });
  */
 export function verifySlackSignature(o: SlackSignatureInput): void {
-  if (!o.signature || !o.timestamp) throw new SignatureError('missing X-Slack-Signature or -Request-Timestamp');
+  if (!o.signature || !o.timestamp)
+    throw new SignatureError('missing X-Slack-Signature or -Request-Timestamp');
   const ts = Number(o.timestamp);
   if (!/^\d+$/.test(o.timestamp) || !Number.isSafeInteger(ts))
     throw new SignatureError('unreadable X-Slack-Request-Timestamp');

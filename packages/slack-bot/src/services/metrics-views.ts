@@ -1,6 +1,12 @@
-import { addCounters, COMPUTED_FROM, type Counters, emptyCounters, metricsFromCounters } from '@support-metrics/core';
+import {
+  addCounters,
+  COMPUTED_FROM,
+  type Counters,
+  emptyCounters,
+  metricsFromCounters,
+} from '@support-metrics/core';
 import type { D1Store, MetricsQuery } from '@support-metrics/platform';
-import { type KpiView, type MetricView } from '../blocks/metrics-blocks.js';
+import type { KpiView, MetricView } from '../blocks/metrics-blocks.js';
 import {
   type CommandFilters,
   type DayWindow,
@@ -90,7 +96,9 @@ export async function metricView(
     value: metricsFromCounters(b.counters)[q.metricId]?.value ?? null,
   }));
   const breakdown = (m: typeof byChannel.metrics) =>
-    Object.fromEntries(Object.entries(m[q.metricId]?.breakdown ?? {}).map(([k, v]) => [k, { value: v.value }]));
+    Object.fromEntries(
+      Object.entries(m[q.metricId]?.breakdown ?? {}).map(([k, v]) => [k, { value: v.value }]),
+    );
   return {
     def: q.def,
     computedFrom: (COMPUTED_FROM as Record<string, string>)[q.metricId],

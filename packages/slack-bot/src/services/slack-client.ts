@@ -8,8 +8,7 @@ import type { SlackStore } from './slack-store.js';
  * `'manual'` gives the same result for Slack's API (it does not redirect).
  */
 export function workersFetch(base: typeof fetch = fetch): typeof fetch {
-  return (input, init) =>
-    base(input, init?.redirect === 'error' ? { ...init, redirect: 'manual' } : init);
+  return (input, init) => base(input, init?.redirect === 'error' ? { ...init, redirect: 'manual' } : init);
 }
 
 /** Bolt's and the SDK's logger: quiet below errors, and never a token in a line. */
@@ -52,7 +51,12 @@ export async function resolveSlackAuth(
 ): Promise<SlackAuth | null> {
   if (config.SLACK_BOT_TOKEN) {
     if ('tenantId' in by && by.tenantId !== config.DEFAULT_TENANT) return null;
-    return { tenantId: config.DEFAULT_TENANT, teamId: by.teamId ?? null, botToken: config.SLACK_BOT_TOKEN, botUserId: null };
+    return {
+      tenantId: config.DEFAULT_TENANT,
+      teamId: by.teamId ?? null,
+      botToken: config.SLACK_BOT_TOKEN,
+      botUserId: null,
+    };
   }
   if (!config.SLACK_STATE_SECRET) return null;
   const installation =

@@ -35,5 +35,6 @@ export function ticketUrlFor(
 ): (caseId: string) => string | null {
   const own = typeof settings?.zendeskSubdomain === 'string' ? settings.zendeskSubdomain : null;
   const sub = own ?? (tenantId === config.DEFAULT_TENANT ? (config.ZENDESK_SUBDOMAIN ?? null) : null);
-  return (caseId) => (sub && /^\d+$/.test(caseId) ? `https://${sub}.zendesk.com/agent/tickets/${caseId}` : null);
+  return (caseId) =>
+    sub && /^\d+$/.test(caseId) ? `https://${sub}.zendesk.com/agent/tickets/${caseId}` : null;
 }

@@ -1,4 +1,9 @@
-import { type IssueType, type ResolvedSample, SLACK_SQL, type SolvedCaseSummary } from '@support-metrics/core';
+import {
+  type IssueType,
+  type ResolvedSample,
+  SLACK_SQL,
+  type SolvedCaseSummary,
+} from '@support-metrics/core';
 
 export interface Installation {
   tenantId: string;
@@ -83,7 +88,10 @@ export class SlackStore {
   }
 
   async installationByTeam(teamId: string): Promise<Installation | null> {
-    const r = await this.db.prepare(SLACK_SQL.installationByTeam).bind(teamId).first<Record<string, unknown>>();
+    const r = await this.db
+      .prepare(SLACK_SQL.installationByTeam)
+      .bind(teamId)
+      .first<Record<string, unknown>>();
     return r ? installationFromRow(r) : null;
   }
 
@@ -133,12 +141,18 @@ export class SlackStore {
   }
 
   async openSwarmOfCase(tenantId: string, caseId: string): Promise<SwarmRow | null> {
-    const r = await this.db.prepare(SLACK_SQL.openSwarmOfCase).bind(tenantId, caseId).first<Record<string, unknown>>();
+    const r = await this.db
+      .prepare(SLACK_SQL.openSwarmOfCase)
+      .bind(tenantId, caseId)
+      .first<Record<string, unknown>>();
     return r ? swarmFromRow(r) : null;
   }
 
   async lastSwarmOfCase(tenantId: string, caseId: string): Promise<SwarmRow | null> {
-    const r = await this.db.prepare(SLACK_SQL.lastSwarmOfCase).bind(tenantId, caseId).first<Record<string, unknown>>();
+    const r = await this.db
+      .prepare(SLACK_SQL.lastSwarmOfCase)
+      .bind(tenantId, caseId)
+      .first<Record<string, unknown>>();
     return r ? swarmFromRow(r) : null;
   }
 
@@ -148,7 +162,10 @@ export class SlackStore {
   }
 
   async swarmByChannel(tenantId: string, channelId: string): Promise<SwarmRow | null> {
-    const r = await this.db.prepare(SLACK_SQL.swarmByChannel).bind(tenantId, channelId).first<Record<string, unknown>>();
+    const r = await this.db
+      .prepare(SLACK_SQL.swarmByChannel)
+      .bind(tenantId, channelId)
+      .first<Record<string, unknown>>();
     return r ? swarmFromRow(r) : null;
   }
 
@@ -196,7 +213,12 @@ export class SlackStore {
       .prepare(SLACK_SQL.participants)
       .bind(tenantId, swarmId)
       .all<{ slack_user_id: string; agent_id: string | null; role: string; joined_at: string }>();
-    return results.map((r) => ({ slackUserId: r.slack_user_id, agentId: r.agent_id, role: r.role, joinedAt: r.joined_at }));
+    return results.map((r) => ({
+      slackUserId: r.slack_user_id,
+      agentId: r.agent_id,
+      role: r.role,
+      joinedAt: r.joined_at,
+    }));
   }
 
   /** Solved cases since `since` sharing the issue type or product (newest first, at most `limit`). */
@@ -246,10 +268,14 @@ export class SlackStore {
   }
 
   async openCases(tenantId: string, limit = 5_000) {
-    const { results } = await this.db
-      .prepare(SLACK_SQL.openCases)
-      .bind(tenantId, limit)
-      .all<{ id: string; subject: string | null; issue_type: string | null; priority: string | null; created_at: string; status: string }>();
+    const { results } = await this.db.prepare(SLACK_SQL.openCases).bind(tenantId, limit).all<{
+      id: string;
+      subject: string | null;
+      issue_type: string | null;
+      priority: string | null;
+      created_at: string;
+      status: string;
+    }>();
     return results.map((r) => ({
       id: r.id,
       subject: r.subject ?? '',
@@ -287,9 +313,19 @@ export class SlackStore {
   /** Jira issues by support impact; `newSince`/`newUntil` bound the links counted as new. */
   async bugImpact(
     tenantId: string,
-    q: { sort: 'cases' | 'customers' | 'revenue' | 'new'; newSince: string; newUntil: string; limit?: number },
+    q: {
+      sort: 'cases' | 'customers' | 'revenue' | 'new';
+      newSince: string;
+      newUntil: string;
+      limit?: number;
+    },
   ): Promise<BugImpactRow[]> {
-    const order = { cases: 'cases', customers: 'customers', revenue: 'coalesce(revenue, -1)', new: 'new_cases' }[q.sort];
+    const order = {
+      cases: 'cases',
+      customers: 'customers',
+      revenue: 'coalesce(revenue, -1)',
+      new: 'new_cases',
+    }[q.sort];
     const { results } = await this.db
       .prepare(`${SLACK_SQL.topBugs} ORDER BY ${order} DESC, cases DESC, l.issue_key LIMIT ?`)
       .bind(q.newSince, q.newUntil, tenantId, q.limit ?? 10)

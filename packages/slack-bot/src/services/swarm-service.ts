@@ -41,6 +41,7 @@ export type StartSwarmResult =
 export function swarmChannelName(caseId: string, subject: string): string {
   const id = caseId.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
   const words = subject
+    .replace(/<[^>]*>/g, ' ')
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -62,7 +63,10 @@ export function slackErrorCode(e: unknown): string | null {
   return typeof data?.error === 'string' ? data.error : null;
 }
 
-async function findChannelByName(client: WebClient, name: string): Promise<{ id: string; archived: boolean } | null> {
+async function findChannelByName(
+  client: WebClient,
+  name: string,
+): Promise<{ id: string; archived: boolean } | null> {
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
     const res = await client.conversations.list({
@@ -98,7 +102,10 @@ async function openChannel(ctx: SwarmContext, name: string, earlier: SwarmRow | 
       if (slackErrorCode(e) !== 'not_archived') throw e;
     });
   await ctx.client.conversations.join({ channel: found.id }).catch((e: unknown) => {
-    if (slackErrorCode(e) !== 'already_in_channel' && slackErrorCode(e) !== 'method_not_supported_for_channel_type')
+    if (
+      slackErrorCode(e) !== 'already_in_channel' &&
+      slackErrorCode(e) !== 'method_not_supported_for_channel_type'
+    )
       throw e;
   });
   return found.id;
@@ -176,18 +183,32 @@ export async function startSwarm(
     experts.map(async (e) => ({ ...e, slackUserId: await slackUserOf(ctx.client, e.agent.email) })),
   );
   const invitees = [
-    ...new Set([req.startedBy.slackUserId, ...withSlack.map((e) => e.slackUserId)].filter((u): u is string => !!u)),
+    ...new Set(
+      [req.startedBy.slackUserId, ...withSlack.map((e) => e.slackUserId)].filter((u): u is string => !!u),
+    ),
   ];
   if (invitees.length > 0)
-    await ctx.client.conversations.invite({ channel: channelId, users: invitees.join(',') }).catch((e: unknown) => {
-      const code = slackErrorCode(e);
-      if (code !== 'already_in_channel' && code !== 'cant_invite_self') throw e;
-    });
+    await ctx.client.conversations
+      .invite({ channel: channelId, users: invitees.join(',') })
+      .catch((e: unknown) => {
+        const code = slackErrorCode(e);
+        if (code !== 'already_in_channel' && code !== 'cant_invite_self') throw e;
+      });
   if (req.startedBy.slackUserId)
-    await ctx.slackStore.addParticipant(ctx.tenantId, swarm.id, { slackUserId: req.startedBy.slackUserId, agentId: null, role: 'starter' }, at);
+    await ctx.slackStore.addParticipant(
+      ctx.tenantId,
+      swarm.id,
+      { slackUserId: req.startedBy.slackUserId, agentId: null, role: 'starter' },
+      at,
+    );
   for (const e of withSlack)
     if (e.slackUserId)
-      await ctx.slackStore.addParticipant(ctx.tenantId, swarm.id, { slackUserId: e.slackUserId, agentId: e.agent.id, role: 'expert' }, at);
+      await ctx.slackStore.addParticipant(
+        ctx.tenantId,
+        swarm.id,
+        { slackUserId: e.slackUserId, agentId: e.agent.id, role: 'expert' },
+        at,
+      );
 
   if (kind === 'started') {
     const latest = stored.completenessLatest;
@@ -195,9 +216,16 @@ export async function startSwarm(
       case: c,
       ageHours: (now.getTime() - Date.parse(c.createdAt)) / 3_600_000,
       completeness: latest
-        ? { score: latest.score, missing: latest.items.filter((i) => i.required && !i.present).map((i) => i.label) }
+        ? {
+            score: latest.score,
+            missing: latest.items.filter((i) => i.required && !i.present).map((i) => i.label),
+          }
         : null,
-      bugs: (await ctx.store.jiraLinks(ctx.tenantId, c.id)).map((l) => ({ issueKey: l.issueKey, status: l.status, summary: l.summary })),
+      bugs: (await ctx.store.jiraLinks(ctx.tenantId, c.id)).map((l) => ({
+        issueKey: l.issueKey,
+        status: l.status,
+        summary: l.summary,
+      })),
       ticketUrl: ctx.ticketUrl(c.id),
       experts: withSlack,
       atCapacity: atCapacity.length,
@@ -210,7 +238,11 @@ export async function startSwarm(
 }
 
 /** Opens the Close-swarm modal. */
-export async function openCloseSwarmModal(ctx: Pick<SwarmContext, 'client' | 'tenantId' | 'slackStore'>, swarmId: string, triggerId: string) {
+export async function openCloseSwarmModal(
+  ctx: Pick<SwarmContext, 'client' | 'tenantId' | 'slackStore'>,
+  swarmId: string,
+  triggerId: string,
+) {
   const swarm = await ctx.slackStore.swarm(ctx.tenantId, swarmId);
   if (!swarm) return false;
   await ctx.client.views.open({ trigger_id: triggerId, view: closeSwarmModal(swarm.id, swarm.caseId) });
@@ -234,31 +266,39 @@ export async function closeSwarm(
   const swarm = await ctx.slackStore.swarm(ctx.tenantId, req.swarmId);
   if (!swarm) return { kind: 'not_found' };
   const at = ctx.now().toISOString();
-  if (!(await ctx.slackStore.closeSwarm(ctx.tenantId, swarm.id, req.by, req.summary, at))) return { kind: 'already_closed' };
+  if (!(await ctx.slackStore.closeSwarm(ctx.tenantId, swarm.id, req.by, req.summary, at)))
+    return { kind: 'already_closed' };
   const participants = await ctx.slackStore.participants(ctx.tenantId, swarm.id);
 
   let noted = false;
-  if (ctx.notes) try {
-    const names = await Promise.all(
-      participants.map(async (p) => {
-        try {
-          const info = await ctx.client.users.info({ user: p.slackUserId });
-          return info.user?.real_name || info.user?.name || p.slackUserId;
-        } catch {
-          return p.slackUserId;
-        }
-      }),
-    );
-    await ctx.notes.addInternalNote(
-      swarm.caseId,
-      swarmNote({ channelName: swarm.channelName, startedAt: swarm.startedAt, endedAt: at, participants: names, summary: req.summary }),
-    );
-    noted = true;
-  } catch (e) {
-    // The ticket did not get the note: reopen, so that submitting again retries instead of losing the summary.
-    await ctx.slackStore.reopenSwarm(ctx.tenantId, swarm.id);
-    throw e;
-  }
+  if (ctx.notes)
+    try {
+      const names = await Promise.all(
+        participants.map(async (p) => {
+          try {
+            const info = await ctx.client.users.info({ user: p.slackUserId });
+            return info.user?.real_name || info.user?.name || p.slackUserId;
+          } catch {
+            return p.slackUserId;
+          }
+        }),
+      );
+      await ctx.notes.addInternalNote(
+        swarm.caseId,
+        swarmNote({
+          channelName: swarm.channelName,
+          startedAt: swarm.startedAt,
+          endedAt: at,
+          participants: names,
+          summary: req.summary,
+        }),
+      );
+      noted = true;
+    } catch (e) {
+      // The ticket did not get the note: reopen, so that submitting again retries instead of losing the summary.
+      await ctx.slackStore.reopenSwarm(ctx.tenantId, swarm.id);
+      throw e;
+    }
 
   // The swarm's people become the case's collaborators (never the owner): collaboration, not escalation.
   let collaborators = 0;
@@ -276,7 +316,13 @@ export async function closeSwarm(
       await ctx.store.saveCase(
         ctx.tenantId,
         { ...stored.case, collaborators: [...ids] },
-        { source: 'slack-swarm', eventId: `swarm-close:${swarm.id}`, eventType: 'swarm.closed', at, payload: { swarmId: swarm.id } },
+        {
+          source: 'slack-swarm',
+          eventId: `swarm-close:${swarm.id}`,
+          eventType: 'swarm.closed',
+          at,
+          payload: { swarmId: swarm.id },
+        },
         { stored },
       );
       break;
@@ -293,9 +339,18 @@ export async function closeSwarm(
 }
 
 /** Someone joined a swarm channel: they take part (counted when the swarm closes). */
-export async function recordSwarmJoin(ctx: Pick<SwarmContext, 'tenantId' | 'slackStore' | 'now'>, channelId: string, slackUserId: string) {
+export async function recordSwarmJoin(
+  ctx: Pick<SwarmContext, 'tenantId' | 'slackStore' | 'now'>,
+  channelId: string,
+  slackUserId: string,
+) {
   const swarm = await ctx.slackStore.swarmByChannel(ctx.tenantId, channelId);
   if (!swarm) return false;
-  await ctx.slackStore.addParticipant(ctx.tenantId, swarm.id, { slackUserId, agentId: null, role: 'joined' }, ctx.now().toISOString());
+  await ctx.slackStore.addParticipant(
+    ctx.tenantId,
+    swarm.id,
+    { slackUserId, agentId: null, role: 'joined' },
+    ctx.now().toISOString(),
+  );
   return true;
 }

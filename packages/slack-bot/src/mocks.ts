@@ -1,0 +1,170 @@
+import { getResponse, HttpResponse, http } from 'msw';
+
+/**
+ * msw stand-ins for the Slack Web API and response URLs, answering like Slack: HTTP 200 with `{ ok: false, error }`
+ * for method errors (`name_taken`, `users_not_found`, `already_in_channel`), HTTP 429 `ratelimited` with Retry-After
+ * when a method is set to be rate limited, cursor pagination for conversations.list. State is kept per mock so that
+ * tests can compare what Slack received with what they expect.
+ */
+export interface SlackMockState {
+  /** Web API calls in order: method and its arguments (form or JSON). */
+  calls: { method: string; args: Record<string, unknown> }[];
+  /** Channels by id: created, found, archived. */
+  channels: Map<string, { id: string; name: string; archived: boolean; members: Set<string> }>;
+  /** The workspace's users by email (users.lookupByEmail) and id (users.info). */
+  users: { id: string; email: string; name: string; tz?: string }[];
+  /** Messages posted with chat.postMessage. */
+  messages: { channel: string; text: string; blocks: unknown[]; ts: string }[];
+  /** What was sent to response URLs. */
+  responses: { url: string; body: Record<string, unknown> }[];
+  /** Modals opened. */
+  views: { trigger_id: string; view: Record<string, unknown> }[];
+  /** Methods answering 429 `ratelimited` (Retry-After: 1) for their next N calls. */
+  rateLimited: Map<string, number>;
+  /** Methods failing with HTTP 500 for their next N calls. */
+  failing: Map<string, number>;
+  /** What oauth.v2.access answers for a code. */
+  oauth: Map<string, Record<string, unknown>>;
+}
+
+export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {}) {
+  const state: SlackMockState = {
+    calls: [],
+    channels: new Map(),
+    users: init.users ?? [],
+    messages: [],
+    responses: [],
+    views: [],
+    rateLimited: new Map(),
+    failing: new Map(),
+    oauth: new Map(),
+  };
+  let seq = 0;
+  const ok = (body: Record<string, unknown> = {}) => HttpResponse.json({ ok: true, ...body });
+  const fail = (error: string) => HttpResponse.json({ ok: false, error });
+
+  async function argsOf(request: {
+    headers: Headers;
+    text(): Promise<string>;
+  }): Promise<Record<string, unknown>> {
+    const type = request.headers.get('content-type') ?? '';
+    const text = await request.text();
+    if (type.includes('application/json')) return JSON.parse(text || '{}');
+    const form = Object.fromEntries(new URLSearchParams(text)) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(form))
+      if (typeof v === 'string' && /^[[{]/.test(v))
+        try {
+          form[k] = JSON.parse(v);
+        } catch {}
+    return form;
+  }
+
+  const methods: Record<string, (args: Record<string, unknown>) => Response> = {
+    'auth.test': () => ok({ team_id: 'T111', user_id: 'UBOT', bot_id: 'B111' }),
+    'conversations.create': (a) => {
+      const name = String(a.name);
+      if (!/^[a-z0-9_-]{1,80}$/.test(name)) return fail('invalid_name_specials');
+      if ([...state.channels.values()].some((c) => c.name === name)) return fail('name_taken');
+      const id = `C${String(++seq).padStart(8, '0')}`;
+      state.channels.set(id, { id, name, archived: false, members: new Set(['UBOT']) });
+      return ok({ channel: { id, name, is_channel: true, is_archived: false } });
+    },
+    'conversations.list': (a) => {
+      const all = [...state.channels.values()].filter((c) =>
+        a.exclude_archived !== true && a.exclude_archived !== 'true' ? true : !c.archived,
+      );
+      const start = Number(a.cursor ?? 0);
+      const limit = Number(a.limit ?? 100);
+      const page = all.slice(start, start + limit);
+      const next = start + limit < all.length ? String(start + limit) : '';
+      return ok({
+        channels: page.map((c) => ({ id: c.id, name: c.name, is_archived: c.archived })),
+        response_metadata: { next_cursor: next },
+      });
+    },
+    'conversations.unarchive': (a) => {
+      const ch = state.channels.get(String(a.channel));
+      if (!ch) return fail('channel_not_found');
+      if (!ch.archived) return fail('not_archived');
+      ch.archived = false;
+      return ok();
+    },
+    'conversations.join': (a) => {
+      const ch = state.channels.get(String(a.channel));
+      if (!ch) return fail('channel_not_found');
+      if (ch.archived) return fail('is_archived');
+      ch.members.add('UBOT');
+      return ok({ channel: { id: ch.id } });
+    },
+    'conversations.invite': (a) => {
+      const ch = state.channels.get(String(a.channel));
+      if (!ch) return fail('channel_not_found');
+      const users = String(a.users).split(',');
+      if (users.every((u) => ch.members.has(u))) return fail('already_in_channel');
+      for (const u of users) ch.members.add(u);
+      return ok({ channel: { id: ch.id } });
+    },
+    'chat.postMessage': (a) => {
+      const channel = String(a.channel);
+      if (!state.channels.has(channel) && !/^[CG]/.test(channel)) return fail('channel_not_found');
+      const ts = `${1_700_000_000 + ++seq}.000100`;
+      state.messages.push({ channel, text: String(a.text ?? ''), blocks: (a.blocks as unknown[]) ?? [], ts });
+      return ok({ channel, ts });
+    },
+    'users.lookupByEmail': (a) => {
+      const u = state.users.find((x) => x.email.toLowerCase() === String(a.email).toLowerCase());
+      return u
+        ? ok({ user: { id: u.id, name: u.name, real_name: u.name, tz: u.tz } })
+        : fail('users_not_found');
+    },
+    'users.info': (a) => {
+      const u = state.users.find((x) => x.id === String(a.user));
+      return u
+        ? ok({ user: { id: u.id, name: u.name, real_name: u.name, tz: u.tz ?? 'UTC' } })
+        : fail('user_not_found');
+    },
+    'views.open': (a) => {
+      state.views.push({ trigger_id: String(a.trigger_id), view: a.view as Record<string, unknown> });
+      return ok({ view: { id: `V${++seq}` } });
+    },
+    'oauth.v2.access': (a) => {
+      const answer = state.oauth.get(String(a.code));
+      return answer ? ok(answer) : fail('invalid_code');
+    },
+  };
+
+  const handlers = [
+    http.post('https://slack.com/api/:method', async ({ params, request }) => {
+      const method = String(params.method);
+      const args = await argsOf(request);
+      state.calls.push({ method, args });
+      const limited = state.rateLimited.get(method) ?? 0;
+      if (limited > 0) {
+        state.rateLimited.set(method, limited - 1);
+        return HttpResponse.json(
+          { ok: false, error: 'ratelimited' },
+          { status: 429, headers: { 'retry-after': '1' } },
+        );
+      }
+      const failing = state.failing.get(method) ?? 0;
+      if (failing > 0) {
+        state.failing.set(method, failing - 1);
+        return new HttpResponse('upstream error', { status: 500 });
+      }
+      const handler = methods[method];
+      return handler ? handler(args) : fail('unknown_method');
+    }),
+    http.post('https://hooks.slack.com/*', async ({ request }) => {
+      state.responses.push({ url: request.url, body: (await request.json()) as Record<string, unknown> });
+      return new HttpResponse('ok', { status: 200 });
+    }),
+  ];
+
+  /** A fetch that msw answers (no network): give it to slackRoutes({ fetch }) or webClient(). */
+  const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    return (await getResponse(handlers, request)) ?? new Response('no mock for this URL', { status: 599 });
+  }) as typeof globalThis.fetch;
+
+  return { state, handlers, fetch };
+}

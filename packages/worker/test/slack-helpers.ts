@@ -1,0 +1,113 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { type AppEnv, type Bindings, notFound, onError, platform } from '@support-metrics/platform';
+import { slackApiRoutes, slackRoutes, type TicketNotes } from '@support-metrics/slack-bot';
+import { createSlackMock } from '@support-metrics/slack-bot/mocks';
+import { Hono } from 'hono';
+import { BASE } from './helpers.js';
+
+export const SLACK_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
+
+/** `v0=` + hex HMAC-SHA256(secret, `v0:{ts}:{body}`), as Slack signs. */
+export async function slackSignature(secret: string, ts: string, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`v0:${ts}:${body}`));
+  return `v0=${[...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A Slack test harness: the plugin's routes over msw's Slack, a settable clock, captured ticket notes. */
+export function slackHarness(users: { id: string; email: string; name: string; tz?: string }[] = []) {
+  const slack = createSlackMock({ users });
+  const clock = { now: Date.now() };
+  const notes: { ticketId: string; body: string }[] = [];
+  let notesFail = 0;
+  const ticketNotes = (): TicketNotes => ({
+    async addInternalNote(ticketId, body) {
+      if (notesFail > 0) {
+        notesFail--;
+        throw new Error('Zendesk is down');
+      }
+      notes.push({ ticketId, body });
+    },
+  });
+  const app = new Hono<AppEnv>();
+  app.use('*', platform());
+  const opts = { fetch: slack.fetch, now: () => clock.now, ticketNotes };
+  app.route('/api', slackApiRoutes(opts));
+  app.route('/', slackRoutes(opts));
+  app.onError(onError);
+  app.notFound(notFound);
+
+  async function send(path: string, init: RequestInit, bindings: Partial<Bindings> = {}) {
+    const ctx = createExecutionContext();
+    const res = await app.request(`${BASE}${path}`, init, { ...env, ...bindings }, ctx);
+    await waitOnExecutionContext(ctx);
+    return res;
+  }
+
+  /** A signed request to /slack/events: a slash command (form), an interaction (payload=), or an event (JSON). */
+  async function signed(
+    body: string,
+    contentType: string,
+    o: { secret?: string; ts?: string; bindings?: Partial<Bindings>; signature?: string } = {},
+  ) {
+    const ts = o.ts ?? String(Math.floor(clock.now / 1000));
+    return send(
+      '/slack/events',
+      {
+        method: 'POST',
+        headers: {
+          'content-type': contentType,
+          'x-slack-request-timestamp': ts,
+          'x-slack-signature': o.signature ?? (await slackSignature(o.secret ?? SLACK_SECRET, ts, body)),
+        },
+        body,
+      },
+      o.bindings,
+    );
+  }
+
+  const command = (text: string, over: Record<string, string> = {}, bindings?: Partial<Bindings>) =>
+    signed(
+      new URLSearchParams({
+        token: 'verification_token',
+        team_id: 'T111',
+        team_domain: 'test-domain',
+        channel_id: 'C111',
+        channel_name: 'support',
+        user_id: 'W111',
+        user_name: 'lead',
+        command: '/support-metrics',
+        text,
+        response_url: 'https://hooks.slack.com/commands/T111/111/xxxxx',
+        trigger_id: '111.111.xxx',
+        ...over,
+      }).toString(),
+      'application/x-www-form-urlencoded',
+      { bindings },
+    );
+
+  const interaction = (payload: unknown, bindings?: Partial<Bindings>) =>
+    signed(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded', {
+      bindings,
+    });
+
+  return {
+    slack,
+    clock,
+    notes,
+    failNotes: (n: number) => {
+      notesFail = n;
+    },
+    send,
+    signed,
+    command,
+    interaction,
+  };
+}
