@@ -8,7 +8,7 @@ import { getResponse, HttpResponse, http } from 'msw';
  */
 export interface SlackMockState {
   /** Web API calls in order: method and its arguments (form or JSON). */
-  calls: { method: string; args: Record<string, unknown> }[];
+  calls: { method: string; args: Record<string, unknown>; token: string | null }[];
   /** Channels by id: created, found, archived. */
   channels: Map<string, { id: string; name: string; archived: boolean; members: Set<string> }>;
   /** The workspace's users by email (users.lookupByEmail) and id (users.info). */
@@ -137,7 +137,9 @@ export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {
     http.post('https://slack.com/api/:method', async ({ params, request }) => {
       const method = String(params.method);
       const args = await argsOf(request);
-      state.calls.push({ method, args });
+      const token =
+        request.headers.get('authorization')?.replace(/^Bearer /, '') ?? (args.token as string) ?? null;
+      state.calls.push({ method, args, token });
       const limited = state.rateLimited.get(method) ?? 0;
       if (limited > 0) {
         state.rateLimited.set(method, limited - 1);

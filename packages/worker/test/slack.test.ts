@@ -434,6 +434,101 @@ describe('daily post and aging alerts', () => {
   });
 });
 
+describe('OAuth install and tenancy', () => {
+  const oauth = {
+    SLACK_BOT_TOKEN: '',
+    SLACK_CLIENT_ID: '111.222',
+    SLACK_CLIENT_SECRET: 'client-secret',
+    SLACK_STATE_SECRET: 'state-secret-for-tests',
+  };
+  const get = (url: string) => h.send(url.replace(/^https:\/\/[^/]+/, ''), { method: 'GET' }, oauth);
+
+  async function install(tenant: string, token: string, teamId: string, botToken: string) {
+    const link = await h.send(
+      '/api/slack/install-url',
+      { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+      oauth,
+    );
+    expect(link.status).toBe(201);
+    const { url } = (await link.json()) as { url: string };
+    const redirect = await get(url);
+    expect(redirect.status).toBe(302);
+    const authorize = new URL(redirect.headers.get('location') ?? '');
+    expect(authorize.origin + authorize.pathname).toBe('https://slack.com/oauth/v2/authorize');
+    expect(authorize.searchParams.get('scope')).toContain('channels:manage');
+    const state = authorize.searchParams.get('state') ?? '';
+    h.slack.state.oauth.set(`code-${tenant}`, {
+      access_token: botToken,
+      token_type: 'bot',
+      bot_user_id: `UB${tenant}`,
+      team: { id: teamId, name: tenant },
+    });
+    const done = await get(`/slack/oauth_redirect?code=code-${tenant}&state=${encodeURIComponent(state)}`);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Support Metrics is installed');
+    // The state works once.
+    expect(
+      (await get(`/slack/oauth_redirect?code=code-${tenant}&state=${encodeURIComponent(state)}`)).status,
+    ).toBe(400);
+  }
+
+  beforeAll(async () => {
+    await seedTenant('acme', 'acme-token');
+    await seedTenant('globex', 'globex-token');
+    for (let i = 0; i < 3; i++)
+      await save('acme', { id: `a${i}`, subject: 'Acme case', createdAt: iso(NOW - DAY) });
+    for (let i = 0; i < 5; i++)
+      await save('globex', { id: `g${i}`, subject: 'Globex case', createdAt: iso(NOW - DAY) });
+    await install('acme', 'acme-token', 'TACME', 'xoxb-acme-secret');
+    await install('globex', 'globex-token', 'TGLOBEX', 'xoxb-globex-secret');
+  });
+
+  it('stores each bot token encrypted, for its tenant', async () => {
+    const rows = await env.DB.prepare(
+      'SELECT tenant_id, team_id, bot_token_enc FROM slack_installations ORDER BY tenant_id',
+    ).all<{
+      tenant_id: string;
+      team_id: string;
+      bot_token_enc: string;
+    }>();
+    expect(rows.results.map((r) => [r.tenant_id, r.team_id])).toEqual([
+      ['acme', 'TACME'],
+      ['globex', 'TGLOBEX'],
+    ]);
+    for (const r of rows.results) expect(r.bot_token_enc).not.toContain('xoxb');
+  });
+
+  it('answers each workspace from its own tenant only, with its own token', async () => {
+    const acme = JSON.stringify(await (await h.command('', { team_id: 'TACME' }, oauth)).json());
+    const globex = JSON.stringify(await (await h.command('', { team_id: 'TGLOBEX' }, oauth)).json());
+    expect(acme).toContain('3 cases created');
+    expect(globex).toContain('5 cases created');
+    await h.command('subscribe', { team_id: 'TGLOBEX', user_id: 'W111' }, oauth);
+    const info = h.slack.state.calls.filter((c) => c.method === 'users.info').at(-1);
+    expect(info?.token).toBe('xoxb-globex-secret');
+    // A case of another tenant does not exist for this one.
+    const swarm = await h.send(
+      '/api/swarms',
+      {
+        method: 'POST',
+        headers: { authorization: 'Bearer globex-token' },
+        body: JSON.stringify({ caseId: 'a1' }),
+      },
+      oauth,
+    );
+    expect(swarm.status).toBe(404);
+  });
+
+  it('tells a workspace that never installed the app, and refuses expired or forged install links', async () => {
+    const res = await h.command('', { team_id: 'TSTRANGER' }, oauth);
+    expect(JSON.stringify(await res.json())).toContain('not connected to Support Metrics');
+    expect((await get('/slack/install?state=forged.abc')).status).toBe(400);
+    expect((await h.send('/api/slack/install-url', { method: 'POST' }, oauth)).status).toBe(401);
+    // Single-workspace mode has nothing to install.
+    expect((await h.send('/slack/install?state=x', { method: 'GET' })).status).toBe(503);
+  });
+});
+
 import { loadConfig } from '@support-metrics/platform';
 
 function loadTestConfig(e: object) {

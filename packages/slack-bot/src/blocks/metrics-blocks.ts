@@ -7,7 +7,7 @@ import {
 } from '@support-metrics/core';
 import type { CommandFilters, DayWindow } from '../commands/parse-command.js';
 import { benchmarkText, changeText, formatValue, sparkline, statusIcon } from './format.js';
-import { button, context, divider, escapeMrkdwn, header, section } from './mrkdwn.js';
+import { button, context, divider, escapeMrkdwn, field, header, section } from './mrkdwn.js';
 
 /** The headline KPIs of `/support-metrics` and the daily post: the study's key transactional metrics. */
 export const HEADLINE_KPIS = [
@@ -132,8 +132,8 @@ export function metricMessage(v: MetricView): Message {
     blocks.push({
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*By channel*\n${breakdownText(def.unit, v.byChannel)}`.slice(0, 2000) },
-        { type: 'mrkdwn', text: `*By group*\n${breakdownText(def.unit, v.byGroup)}`.slice(0, 2000) },
+        field(`*By channel*\n${breakdownText(def.unit, v.byChannel)}`),
+        field(`*By group*\n${breakdownText(def.unit, v.byGroup)}`),
       ],
     } as KnownBlock);
   else if (result?.distribution)

@@ -34,6 +34,11 @@ export function section(text: string, accessory?: Button): KnownBlock {
   } as KnownBlock;
 }
 
+/** A mrkdwn field of a section; cut to Slack's 2,000 characters. */
+export function field(text: string) {
+  return { type: 'mrkdwn' as const, text: truncate(text, LIMITS.fieldText) };
+}
+
 export function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.header), emoji: true } };
 }

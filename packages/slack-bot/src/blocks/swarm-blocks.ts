@@ -2,7 +2,7 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { Case, ExpertSuggestion } from '@support-metrics/core';
 import { formatValue } from './format.js';
 import type { Message } from './metrics-blocks.js';
-import { button, context, escapeMrkdwn, header, section, truncate } from './mrkdwn.js';
+import { button, context, escapeMrkdwn, field, header, section, truncate } from './mrkdwn.js';
 
 /**
  * A customer's revenue tier from its organisation's annual recurring revenue: Enterprise from 100,000,
@@ -76,12 +76,12 @@ export function caseCardMessage(card: CaseCard): Message {
     {
       type: 'section',
       fields: [
-        { type: 'mrkdwn', text: `*Customer*\n${customer}` },
-        { type: 'mrkdwn', text: `*Priority*\n${c.priority ?? 'none'}` },
-        { type: 'mrkdwn', text: `*Age*\n${ageText(card.ageHours)} (${c.status})` },
-        { type: 'mrkdwn', text: `*Owner*\n${owner} (stays the owner)` },
-        { type: 'mrkdwn', text: `*Completeness*\n${truncate(completeness, 1900)}` },
-        { type: 'mrkdwn', text: `*Linked bugs*\n${truncate(bugs, 1900)}` },
+        field(`*Customer*\n${customer}`),
+        field(`*Priority*\n${c.priority ?? 'none'}`),
+        field(`*Age*\n${ageText(card.ageHours)} (${c.status})`),
+        field(`*Owner*\n${owner} (stays the owner)`),
+        field(`*Completeness*\n${completeness}`),
+        field(`*Linked bugs*\n${bugs}`),
       ],
     } as KnownBlock,
     section(`*${subject}*\n${escapeMrkdwn(truncate(c.description, 1200))}`),

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BOT_EVENTS, BOT_SCOPES } from '../install/scopes.js';
+import { COMMAND } from '../listeners/command-listener.js';
+import { SWARM_SHORTCUT } from '../listeners/swarm-actions.js';
+
+const manifest = parse(readFileSync(new URL('../../manifest.yaml', import.meta.url), 'utf8'));
+
+describe('manifest.yaml', () => {
+  it('declares the command, shortcut, scopes and events the code uses', () => {
+    expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([COMMAND]);
+    expect(manifest.features.slash_commands[0].should_escape).toBe(true);
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ type: 'message', callback_id: SWARM_SHORTCUT }),
+    );
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
+  });
+
+  it('sends commands, events and interactivity to the one request URL, over HTTP (not socket mode)', () => {
+    const urls = [
+      manifest.features.slash_commands[0].url,
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+    ];
+    for (const url of urls) expect(new URL(url).pathname).toBe('/slack/events');
+    expect(new URL(manifest.oauth_config.redirect_urls[0]).pathname).toBe('/slack/oauth_redirect');
+    expect(manifest.settings.socket_mode_enabled).toBe(false);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+});
