@@ -96,6 +96,12 @@ describe('the Zendesk sidebar in Chromium (preview harness, real worker)', () =>
       .poll(async () => app.locator('[data-issue=PROJ-77]').textContent())
       .toContain('1 cases · 1 open · 0 customers · revenue not measured');
 
+    // Swarming goes through the worker to Slack, which this worker has no secrets for: it says so.
+    await app.locator('[data-testid=swarm]').click();
+    await expect
+      .poll(async () => app.locator('[data-testid=swarm-result]').textContent())
+      .toBe('Slack is not connected to Support Metrics yet.');
+
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}sidebar.png`, fullPage: true });
     await page.close();

@@ -66,6 +66,10 @@ export function createStandInClient(
         return state.locale;
       case 'currentUser.id':
         return 9001;
+      case 'currentUser.name':
+        return 'Alex Agent';
+      case 'currentUser.email':
+        return 'alex@example.com';
       case 'comment.useRichText':
         return state.richText;
     }

@@ -18,6 +18,17 @@ export type RemoteState =
   | { kind: 'unauthorized' }
   | { kind: 'unreachable'; retryInMs: number };
 
+/** What starting a swarm from the sidebar gave: the Slack channel and who was suggested, or why not. */
+export type SwarmOutcome =
+  | {
+      kind: 'ok';
+      started: boolean;
+      channelName: string;
+      url: string;
+      experts: { name: string | null; reason: string; inSlack: boolean }[];
+    }
+  | { kind: 'error'; reason: 'not_configured' | 'not_stored' | 'unreachable' | 'slack' };
+
 const AUTH = { Authorization: 'Bearer {{setting.api_token}}' };
 
 /**
@@ -78,6 +89,46 @@ export class Remote {
     } catch (e) {
       const status = (e as { status?: number })?.status;
       return status === 404 ? 'not_stored' : status === 400 ? 'bad_key' : 'unreachable';
+    }
+  }
+
+  /** Starts (or rejoins) the Slack swarm of the case; the worker invites the suggested experts. */
+  async swarm(
+    caseId: string,
+    startedBy: { name: string | null; email: string | null },
+  ): Promise<SwarmOutcome> {
+    try {
+      const body = await this.client.request<{
+        kind: 'started' | 'reused';
+        channel: { name: string };
+        url: string;
+        experts: { name: string | null; reason: string; inSlack: boolean }[];
+      }>({
+        url: '{{setting.worker_url}}/api/swarms',
+        type: 'POST',
+        headers: AUTH,
+        contentType: 'application/json',
+        data: JSON.stringify({ caseId, startedBy }),
+        secure: true,
+      });
+      return {
+        kind: 'ok',
+        started: body.kind === 'started',
+        channelName: body.channel.name,
+        url: body.url,
+        experts: body.experts ?? [],
+      };
+    } catch (e) {
+      const status = (e as { status?: number })?.status;
+      const reason =
+        status === 503
+          ? 'not_configured'
+          : status === 404
+            ? 'not_stored'
+            : status === 502
+              ? 'slack'
+              : 'unreachable';
+      return { kind: 'error', reason };
     }
   }
 }

@@ -194,4 +194,48 @@ describe('the sidebar', () => {
     expect(text(root, 'h2')).toBe('Vollständigkeit');
     expect(root.textContent).toContain('Speichern Sie das Ticket, um Bugs zu verknüpfen.');
   });
+
+  it('starts a swarm in Slack for the stored ticket and shows the channel and the experts', async () => {
+    const calls: { url: string; body: unknown }[] = [];
+    const { client, root } = setup({}, (async (url: string, init?: RequestInit) => {
+      if (String(url).endsWith('/api/swarms')) {
+        calls.push({ url: String(url), body: JSON.parse(String(init?.body)) });
+        return new Response(
+          JSON.stringify({
+            kind: 'started',
+            channel: { id: 'C1', name: 'swarm-1001-export-crash' },
+            url: 'https://slack.com/app_redirect?channel=C1',
+            experts: [{ name: 'Ana Alves', reason: 'solved 6 similar cases in 90 days', inSlack: true }],
+          }),
+          { status: 201 },
+        );
+      }
+      return new Response(JSON.stringify({ jiraLinks: [] }), { status: 200 });
+    }) as typeof fetch);
+    await mountSidebar(root, client);
+    await new Promise((r) => setTimeout(r, 0));
+    (root.querySelector('[data-testid=swarm]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(calls[0]?.body).toEqual({
+      caseId: '1001',
+      startedBy: { name: 'Alex Agent', email: 'alex@example.com' },
+    });
+    expect(text(root, '[data-testid=swarm-result]')).toContain('Swarm started: #swarm-1001-export-crash');
+    expect(text(root, '[data-testid=swarm-result]')).toContain('Ana Alves solved 6 similar cases in 90 days');
+    expect(root.querySelector('[data-testid=swarm-result] a')?.getAttribute('href')).toBe(
+      'https://slack.com/app_redirect?channel=C1',
+    );
+  });
+
+  it('says when Slack is not connected instead of failing', async () => {
+    const { client, root } = setup({}, (async (url: string) =>
+      String(url).endsWith('/api/swarms')
+        ? new Response(JSON.stringify({ error: 'not_configured' }), { status: 503 })
+        : new Response(JSON.stringify({ jiraLinks: [] }), { status: 200 })) as typeof fetch);
+    await mountSidebar(root, client);
+    await new Promise((r) => setTimeout(r, 0));
+    (root.querySelector('[data-testid=swarm]') as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(text(root, '[data-testid=swarm-result]')).toBe('Slack is not connected to Support Metrics yet.');
+  });
 });

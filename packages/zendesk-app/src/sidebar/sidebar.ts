@@ -7,7 +7,7 @@ import {
 import de from '../../app/translations/de.json' with { type: 'json' };
 import en from '../../app/translations/en.json' with { type: 'json' };
 import { h } from './dom.js';
-import { Remote, type RemoteState } from './remote.js';
+import { Remote, type RemoteState, type SwarmOutcome } from './remote.js';
 import { readTicket, type TicketSnapshot, type ZafClient } from './zaf-client.js';
 
 type Strings = typeof en.sidebar;
@@ -34,6 +34,7 @@ export interface SidebarState {
   remote: RemoteState;
   notice: string | null;
   linkError: string | null;
+  swarm: SwarmOutcome | { kind: 'starting' } | null;
 }
 
 /**
@@ -61,6 +62,7 @@ export async function mountSidebar(
     remote: { kind: 'idle' },
     notice: null,
     linkError: null,
+    swarm: null,
   };
   const remote = new Remote(client, (s) => {
     state.remote = s;
@@ -122,6 +124,22 @@ export async function mountSidebar(
     render();
   }
 
+  async function swarm(): Promise<void> {
+    const id = state.ticket?.id;
+    if (!id) return;
+    state.swarm = { kind: 'starting' };
+    render();
+    const user = await client
+      .get(['currentUser.name', 'currentUser.email'])
+      .catch(() => ({}) as Record<string, unknown>);
+    const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+    state.swarm = await remote.swarm(id, {
+      name: str(user['currentUser.name']),
+      email: str(user['currentUser.email']),
+    });
+    render();
+  }
+
   function missingLabels(check: ClosureCheck): string {
     return check.missing.map((m) => t.closureItems[m]).join(', ');
   }
@@ -143,6 +161,54 @@ export async function mountSidebar(
     if (pending) clearTimeout(pending);
     pending = setTimeout(() => void rescore(), 120);
   });
+
+  /** Swarming: bring experts together in Slack on this case; the agent stays its owner. */
+  function swarmCard(): HTMLElement {
+    const sw = state.swarm;
+    const outcome =
+      sw?.kind === 'ok'
+        ? h(
+            'div',
+            { 'data-testid': 'swarm-result' },
+            h(
+              'p',
+              {},
+              sw.started ? t.swarmStarted : t.swarmReused,
+              ' ',
+              h('a', { href: sw.url, target: '_blank', rel: 'noopener' }, `#${sw.channelName}`),
+            ),
+            sw.experts.length
+              ? h(
+                  'ul',
+                  { class: 'experts' },
+                  ...sw.experts.map((e) =>
+                    h('li', {}, h('strong', {}, e.name ?? '—'), ' ', h('span', { class: 'muted' }, e.reason)),
+                  ),
+                )
+              : h('p', { class: 'muted' }, t.swarmNoExperts),
+          )
+        : sw?.kind === 'error'
+          ? h('p', { class: 'remote-error', 'data-testid': 'swarm-result' }, t.swarmErrors[sw.reason])
+          : null;
+    return h(
+      'section',
+      { class: 'card' },
+      h('h2', {}, t.swarm),
+      h('p', { class: 'muted' }, t.swarmHint),
+      h(
+        'button',
+        {
+          class: 'btn',
+          type: 'button',
+          'data-testid': 'swarm',
+          disabled: sw?.kind === 'starting',
+          onclick: () => void swarm(),
+        },
+        sw?.kind === 'starting' ? t.swarmStarting : t.swarmStart,
+      ),
+      outcome,
+    );
+  }
 
   function render(): void {
     const { result, closure, remote: r } = state;
@@ -301,7 +367,7 @@ export async function mountSidebar(
         closureList,
       ),
       h('section', { class: 'card' }, h('h2', {}, t.bugs), bugs),
-      // The Slack swarm button appears here once the Slack plugin exists (issue 5); until then it is not shown.
+      ...(r.kind === 'ok' ? [swarmCard()] : []),
     );
     void client
       .invoke('resize', { height: `${Math.min(900, root.scrollHeight + 16)}px` })
