@@ -254,9 +254,40 @@ for (let i = 0; i < TICKETS; i++) {
   }
 }
 
+// Sideloads, as `include=users,organizations` adds them: the 12 agents (assignees) and the 40 customers with their
+// annual recurring revenue. Made without rand() so that the tickets above stay what they were.
+const AGENTS = [
+  'Ana Alves',
+  'Ben Okafor',
+  'Chen Wei',
+  'Dana Diaz',
+  'Emil Novak',
+  'Farah Haddad',
+  'Gus Lind',
+  'Hana Sato',
+  'Ivo Petrov',
+  'Jules Martin',
+  'Kira Jensen',
+  'Luis Ortega',
+];
+const users = AGENTS.map((name, k) => ({
+  id: 900000 + k,
+  name,
+  email: `${name.split(' ')[0]?.toLowerCase()}@example.com`,
+  role: 'agent',
+}));
+const organizations = Array.from({ length: 40 }, (_, k) => ({
+  id: 700000 + k,
+  name: `Customer ${String.fromCharCode(65 + (k % 26))}${k >= 26 ? k - 25 : ''}`,
+  // Tiers as B2B books look: a few large accounts, many small ones; every fifth unknown (not measured).
+  organization_fields: {
+    annual_recurring_revenue: k % 5 === 4 ? null : [240_000, 60_000, 18_000, 9_000][k % 4],
+  },
+}));
+
 writeFileSync(
   join(here, 'zendesk-export.json'),
-  `${JSON.stringify({ tickets, ticket_metrics: metrics, ticket_audits: audits, ticket_fields: FIELDS }, null, 1)}\n`,
+  `${JSON.stringify({ tickets, ticket_metrics: metrics, ticket_audits: audits, ticket_fields: FIELDS, users, organizations }, null, 1)}\n`,
 );
 console.log(
   `wrote ${tickets.length} tickets, ${metrics.length} metrics, ${audits.length} audits from ${texts.length} real texts`,

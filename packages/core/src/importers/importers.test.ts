@@ -49,6 +49,18 @@ describe('Zendesk export importer on real API payloads', () => {
     expect(bad[0]?.reason).toMatch(/created_at/);
   });
 
+  it('names assignees and organisations from the sideloads (include=users,organizations), revenue from its field', () => {
+    const ticket = { ...(cursor.tickets[0] as object), assignee_id: 7, organization_id: 8 };
+    const users = [{ id: 7, name: 'Ana Alves', email: 'ana@example.com', role: 'agent' }];
+    const org = { id: 8, name: 'Globex', organization_fields: { annual_recurring_revenue: 120000 } };
+    const [named] = importZendeskExport({ tickets: [ticket], users, organizations: [org] });
+    expect(named?.ok && named.case.assignee).toEqual({ id: '7', name: 'Ana Alves', email: 'ana@example.com' });
+    expect(named?.ok && named.case.organization).toEqual({ id: '8', name: 'Globex', recurringRevenue: 120000 });
+    // Without sideloads, the ids stay and the rest is unknown (revenue not measured, never 0).
+    const [bare] = importZendeskExport({ tickets: [ticket] });
+    expect(bare?.ok && bare.case.organization).toEqual({ id: '8', name: null, recurringRevenue: null });
+  });
+
   it('rejects something that is not an export at all', () => {
     expect(() => [...importZendeskExport({ nope: true })]).toThrow(ImportError);
     expect(() => [...importCases('{oops', 'zendesk-json')]).toThrow(/malformed JSON/);

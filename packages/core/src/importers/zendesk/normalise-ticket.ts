@@ -1,7 +1,13 @@
 import type { Case, Channel, FieldValue } from '../../case/case-schema.js';
 import { CaseSchema } from '../../case/case-schema.js';
 import { firstMessageText } from '../../case/plain-text.js';
-import type { ZendeskAudit, ZendeskTicket, ZendeskTicketMetric } from './ticket-schema.js';
+import type {
+  ZendeskAudit,
+  ZendeskOrganization,
+  ZendeskTicket,
+  ZendeskTicketMetric,
+  ZendeskUser,
+} from './ticket-schema.js';
 
 /** Extra context for normalising a ticket: its metrics and audits, and how to name and read custom fields. */
 export interface ZendeskContext {
@@ -10,6 +16,15 @@ export interface ZendeskContext {
   /** Custom field id → name (from ticket_fields), so that rubrics can refer to fields by name. */
   fieldNames?: ReadonlyMap<string, string>;
   tenantId?: string;
+  /** Sideloaded users (`include=users`): the assignee's name and email. */
+  users?: ReadonlyMap<string, ZendeskUser>;
+  /** Sideloaded organisations (`include=organizations`): name and recurring revenue. */
+  organizations?: ReadonlyMap<string, ZendeskOrganization>;
+  /**
+   * The organisation field holding annual recurring revenue (a number field of `organization_fields`);
+   * default `annual_recurring_revenue`. Revenue stays null (not measured) when the field is absent.
+   */
+  revenueField?: string;
 }
 
 const CHANNELS: Record<string, Channel> = {
@@ -61,8 +76,24 @@ function issueTypeOf(ticket: ZendeskTicket): Case['issueType'] {
  *
  * @example normaliseZendeskTicket(ticket, { metric }).publicAgentReplies // 2
  */
+/** An organisation as cases hold it: its name, and its recurring revenue from the configured field. */
+function organizationOf(
+  id: string,
+  org: ZendeskOrganization | undefined,
+  revenueField = 'annual_recurring_revenue',
+) {
+  const raw = org?.organization_fields?.[revenueField];
+  const revenue =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  return {
+    id,
+    name: org?.name ?? null,
+    recurringRevenue: Number.isFinite(revenue) && revenue >= 0 ? revenue : null,
+  };
+}
+
 export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContext = {}): Case {
-  const { metric, audits, fieldNames } = ctx;
+  const { metric, audits, fieldNames, users, organizations } = ctx;
   // The customer's first message is the comment of the audit that created the ticket. Without that audit
   // (a partial audit list), the ticket's own description is the safe choice: the earliest comment we
   // happen to hold may be an agent's reply.
@@ -106,8 +137,16 @@ export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContex
     status: ticket.status === 'deleted' ? 'closed' : ticket.status,
     priority: ticket.priority,
     requester: ticket.requester_id ? { id: ticket.requester_id } : null,
-    assignee: ticket.assignee_id ? { id: ticket.assignee_id } : null,
-    organization: ticket.organization_id ? { id: ticket.organization_id } : null,
+    assignee: ticket.assignee_id
+      ? {
+          id: ticket.assignee_id,
+          name: users?.get(ticket.assignee_id)?.name ?? null,
+          email: users?.get(ticket.assignee_id)?.email ?? null,
+        }
+      : null,
+    organization: ticket.organization_id
+      ? organizationOf(ticket.organization_id, organizations?.get(ticket.organization_id), ctx.revenueField)
+      : null,
     group: ticket.group_id,
     brand: ticket.brand_id,
     formId: ticket.ticket_form_id,

@@ -93,3 +93,19 @@ export const ZendeskTicketFieldSchema = z.looseObject({
   title: z.string(),
   key: z.string().optional(),
 });
+
+/** A sideloaded user (`include=users`): who an assignee is. */
+export const ZendeskUserSchema = z.looseObject({
+  id: Id,
+  name: z.string().nullable().optional().default(null),
+  email: z.string().nullable().optional().default(null),
+});
+export type ZendeskUser = z.infer<typeof ZendeskUserSchema>;
+
+/** A sideloaded organisation (`include=organizations`), with its custom `organization_fields`. */
+export const ZendeskOrganizationSchema = z.looseObject({
+  id: Id,
+  name: z.string().nullable().optional().default(null),
+  organization_fields: z.record(z.string(), z.unknown()).nullable().optional().default(null),
+});
+export type ZendeskOrganization = z.infer<typeof ZendeskOrganizationSchema>;

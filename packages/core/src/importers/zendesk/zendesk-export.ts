@@ -4,10 +4,14 @@ import { normaliseZendeskTicket } from './normalise-ticket.js';
 import {
   type ZendeskAudit,
   ZendeskAuditSchema,
+  type ZendeskOrganization,
+  ZendeskOrganizationSchema,
   ZendeskTicketFieldSchema,
   type ZendeskTicketMetric,
   ZendeskTicketMetricSchema,
   ZendeskTicketSchema,
+  type ZendeskUser,
+  ZendeskUserSchema,
 } from './ticket-schema.js';
 
 /**
@@ -20,6 +24,9 @@ export const ZendeskExportSchema = z.looseObject({
   ticket_metrics: z.array(z.unknown()).optional().default([]),
   ticket_audits: z.array(z.unknown()).optional().default([]),
   ticket_fields: z.array(z.unknown()).optional().default([]),
+  /** Sideloads of the incremental export (`include=users,organizations`): assignees' names, organisations' revenue. */
+  users: z.array(z.unknown()).optional().default([]),
+  organizations: z.array(z.unknown()).optional().default([]),
 });
 
 /**
@@ -32,6 +39,16 @@ export function* importZendeskExport(data: unknown, tenantId = 'default'): Gener
   const parsed = ZendeskExportSchema.safeParse(data);
   if (!parsed.success) throw new ImportError(`not a Zendesk export: ${describeIssues(parsed.error.issues)}`);
   const { tickets, ticket_metrics, ticket_audits, ticket_fields } = parsed.data;
+  const users = new Map<string, ZendeskUser>();
+  for (const u of parsed.data.users) {
+    const r = ZendeskUserSchema.safeParse(u);
+    if (r.success) users.set(r.data.id, r.data);
+  }
+  const organizations = new Map<string, ZendeskOrganization>();
+  for (const o of parsed.data.organizations) {
+    const r = ZendeskOrganizationSchema.safeParse(o);
+    if (r.success) organizations.set(r.data.id, r.data);
+  }
 
   // A malformed metric or audit is reported like a bad ticket (its ticket then counts without it).
   const metrics = new Map<string, ZendeskTicketMetric>();
@@ -91,6 +108,8 @@ export function* importZendeskExport(data: unknown, tenantId = 'default'): Gener
           audits: audits.get(t.data.id) ?? null,
           fieldNames,
           tenantId,
+          users,
+          organizations,
         }),
       };
     } catch (e) {
