@@ -12,8 +12,10 @@ const workerDir = fileURLToPath(new URL('..', import.meta.url));
 const wrangler = fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url));
 const port = Number(process.env.PORT ?? 8787);
 const token = process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token';
-// Without .dev.vars, webhooks are verified with a demo secret so that the signed example below works.
-const webhookSecret = existsSync(`${workerDir}.dev.vars`) ? null : 'demo-webhook-secret';
+// Without .dev.vars, webhooks and Slack requests are verified with demo secrets so that the signed examples below
+// work. The demo Slack bot token reaches no workspace: commands answered from the store work, swarms cannot.
+const demoSecrets = !existsSync(`${workerDir}.dev.vars`);
+const webhookSecret = demoSecrets ? 'demo-webhook-secret' : null;
 const env = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false',
@@ -56,7 +58,15 @@ if ((count[0]?.results?.[0]?.n ?? 0) === 0) {
   );
 
 const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'];
-if (webhookSecret) args.push('--var', `ZENDESK_WEBHOOK_SECRET:${webhookSecret}`);
+if (demoSecrets)
+  args.push(
+    '--var',
+    `ZENDESK_WEBHOOK_SECRET:${webhookSecret}`,
+    '--var',
+    'SLACK_SIGNING_SECRET:demo-slack-signing-secret',
+    '--var',
+    'SLACK_BOT_TOKEN:xoxb-demo-offline',
+  );
 const child: ChildProcess = spawn(wrangler, args, {
   cwd: workerDir,
   env,
@@ -79,6 +89,9 @@ Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
   The Zendesk sidebar:     ${preview.url}   (a stand-in plays Zendesk, with a real ticket)
   A signed Zendesk webhook (a new ticket, scored and stored):
                            npx tsx packages/worker/scripts/send-demo-webhook.ts ${base}${webhookSecret ? '' : '   (uses ZENDESK_WEBHOOK_SECRET from .dev.vars)'}
+  A signed Slack /support-metrics (answered from the store, printed as text and a Block Kit Builder link):
+                           npx tsx packages/worker/scripts/send-demo-slack-command.ts '30d' ${base}
+                           (also 'fcr', 'bugs', 'help'; Slack's request URL is ${base}/slack/events)
 
 Ctrl-C stops it; the data stays in packages/worker/.wrangler for the next start.`);
   } else if (announced && /\[wrangler:(info|warn|error)\]/.test(text)) process.stdout.write(text);

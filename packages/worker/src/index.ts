@@ -25,6 +25,9 @@ const ticketNotes = (config: WorkerConfig, tenantId: string) => {
     : null;
 };
 
+/** The cron of the daily housekeeping (wrangler.jsonc `triggers.crons`); the other one runs the Slack jobs. */
+const HOUSEKEEPING_CRON = '0 3 * * *';
+
 // Wiring only: routes come from the plugin packages, the store and config from the platform.
 const app = new Hono<AppEnv>();
 app.use('*', platform());
@@ -48,8 +51,5 @@ export default {
     else ctx.waitUntil(runSlackJobs({ db: env.DB, config, at }));
   },
 } satisfies ExportedHandler<Bindings>;
-
-/** The cron of the daily housekeeping (wrangler.jsonc `triggers.crons`). */
-export const HOUSEKEEPING_CRON = '0 3 * * *';
 
 export { app };

@@ -54,8 +54,16 @@ describe('Zendesk export importer on real API payloads', () => {
     const users = [{ id: 7, name: 'Ana Alves', email: 'ana@example.com', role: 'agent' }];
     const org = { id: 8, name: 'Globex', organization_fields: { annual_recurring_revenue: 120000 } };
     const [named] = importZendeskExport({ tickets: [ticket], users, organizations: [org] });
-    expect(named?.ok && named.case.assignee).toEqual({ id: '7', name: 'Ana Alves', email: 'ana@example.com' });
-    expect(named?.ok && named.case.organization).toEqual({ id: '8', name: 'Globex', recurringRevenue: 120000 });
+    expect(named?.ok && named.case.assignee).toEqual({
+      id: '7',
+      name: 'Ana Alves',
+      email: 'ana@example.com',
+    });
+    expect(named?.ok && named.case.organization).toEqual({
+      id: '8',
+      name: 'Globex',
+      recurringRevenue: 120000,
+    });
     // Without sideloads, the ids stay and the rest is unknown (revenue not measured, never 0).
     const [bare] = importZendeskExport({ tickets: [ticket] });
     expect(bare?.ok && bare.case.organization).toEqual({ id: '8', name: null, recurringRevenue: null });
