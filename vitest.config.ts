@@ -1,7 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One `vitest run` at the root runs every package's tests plus the cross-package suite in test/.
 export default defineConfig({
+  // The worker project's CommonJS requires (bolt → @slack/socket-mode) are resolved by the root server when run from
+  // here, so the alias of packages/worker/vitest.config.ts is repeated (see packages/worker/src/stubs).
+  resolve: {
+    alias: {
+      '@slack/socket-mode': fileURLToPath(
+        new URL('./packages/worker/src/stubs/slack-socket-mode.cjs', import.meta.url),
+      ),
+    },
+  },
   test: {
     projects: ['packages/*', 'test'],
   },

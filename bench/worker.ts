@@ -3,6 +3,8 @@
  *  1. Ingest: signed Zendesk webhooks per second (signature verified, scored, stored with rollups), none lost.
  *  2. GET /api/metrics p50/p95 with 100k and 1M stored cases, against the naive way (load every case of the
  *     tenant and run computeMetrics in JS) on the same data.
+ *  3. /support-metrics end to end (a signed slash command through bolt on the worker, answered in the ack) with
+ *     the same stored cases: the KPI view and a one-metric view with trend and breakdowns.
  * The 100k / 1M case rows are written straight into the local D1's SQLite file with python3's sqlite3 (loading a
  * million rows through HTTP would take the benchmark most of an hour); the rollups are the ones the store writes.
  * BENCH_SIZES=100000 to run only the smaller tier.
@@ -46,6 +48,30 @@ for (data,) in con.execute("SELECT data FROM cases WHERE tenant_id = 'big'"):
 `;
 
 const SECRET = 'bench-secret';
+const SLACK_SECRET = 'bench-slack-secret';
+
+/** A signed `/support-metrics` as Slack sends it. */
+function slashCommand(base: string, text: string, i: number) {
+  const body = new URLSearchParams({
+    team_id: 'TBENCH',
+    channel_id: 'CBENCH',
+    user_id: 'UBENCH',
+    command: '/support-metrics',
+    text,
+    response_url: 'https://hooks.slack.com/commands/TBENCH/1/x',
+    trigger_id: `bench.${i}.${randomUUID()}`,
+  }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  return fetch(`${base}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': `v0=${createHmac('sha256', SLACK_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`,
+    },
+    body,
+  });
+}
 const TOKEN = 'bench-token';
 const rows: string[][] = [];
 const add = (...r: string[]) => rows.push(r);
@@ -198,7 +224,12 @@ try {
     });
     loaded = size;
     const loadS = (performance.now() - t0) / 1000;
-    worker = await startWorker({ persistDir: persist, keep: true });
+    // The big tenant is the default one here, so that the single-workspace Slack bot answers from it.
+    worker = await startWorker({
+      persistDir: persist,
+      keep: true,
+      vars: { DEFAULT_TENANT: 'big', SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-bench' },
+    });
 
     const lat: number[] = [];
     for (let i = 0; i < 60; i++) {
@@ -216,6 +247,27 @@ try {
       'p95 ≤ 300 ms',
       `${(300 / pct(lat, 0.95)).toFixed(1)}× under`,
     );
+
+    for (const [text, label] of [
+      ['', 'KPIs, last 7 days vs the 7 before'],
+      ['fcr 90d', 'one metric, 90 days, 8-week trend, by channel and group'],
+    ] as const) {
+      const slash: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const s = performance.now();
+        const res = await slashCommand(worker.base, text, i);
+        const body = await res.text();
+        if (!body.includes('"blocks"'))
+          throw new Error(`slash command answered without blocks: ${body.slice(0, 200)}`);
+        slash.push(performance.now() - s);
+      }
+      add(
+        `/support-metrics ${text || '(no text)'}: ${label}, ${size.toLocaleString('en-US')} cases`,
+        `p50 ${ms(pct(slash, 0.5))} / p95 ${ms(pct(slash, 0.95))}`,
+        'well under 3 s',
+        `${(3000 / pct(slash, 0.95)).toFixed(0)}× under`,
+      );
+    }
 
     // The naive way: every case of the tenant out of D1, then computeMetrics in JS.
     const n0 = performance.now();

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningWorker, startWorker, zendeskSignature } from '../support/wrangler-dev.js';
 
@@ -5,6 +6,8 @@ import { type RunningWorker, startWorker, zendeskSignature } from '../support/wr
 const SECRET = 'load-webhook-secret-9f2c';
 const TOKEN = 'load-tenant-token-71ad';
 const ZENDESK_TOKEN = 'load-zendesk-api-token-0c4e';
+const SLACK_SECRET = 'load-slack-signing-secret-5b1e';
+const SLACK_BOT_TOKEN = 'xoxb-load-bot-token-88aa';
 const TOTAL = Number(process.env.LOAD_REQUESTS ?? 10_000);
 let worker: RunningWorker;
 const bodies: string[] = [];
@@ -16,6 +19,8 @@ beforeAll(async () => {
       ZENDESK_SUBDOMAIN: 'acme-unreachable',
       ZENDESK_EMAIL: 'bot@acme.com',
       ZENDESK_API_TOKEN: ZENDESK_TOKEN,
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_BOT_TOKEN: SLACK_BOT_TOKEN,
     },
     tenants: { demo: TOKEN },
   });
@@ -68,6 +73,31 @@ function signed(body: string) {
   };
 }
 
+const COMMANDS = ['', '30d', 'fcr 7d', 'ttr', 'csat yesterday', 'help', 'nonsense'];
+
+/** A signed `/support-metrics` as Slack sends it (a unique trigger id: Slack never sends the same request twice). */
+function slashCommand(i: number): { body: string; headers: Record<string, string> } {
+  const body = new URLSearchParams({
+    team_id: 'TLOAD',
+    channel_id: 'CLOAD',
+    user_id: 'ULOAD',
+    command: '/support-metrics',
+    text: COMMANDS[i % COMMANDS.length] ?? '',
+    response_url: 'https://hooks.slack.com/commands/TLOAD/1/x',
+    trigger_id: `load.${i}`,
+  }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', SLACK_SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': signature,
+    },
+  };
+}
+
 describe(`${TOTAL} mixed requests against wrangler dev`, () => {
   it('answers every one without an error and loses no event', async () => {
     const webhooks = new Set<number>();
@@ -80,7 +110,7 @@ describe(`${TOTAL} mixed requests against wrangler dev`, () => {
         while (next < TOTAL) {
           const i = next++;
           let res: Response;
-          if (i % 5 < 2) {
+          if (i % 10 < 4) {
             // 40%: webhooks (every tenth one sent twice: a retried delivery)
             const { body } = webhook(i);
             res = await deliver(body, retried);
@@ -94,14 +124,23 @@ describe(`${TOTAL} mixed requests against wrangler dev`, () => {
               if (dup.status !== 200) failures.push(`duplicate ${i}: ${dup.status}`);
               bodies.push(await dup.text());
             }
-          } else if (i % 5 < 4) {
+          } else if (i % 10 < 7) {
+            // 30%: metrics queries
             res = await fetch(`${worker.base}/api/metrics?from=${today}&groupBy=channel`, {
               headers: { authorization: `Bearer ${TOKEN}` },
             });
-          } else {
-            res = await fetch(`${worker.base}/api/cases/${500_000 + i - 4}`, {
+          } else if (i % 10 < 8) {
+            // 10%: case reads
+            res = await fetch(`${worker.base}/api/cases/${500_000 + i - 7}`, {
               headers: { authorization: `Bearer ${TOKEN}` },
             });
+          } else {
+            // 20%: slash commands, answered from the store within the ack (no answer lost to a response URL)
+            const { body, headers } = slashCommand(i);
+            res = await fetch(`${worker.base}/slack/events`, { method: 'POST', headers, body });
+            const answer = await res.clone().text();
+            if (res.status === 200 && !answer.includes('"blocks"'))
+              failures.push(`${i}: slash command answered without blocks: ${answer.slice(0, 100)}`);
           }
           if (![200, 404].includes(res.status))
             failures.push(`${i}: ${res.status} ${await res.clone().text()}`);
@@ -139,7 +178,18 @@ describe(`${TOTAL} mixed requests against wrangler dev`, () => {
       ).text(),
     );
     bodies.push(await (await fetch(`${worker.base}/`)).text());
+    const slackForged = await fetch(`${worker.base}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+        'x-slack-signature': 'v0=00',
+      },
+      body: 'team_id=TLOAD',
+    });
+    expect(slackForged.status).toBe(401);
+    bodies.push(await slackForged.text());
     const everything = bodies.join('\n') + worker.logs();
-    for (const secret of [SECRET, TOKEN, ZENDESK_TOKEN]) expect(everything).not.toContain(secret);
+    for (const secret of [SECRET, TOKEN, ZENDESK_TOKEN, SLACK_SECRET, SLACK_BOT_TOKEN])
+      expect(everything).not.toContain(secret);
   });
 });

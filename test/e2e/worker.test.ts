@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { main } from '@support-metrics/cli';
 import { SHARED_DATA } from '@support-metrics/core/test-support';
@@ -9,10 +10,14 @@ import { type RunningWorker, startWorker, zendeskSignature } from '../support/wr
 
 const SECRET = 'e2e-webhook-secret';
 const TOKEN = 'e2e-demo-token';
+const SLACK_SECRET = 'e2e-slack-signing-secret';
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  worker = await startWorker({ vars: { ZENDESK_WEBHOOK_SECRET: SECRET }, tenants: { demo: TOKEN } });
+  worker = await startWorker({
+    vars: { ZENDESK_WEBHOOK_SECRET: SECRET, SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-e2e' },
+    tenants: { demo: TOKEN },
+  });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -130,6 +135,42 @@ describe('the real worker (wrangler dev, local D1)', () => {
       server.close();
       for (const k of Object.keys(env)) delete process.env[k];
     }
+  });
+});
+
+describe('Slack on the real worker', () => {
+  const command = (text: string, secret = SLACK_SECRET) => {
+    const body = new URLSearchParams({
+      team_id: 'TE2E',
+      channel_id: 'CE2E',
+      user_id: 'UE2E',
+      command: '/support-metrics',
+      text,
+      response_url: 'https://hooks.slack.com/commands/TE2E/1/x',
+      trigger_id: `e2e.${text}.${Math.random()}`,
+    }).toString();
+    const ts = String(Math.floor(Date.now() / 1000));
+    return fetch(`${worker.base}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': ts,
+        'x-slack-signature': `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`,
+      },
+      body,
+    });
+  };
+
+  it('answers a signed /support-metrics from the store through bolt on workerd, and refuses a forged one', async () => {
+    const res = await command('');
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as { response_type: string; blocks: unknown[] };
+    expect(answer.response_type).toBe('ephemeral');
+    // The webhook above stored one case today: the KPIs count it.
+    expect(JSON.stringify(answer.blocks)).toMatch(/Support metrics · last 7 days.*1 cases created/);
+    const metric = JSON.stringify(await (await command('completeness 30d')).json());
+    expect(metric).toContain('Case completeness · last 30 days');
+    expect((await command('', 'wrong-secret')).status).toBe(401);
   });
 });
 

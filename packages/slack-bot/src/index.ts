@@ -10,6 +10,7 @@ export * from './install/install-state.js';
 export * from './install/scopes.js';
 export * from './install/token-crypto.js';
 export * from './receiver/worker-receiver.js';
+export * from './request/slack-payload-schema.js';
 export * from './request/slack-request.js';
 export * from './scheduled.js';
 export * from './services/slack-client.js';

@@ -1,6 +1,7 @@
 import {
   type AppEnv,
   apiError,
+  invalidInput,
   NotConfiguredError,
   PLUGIN_SECRETS,
   SignatureError,
@@ -9,6 +10,7 @@ import {
 import { type Context, Hono } from 'hono';
 import { createBoltApp, requestAuth } from './bolt-app.js';
 import { installRoutes } from './install/install-routes.js';
+import { slackPayloadIssues } from './request/slack-payload-schema.js';
 import { parseSlackBody, teamOf, verifySlackSignature } from './request/slack-request.js';
 import { resolveSlackAuth, type SlackAuth } from './services/slack-client.js';
 import { type SlackDeps, ticketUrlFor } from './services/slack-deps.js';
@@ -89,6 +91,8 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
       return c.json({ challenge: body.challenge });
     if (body.ssl_check === '1') return c.body(null, 200);
 
+    const issues = slackPayloadIssues(body);
+    if (issues) throw invalidInput(issues, 'Slack payload');
     const { teamId } = teamOf(body);
     if (!teamId) throw apiError(400, 'invalid_input', 'the payload names no workspace (team_id)');
     const slackStore = new SlackStore(c.env.DB);

@@ -145,6 +145,15 @@ describe('request verification', () => {
     expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(1);
   });
 
+  it('refuses a signed payload it cannot handle with 400 and the zod issue path', async () => {
+    const { user: _user, ...noUser } = blockActions as Record<string, unknown>;
+    const res = await h.interaction({ ...noUser, team: { id: 'T111' } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_input', issues: [{ path: 'user' }] });
+    const notJson = await h.signed('{', 'application/json');
+    expect(notJson.status).toBe(400);
+  });
+
   it('answers the Events API url_verification challenge', async () => {
     const res = await h.signed(
       JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 't' }),

@@ -3,16 +3,19 @@ import { kpiMessage, type Message, metricMessage } from '../blocks/metrics-block
 import { parseCommand } from '../commands/parse-command.js';
 import { kpiView, metricView } from '../services/metrics-views.js';
 import { depsOf } from '../services/slack-deps.js';
+import { userIdOf } from './swarm-actions.js';
 
 /** "Share to channel": the same view, computed again, posted in the channel for everyone, with who shared it. */
 export function registerShare(app: App) {
   app.action('share_metrics', async ({ ack, body, action, respond, context }) => {
     await ack();
     const deps = depsOf(context);
-    const text = (action as { value?: string }).value ?? '';
+    const value = (action as { value?: unknown }).value;
+    const text = typeof value === 'string' ? value : '';
     const cmd = parseCommand(text);
     const today = deps.now().toISOString().slice(0, 10);
-    const sharedBy = body.user.id;
+    const sharedBy = userIdOf(body);
+    if (!sharedBy) return;
     let message: Message;
     if (cmd.kind === 'kpis')
       message = kpiMessage({

@@ -74,13 +74,20 @@ export function caseIdInText(text: string): string | null {
   return named?.[1] ?? null;
 }
 
+/** The Slack user of an interaction, when the payload names one. */
+export function userIdOf(body: unknown): string | null {
+  const id = (body as { user?: { id?: unknown } } | null)?.user?.id;
+  return typeof id === 'string' && id ? id : null;
+}
+
 /** Buttons and modals of swarms: Start (daily post, aging alerts), Close (case card), the close modal, the shortcut. */
 export function registerSwarmInteractions(app: App) {
   app.action('start_swarm', async ({ ack, body, action, client, respond, context }) => {
     await ack();
     const caseId = parseCaseId((action as { value?: string }).value);
-    if (!caseId) return;
-    await startSwarmFromSlack(depsOf(context), client, respond, caseId, body.user.id);
+    const userId = userIdOf(body);
+    if (!caseId || !userId) return;
+    await startSwarmFromSlack(depsOf(context), client, respond, caseId, userId);
   });
 
   app.action('close_swarm', async ({ ack, body, action, client, context }) => {
@@ -88,7 +95,8 @@ export function registerSwarmInteractions(app: App) {
     const deps = depsOf(context);
     const triggerId = (body as { trigger_id?: string }).trigger_id;
     const swarmId = (action as { value?: string }).value;
-    if (triggerId && swarmId) await openCloseSwarmModal(swarmContext(deps, client), swarmId, triggerId);
+    if (typeof triggerId === 'string' && typeof swarmId === 'string')
+      await openCloseSwarmModal(swarmContext(deps, client), swarmId, triggerId);
   });
 
   // A URL button still sends an action: nothing to do but ack.
@@ -111,8 +119,9 @@ export function registerSwarmInteractions(app: App) {
 
   app.shortcut(SWARM_SHORTCUT, async ({ ack, shortcut, client, respond, context }) => {
     await ack();
-    const message = (shortcut as { message?: { text?: string } }).message;
-    const caseId = caseIdInText(message?.text ?? '');
+    const text = (shortcut as { message?: { text?: unknown } }).message?.text;
+    const caseId = caseIdInText(typeof text === 'string' ? text : '');
+    const userId = userIdOf(shortcut);
     if (!caseId) {
       await respond({
         response_type: 'ephemeral',
@@ -120,6 +129,6 @@ export function registerSwarmInteractions(app: App) {
       });
       return;
     }
-    await startSwarmFromSlack(depsOf(context), client, respond, caseId, shortcut.user.id);
+    if (userId) await startSwarmFromSlack(depsOf(context), client, respond, caseId, userId);
   });
 }

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const Id = z.string().min(1);
+const User = z.looseObject({ id: Id });
+
+/** A slash command (form fields). */
+export const SlashCommandSchema = z.looseObject({
+  command: z.string().startsWith('/'),
+  team_id: Id,
+  user_id: Id,
+  channel_id: Id,
+  text: z.string().default(''),
+  response_url: z.url().optional(),
+  trigger_id: z.string().optional(),
+});
+
+/** An Events API delivery. */
+export const EventCallbackSchema = z.looseObject({
+  type: z.literal('event_callback'),
+  team_id: Id,
+  event_id: Id,
+  event: z.looseObject({ type: z.string().min(1) }),
+});
+
+/** Interactivity (`payload=`): what bolt routes on, and what our listeners read. */
+export const InteractionSchema = z.discriminatedUnion('type', [
+  z.looseObject({
+    type: z.literal('block_actions'),
+    user: User,
+    actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
+    response_url: z.url().optional(),
+    trigger_id: z.string().optional(),
+  }),
+  z.looseObject({
+    type: z.literal('view_submission'),
+    user: User,
+    view: z.looseObject({ id: Id, callback_id: z.string(), private_metadata: z.string().optional() }),
+  }),
+  z.looseObject({ type: z.literal('view_closed'), user: User, view: z.looseObject({ id: Id }) }),
+  z.looseObject({ type: z.literal('shortcut'), user: User, callback_id: z.string(), trigger_id: z.string() }),
+  z.looseObject({
+    type: z.literal('message_action'),
+    user: User,
+    callback_id: z.string(),
+    trigger_id: z.string(),
+    message: z.looseObject({ text: z.string().optional() }).optional(),
+    response_url: z.url().optional(),
+  }),
+]);
+
+/**
+ * Checks a verified Slack payload is one of the kinds we handle and carries what listeners read, so that bad input
+ * is a 400 with the zod issue paths rather than a listener failing on it. Unknown fields pass through untouched.
+ */
+export function slackPayloadIssues(body: Record<string, unknown>): z.ZodError | null {
+  const schema =
+    typeof body.command === 'string'
+      ? SlashCommandSchema
+      : body.type === 'event_callback'
+        ? EventCallbackSchema
+        : InteractionSchema;
+  const parsed = schema.safeParse(body);
+  return parsed.success ? null : parsed.error;
+}
