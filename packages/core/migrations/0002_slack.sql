@@ -36,6 +36,8 @@ CREATE TABLE slack_posts (
 );
 
 ALTER TABLE swarms ADD COLUMN channel_name TEXT;
+-- The case card's message: a swarm started again after a failure posts it if it is still missing.
+ALTER TABLE swarms ADD COLUMN card_ts TEXT;
 ALTER TABLE swarms ADD COLUMN ended_at TEXT;
 ALTER TABLE swarms ADD COLUMN ended_by TEXT;
 ALTER TABLE swarms ADD COLUMN summary TEXT;

@@ -4,7 +4,7 @@ import { registerEvents } from './listeners/event-listeners.js';
 import { registerShare } from './listeners/share-action.js';
 import { registerSwarmInteractions } from './listeners/swarm-actions.js';
 import { WorkerReceiver } from './receiver/worker-receiver.js';
-import { slackLogger, WEB_API_RETRIES, workersFetch } from './services/slack-client.js';
+import { slackLogger, WEB_API_RETRIES, WEB_API_TIMEOUT_MS, workersFetch } from './services/slack-client.js';
 
 /**
  * The authorisation of each request, found by the route before dispatch (keyed by the parsed body, which bolt
@@ -27,7 +27,11 @@ export function createBoltApp(opts: { fetch?: typeof fetch } = {}) {
       if (!auth) throw new Error('request reached bolt without authorisation');
       return auth;
     },
-    clientOptions: { fetch: workersFetch(opts.fetch), retryConfig: WEB_API_RETRIES },
+    clientOptions: {
+      fetch: workersFetch(opts.fetch),
+      retryConfig: WEB_API_RETRIES,
+      timeout: WEB_API_TIMEOUT_MS,
+    },
     logger: slackLogger,
     ignoreSelf: false,
   });

@@ -341,6 +341,31 @@ describe('swarming', () => {
     expect(h.notes).toHaveLength(1);
   });
 
+  it('rides out Slack failing during creation: retries a 500, and a start that failed resumes without a second channel or card', async () => {
+    const name = 'swarm-demo-carl-open-1-question';
+    h.slack.state.failing.set('conversations.invite', 1); // one 500: retried by the client
+    h.slack.state.failing.set('chat.postMessage', 3); // the card fails on every retry: the start fails
+    await h.command('swarm demo-carl-open-1');
+    expect(String(h.slack.state.responses.at(-1)?.body.text)).toContain('could not start the swarm');
+    const channel = [...h.slack.state.channels.values()].find((c) => c.name === name);
+    expect(channel).toBeDefined();
+    expect(h.slack.state.messages.filter((m) => m.channel === channel?.id)).toHaveLength(0);
+
+    h.clock.now += 1_000;
+    await h.command('swarm demo-carl-open-1');
+    expect(
+      h.slack.state.calls.filter((c) => c.method === 'conversations.create' && c.args.name === name),
+    ).toHaveLength(1);
+    expect(h.slack.state.messages.filter((m) => m.channel === channel?.id)).toHaveLength(1);
+    h.clock.now += 1_000;
+    await h.command('swarm demo-carl-open-1');
+    expect(h.slack.state.messages.filter((m) => m.channel === channel?.id)).toHaveLength(1);
+    const rows = await env.DB.prepare(
+      "SELECT count(*) AS n, max(card_ts) AS card FROM swarms WHERE case_id = 'demo-carl-open-1'",
+    ).first();
+    expect(rows).toMatchObject({ n: 1, card: expect.any(String) });
+  });
+
   it('starts a swarm from the Zendesk sidebar through the API (bearer token)', async () => {
     const res = await h.send('/api/swarms', {
       method: 'POST',

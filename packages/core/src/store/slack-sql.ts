@@ -32,17 +32,18 @@ export const SLACK_SQL = {
   /** A post that failed before Slack accepted it gives the day back, so the next run tries again. */
   releasePost: `DELETE FROM slack_posts WHERE tenant_id = ? AND channel_id = ? AND day = ? AND status = 'claimed'`,
 
-  openSwarmOfCase: `SELECT id, case_id, channel_id, channel_name, started_by, started_at, status FROM swarms
+  openSwarmOfCase: `SELECT id, case_id, channel_id, channel_name, card_ts, started_by, started_at, status FROM swarms
     WHERE tenant_id = ? AND case_id = ? AND status = 'open'`,
-  lastSwarmOfCase: `SELECT id, case_id, channel_id, channel_name, started_by, started_at, status FROM swarms
+  lastSwarmOfCase: `SELECT id, case_id, channel_id, channel_name, card_ts, started_by, started_at, status FROM swarms
     WHERE tenant_id = ? AND case_id = ? ORDER BY started_at DESC LIMIT 1`,
-  swarmById: `SELECT id, case_id, channel_id, channel_name, started_by, started_at, status, ended_at, summary FROM swarms
+  swarmById: `SELECT id, case_id, channel_id, channel_name, card_ts, started_by, started_at, status, ended_at, summary FROM swarms
     WHERE tenant_id = ? AND id = ?`,
-  swarmByChannel: `SELECT id, case_id, channel_id, channel_name, started_by, started_at, status FROM swarms
+  swarmByChannel: `SELECT id, case_id, channel_id, channel_name, card_ts, started_by, started_at, status FROM swarms
     WHERE tenant_id = ? AND channel_id = ? AND status = 'open'`,
   /** Fails (unique index swarms_open_case) when the case already has an open swarm. */
   insertSwarm: `INSERT INTO swarms (id, tenant_id, case_id, channel_id, channel_name, started_by, started_at, status)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'open')`,
+  setSwarmCard: 'UPDATE swarms SET card_ts = ? WHERE tenant_id = ? AND id = ?',
   setSwarmChannel: 'UPDATE swarms SET channel_id = ?, channel_name = ? WHERE tenant_id = ? AND id = ?',
   /** Closes an open swarm; no row changes when it was closed already. */
   closeSwarm: `UPDATE swarms SET status = 'closed', ended_at = ?, ended_by = ?, summary = ?

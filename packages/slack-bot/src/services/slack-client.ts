@@ -32,6 +32,8 @@ export const slackLogger = {
 
 /** Retries of Web API calls made from the worker: a few, quickly (Slack's 429 Retry-After is honoured by the SDK). */
 export const WEB_API_RETRIES = { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 };
+/** A Web API call that hangs is given up after this (then retried as above). */
+export const WEB_API_TIMEOUT_MS = 8_000;
 
 export interface SlackAuth {
   tenantId: string;
@@ -78,5 +80,6 @@ export function webClient(token: string | undefined, fetchImpl?: typeof fetch): 
     fetch: workersFetch(fetchImpl),
     logger: slackLogger,
     retryConfig: WEB_API_RETRIES,
+    timeout: WEB_API_TIMEOUT_MS,
   });
 }

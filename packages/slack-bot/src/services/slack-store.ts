@@ -26,6 +26,8 @@ export interface SwarmRow {
   caseId: string;
   channelId: string | null;
   channelName: string | null;
+  /** The case card's message ts; null until it is posted. */
+  cardTs?: string | null;
   startedBy: string;
   startedAt: string;
   status: 'open' | 'closed';
@@ -51,6 +53,7 @@ const swarmFromRow = (r: Record<string, unknown>): SwarmRow => ({
   caseId: String(r.case_id),
   channelId: (r.channel_id as string | null) ?? null,
   channelName: (r.channel_name as string | null) ?? null,
+  cardTs: (r.card_ts as string | null | undefined) ?? null,
   startedBy: String(r.started_by),
   startedAt: String(r.started_at),
   status: r.status === 'closed' ? 'closed' : 'open',
@@ -185,6 +188,10 @@ export class SlackStore {
 
   async setSwarmChannel(tenantId: string, id: string, channelId: string, channelName: string): Promise<void> {
     await this.db.prepare(SLACK_SQL.setSwarmChannel).bind(channelId, channelName, tenantId, id).run();
+  }
+
+  async setSwarmCard(tenantId: string, id: string, ts: string): Promise<void> {
+    await this.db.prepare(SLACK_SQL.setSwarmCard).bind(ts, tenantId, id).run();
   }
 
   /** Closes a swarm; false when it was closed already (a second click, a retried submission). */

@@ -210,7 +210,8 @@ export async function startSwarm(
         at,
       );
 
-  if (kind === 'started') {
+  // The card goes up once: a start that failed after the channel was made posts it when started again.
+  if (!swarm.cardTs) {
     const latest = stored.completenessLatest;
     const card = caseCardMessage({
       case: c,
@@ -232,7 +233,12 @@ export async function startSwarm(
       swarmId: swarm.id,
       startedBy: req.startedBy.slackUserId ? `<@${req.startedBy.slackUserId}>` : req.startedBy.label,
     });
-    await ctx.client.chat.postMessage({ channel: channelId, text: card.text, blocks: card.blocks });
+    const posted = await ctx.client.chat.postMessage({
+      channel: channelId,
+      text: card.text,
+      blocks: card.blocks,
+    });
+    if (posted.ts) await ctx.slackStore.setSwarmCard(ctx.tenantId, swarm.id, posted.ts);
   }
   return { kind, swarm: { ...swarm, channelId, channelName }, channelId, channelName, experts: withSlack };
 }
