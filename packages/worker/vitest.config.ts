@@ -17,6 +17,10 @@ export default defineConfig(async () => {
             // The signing secret of Slack's documented test vector (../shared/data/slack/PROVENANCE.txt).
             SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
             SLACK_BOT_TOKEN: 'xoxb-test-bot-token',
+            JIRA_WEBHOOK_SECRET: 'test-jira-webhook-secret',
+            JIRA_BASE_URL: 'https://acme.atlassian.net',
+            JIRA_EMAIL: 'bot@acme.com',
+            JIRA_API_TOKEN: 'test-jira-api-token',
             DEFAULT_TENANT: 'demo',
           },
         },

@@ -1,3 +1,9 @@
-// The Jira bridge plugin is not started yet (issue 6). It will export its hono routes for the worker to mount,
-// as packages/zendesk-app does. Nothing here is wired into the worker.
-export {};
+export * from './jira-api/jira-api.js';
+export * from './jira-api-routes.js';
+export * from './jira-jobs.js';
+export * from './jira-routes.js';
+export * from './services/impact-service.js';
+export * from './services/jira-store.js';
+export * from './webhook/apply-jira-event.js';
+export * from './webhook/jira-payload-schema.js';
+export * from './webhook/jira-signature.js';

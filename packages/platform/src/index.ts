@@ -1,6 +1,7 @@
 export * from './api/api-routes.js';
 export * from './api/metrics-query-schema.js';
 export * from './config/env-schema.js';
+export * from './config/helpdesk-links.js';
 export * from './config/load-config.js';
 export * from './config/plugin-status.js';
 export * from './crypto/digest.js';

@@ -5,13 +5,13 @@ import {
   bearerAuth,
   invalidInput,
   NotConfiguredError,
+  ticketUrlFor,
 } from '@support-metrics/platform';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireOAuth } from './install/install-routes.js';
 import { INSTALL_STATE_TTL_MS, signInstallState } from './install/install-state.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
-import { ticketUrlFor } from './services/slack-deps.js';
 import { SlackStore } from './services/slack-store.js';
 import { slackErrorCode, startSwarm, type TicketNotes } from './services/swarm-service.js';
 import { requireSlack } from './slack-routes.js';

@@ -5,6 +5,7 @@ import {
   NotConfiguredError,
   PLUGIN_SECRETS,
   SignatureError,
+  ticketUrlFor,
   type WorkerConfig,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
@@ -13,7 +14,7 @@ import { installRoutes } from './install/install-routes.js';
 import { slackPayloadIssues } from './request/slack-payload-schema.js';
 import { parseSlackBody, teamOf, verifySlackSignature } from './request/slack-request.js';
 import { resolveSlackAuth, type SlackAuth } from './services/slack-client.js';
-import { type SlackDeps, ticketUrlFor } from './services/slack-deps.js';
+import type { SlackDeps } from './services/slack-deps.js';
 import { SlackStore } from './services/slack-store.js';
 import type { TicketNotes } from './services/swarm-service.js';
 

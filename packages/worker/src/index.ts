@@ -1,3 +1,4 @@
+import { jiraApiRoutes, jiraRoutes, runJiraJobs } from '@support-metrics/jira-bridge';
 import {
   type AppEnv,
   apiRoutes,
@@ -14,7 +15,7 @@ import { runSlackJobs, slackApiRoutes, slackRoutes } from '@support-metrics/slac
 import { zendeskApiFromConfig, zendeskRoutes, zendeskSyncRoutes } from '@support-metrics/zendesk-app';
 import { Hono } from 'hono';
 
-/** Swarm summaries go to Zendesk as internal notes, through the Zendesk API of the default tenant. */
+/** Swarm summaries and Jira fix notes go to Zendesk as internal notes, through the Zendesk API of the default tenant. */
 const ticketNotes = (config: WorkerConfig, tenantId: string) => {
   const zendesk = tenantId === config.DEFAULT_TENANT ? zendeskApiFromConfig(config) : null;
   return zendesk
@@ -34,9 +35,20 @@ app.use('*', platform());
 app.get('/', (c) => c.json({ name: 'support-metrics', plugins: pluginStatus(c.var.config) }));
 app.route('/api/sync/zendesk', zendeskSyncRoutes());
 app.route('/api', slackApiRoutes({ ticketNotes }));
+app.route('/api', jiraApiRoutes());
 app.route('/api', apiRoutes());
 app.route('/', zendeskRoutes());
 app.route('/', slackRoutes({ ticketNotes }));
+// A Jira delivery that changed something drains the outbox right away (impact to Jira, notes to Zendesk).
+app.route(
+  '/',
+  jiraRoutes({
+    onApplied: (c) =>
+      c.executionCtx.waitUntil(
+        runJiraJobs({ db: c.env.DB, config: c.var.config, at: new Date(), notes: ticketNotes }),
+      ),
+  }),
+);
 app.onError(onError);
 app.notFound(notFound);
 
@@ -45,10 +57,17 @@ export default {
   async scheduled(controller, env, ctx) {
     const config = loadConfig(env);
     const at = new Date(controller.scheduledTime);
-    // Every 15 minutes: the Slack daily posts that are due and aging alerts; at 03:00 UTC also housekeeping.
+    // Every 15 minutes: the Slack daily posts that are due, aging alerts, and the outbox (Jira impact, Zendesk
+    // notes); at 03:00 UTC, housekeeping.
     if (controller.cron === HOUSEKEEPING_CRON)
       ctx.waitUntil(runScheduledJobs({ db: env.DB, config, cron: controller.cron, at }));
-    else ctx.waitUntil(runSlackJobs({ db: env.DB, config, at }));
+    else
+      ctx.waitUntil(
+        Promise.all([
+          runSlackJobs({ db: env.DB, config, at }),
+          runJiraJobs({ db: env.DB, config, at, notes: ticketNotes }),
+        ]),
+      );
   },
 } satisfies ExportedHandler<Bindings>;
 

@@ -27,6 +27,12 @@ export const WorkerConfigSchema = z.object({
   SLACK_CLIENT_ID: optional,
   SLACK_CLIENT_SECRET: optional,
   SLACK_STATE_SECRET: optional,
+  /** Jira: the site (https://acme.atlassian.net), and an account's email + API token for writing impact back. */
+  JIRA_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  JIRA_EMAIL: optional,
+  JIRA_API_TOKEN: optional,
+  /** Jira: the secret of the Jira webhook (X-Hub-Signature); the default tenant's. */
+  JIRA_WEBHOOK_SECRET: optional,
   /** Largest accepted webhook body, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** How far a webhook timestamp may be from now, in seconds. */
@@ -41,4 +47,6 @@ export const PLUGIN_SECRETS = {
   slack: ['SLACK_SIGNING_SECRET'],
   slackBotToken: ['SLACK_BOT_TOKEN'],
   slackOAuth: ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'],
+  jiraWebhooks: ['JIRA_WEBHOOK_SECRET'],
+  jiraApi: ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN'],
 } as const;

@@ -24,5 +24,7 @@ export function pluginStatus(config: WorkerConfig) {
     zendeskApi: state(PLUGIN_SECRETS.zendeskApi),
     // Slack needs its signing secret plus one of the two modes: a bot token (one workspace) or OAuth (many).
     slack: slackState(config),
+    jiraWebhooks: state(PLUGIN_SECRETS.jiraWebhooks),
+    jiraApi: state(PLUGIN_SECRETS.jiraApi),
   };
 }

@@ -14,6 +14,10 @@ export interface Bindings {
   SLACK_CLIENT_ID?: string;
   SLACK_CLIENT_SECRET?: string;
   SLACK_STATE_SECRET?: string;
+  JIRA_BASE_URL?: string;
+  JIRA_EMAIL?: string;
+  JIRA_API_TOKEN?: string;
+  JIRA_WEBHOOK_SECRET?: string;
   SUPPORT_METRICS_DEMO_TOKEN?: string;
 }
 

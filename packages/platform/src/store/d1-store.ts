@@ -6,6 +6,8 @@ import {
   countersFromRow,
   emptyCounters,
   expandContribution,
+  JIRA_SQL,
+  jiraKeysOfCase,
   type MetricResult,
   metricsFromCounters,
   metricsQuery,
@@ -250,6 +252,15 @@ export class D1Store {
       statements.push(this.db.prepare(SQL.addRollup).bind(...rollupParams(tenantId, delta)));
     if (record.closureParams)
       statements.push(this.db.prepare(SQL.upsertClosureCheck).bind(...record.closureParams));
+    // Jira keys the helpdesk record names (a Jira field, jira_* tags) become links; every issue the case is linked to
+    // gets its impact written again (the outbox coalesces, so a busy case costs one Jira write per issue).
+    for (const { key, source } of jiraKeysOfCase(record.case))
+      statements.push(
+        this.db.prepare(JIRA_SQL.insertLink).bind(tenantId, record.case.id, key, source, opts.at),
+      );
+    statements.push(
+      this.db.prepare(JIRA_SQL.enqueueImpactOfCase).bind(opts.at, opts.at, tenantId, record.case.id),
+    );
     statements.push(
       this.db
         .prepare(SQL.insertCaseEvent)
@@ -340,14 +351,25 @@ export class D1Store {
     linkedBy: string,
     at: string,
   ): Promise<boolean> {
-    const r = await this.db.prepare(SQL.insertJiraLink).bind(tenantId, caseId, issueKey, linkedBy, at).run();
-    return (r.meta.changes ?? 0) > 0;
+    const [r] = await this.db.batch([
+      this.db.prepare(SQL.insertJiraLink).bind(tenantId, caseId, issueKey, linkedBy, at),
+      this.db.prepare(JIRA_SQL.enqueue).bind(tenantId, 'jira-impact', issueKey, '{}', at, at),
+    ]);
+    return (r?.meta.changes ?? 0) > 0;
   }
 
   /** Removes a link by its id; false when the tenant has no such link. */
-  async unlinkJira(tenantId: string, linkId: number): Promise<boolean> {
-    const r = await this.db.prepare(SQL.deleteJiraLink).bind(tenantId, linkId).run();
-    return (r.meta.changes ?? 0) > 0;
+  async unlinkJira(tenantId: string, linkId: number, at = new Date().toISOString()): Promise<boolean> {
+    const link = await this.db
+      .prepare('SELECT issue_key FROM jira_links WHERE tenant_id = ? AND id = ?')
+      .bind(tenantId, linkId)
+      .first<{ issue_key: string }>();
+    if (!link) return false;
+    const [r] = await this.db.batch([
+      this.db.prepare(SQL.deleteJiraLink).bind(tenantId, linkId),
+      this.db.prepare(JIRA_SQL.enqueue).bind(tenantId, 'jira-impact', link.issue_key, '{}', at, at),
+    ]);
+    return (r?.meta.changes ?? 0) > 0;
   }
 
   async syncCursor(

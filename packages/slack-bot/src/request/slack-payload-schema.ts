@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 const Id = z.string().min(1);
 const User = z.looseObject({ id: Id });
+// bolt reads `channel.id` whenever `channel` is there, and `response_urls[0].response_url`: absent is fine, null is not.
+const Channel = z.looseObject({ id: Id }).optional();
+const ResponseUrls = z.array(z.looseObject({ response_url: z.url() })).optional();
 
 /** A slash command (form fields). */
 export const SlashCommandSchema = z.looseObject({
@@ -19,7 +22,12 @@ export const EventCallbackSchema = z.looseObject({
   type: z.literal('event_callback'),
   team_id: Id,
   event_id: Id,
-  event: z.looseObject({ type: z.string().min(1) }),
+  event: z.looseObject({
+    type: z.string().min(1),
+    channel: z.union([z.string(), z.looseObject({ id: Id })]).optional(),
+    channel_id: z.string().optional(),
+    item: z.looseObject({}).optional(),
+  }),
 });
 
 /** Interactivity (`payload=`): what bolt routes on, and what our listeners read. */
@@ -27,6 +35,7 @@ export const InteractionSchema = z.discriminatedUnion('type', [
   z.looseObject({
     type: z.literal('block_actions'),
     user: User,
+    channel: Channel,
     actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
     response_url: z.url().optional(),
     trigger_id: z.string().optional(),
@@ -34,13 +43,26 @@ export const InteractionSchema = z.discriminatedUnion('type', [
   z.looseObject({
     type: z.literal('view_submission'),
     user: User,
-    view: z.looseObject({ id: Id, callback_id: z.string(), private_metadata: z.string().optional() }),
+    response_urls: ResponseUrls,
+    // bolt reads view.state.values of every submission.
+    view: z.looseObject({
+      id: Id,
+      callback_id: z.string(),
+      private_metadata: z.string().optional(),
+      state: z.looseObject({ values: z.record(z.string(), z.unknown()) }),
+    }),
   }),
-  z.looseObject({ type: z.literal('view_closed'), user: User, view: z.looseObject({ id: Id }) }),
+  z.looseObject({
+    type: z.literal('view_closed'),
+    user: User,
+    view: z.looseObject({ id: Id }),
+    response_urls: ResponseUrls,
+  }),
   z.looseObject({ type: z.literal('shortcut'), user: User, callback_id: z.string(), trigger_id: z.string() }),
   z.looseObject({
     type: z.literal('message_action'),
     user: User,
+    channel: Channel,
     callback_id: z.string(),
     trigger_id: z.string(),
     message: z.looseObject({ text: z.string().optional() }).optional(),

@@ -26,15 +26,3 @@ export function depsOf(context: Record<string, unknown>): SlackDeps {
   if (!deps) throw new Error('slack listener without deps: dispatch through slackRoutes()');
   return deps;
 }
-
-/** The helpdesk links of a tenant: Zendesk ticket URLs (ZENDESK_SUBDOMAIN or the tenant's zendeskSubdomain). */
-export function ticketUrlFor(
-  config: WorkerConfig,
-  tenantId: string,
-  settings: Record<string, unknown> | null,
-): (caseId: string) => string | null {
-  const own = typeof settings?.zendeskSubdomain === 'string' ? settings.zendeskSubdomain : null;
-  const sub = own ?? (tenantId === config.DEFAULT_TENANT ? (config.ZENDESK_SUBDOMAIN ?? null) : null);
-  return (caseId) =>
-    sub && /^\d+$/.test(caseId) ? `https://${sub}.zendesk.com/agent/tickets/${caseId}` : null;
-}

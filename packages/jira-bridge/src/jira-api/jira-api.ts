@@ -1,0 +1,65 @@
+// The root entry (not 'jira.js/cloud', whose models barrel imports itself in a cycle that vite's module runner, used
+// by the worker tests, cannot order).
+import { createCloudClient, isNotFoundError } from 'jira.js';
+
+/** An Atlassian Document Format document (what Jira Cloud's v3 API takes for comments). */
+export interface AdfDoc {
+  type: 'doc';
+  version: 1;
+  content: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+
+/** The part of Jira's API the bridge writes with (a port: the worker gives it jira.js, tests msw behind it). */
+export interface JiraApi {
+  /** PUT /rest/api/3/issue/{key}/properties/supportImpact */
+  setSupportImpact(issueKey: string, value: Record<string, unknown>): Promise<void>;
+  /** Updates the impact comment in place, or adds it (also when the one we wrote was deleted); returns its id. */
+  upsertImpactComment(issueKey: string, commentId: string | null, body: AdfDoc): Promise<string>;
+}
+
+/** The issue entity property that carries the impact (JQL: `issue.property[supportImpact].cases > 10`). */
+export const IMPACT_PROPERTY = 'supportImpact';
+
+/**
+ * The Jira API through jira.js (v6, fetch-based), authenticated with an account's email and API token. It does not
+ * retry by itself: the outbox in D1 retries later, so a Jira outage or a 429 delays a write and never loses it.
+ *
+ * @example const jira = createJiraApi({ baseUrl: 'https://acme.atlassian.net', email, apiToken });
+ */
+export function createJiraApi(o: { baseUrl: string; email: string; apiToken: string }): JiraApi {
+  const client = createCloudClient({
+    host: o.baseUrl,
+    auth: { type: 'basic', email: o.email, apiToken: o.apiToken },
+    retry: { maxAttempts: 1 },
+    onSchemaMismatch: 'silent',
+  });
+  return {
+    async setSupportImpact(issueKey, value) {
+      await client.issueProperties.setIssueProperty({
+        issueIdOrKey: issueKey,
+        propertyKey: IMPACT_PROPERTY,
+        body: value,
+      });
+    },
+    async upsertImpactComment(issueKey, commentId, body) {
+      if (commentId) {
+        try {
+          const updated = await client.issueComments.updateComment({
+            issueIdOrKey: issueKey,
+            id: commentId,
+            notifyUsers: false,
+            body: { body },
+          });
+          return String(updated.id ?? commentId);
+        } catch (e) {
+          // Someone deleted our comment: write it again (the issue itself missing is the caller's 404).
+          if (!isNotFoundError(e)) throw e;
+        }
+      }
+      const added = await client.issueComments.addComment({ issueIdOrKey: issueKey, body });
+      if (!added.id) throw new Error('Jira returned a comment without an id');
+      return String(added.id);
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { D1Store, ticketUrlFor, type WorkerConfig } from '@support-metrics/platform';
+import { isAuthError, isForbiddenError, isNotFoundError, isRateLimitError } from 'jira.js';
+import { createJiraApi, type JiraApi } from './jira-api/jira-api.js';
+import { bugDetail, impactComment, impactProperty } from './services/impact-service.js';
+import { JiraStore, type OutboxItem } from './services/jira-store.js';
+
+/** Adds an internal note to a helpdesk ticket (the Zendesk API in the worker). */
+export interface TicketNotes {
+  addInternalNote(ticketId: string, body: string): Promise<void>;
+}
+
+export interface JiraJobsContext {
+  db: D1Database;
+  config: WorkerConfig;
+  at: Date;
+  /** The Jira API for a tenant; the worker's default: the JIRA_* secrets, for the default tenant. */
+  jiraApi?: (config: WorkerConfig, tenantId: string) => JiraApi | null;
+  notes?: (config: WorkerConfig, tenantId: string) => TicketNotes | null;
+  /** Items per run (Jira's rate limits: a few writes per issue, a bounded batch per run). */
+  batch?: number;
+}
+
+/** The Jira API from the worker's secrets (the default tenant's), or null when they are absent. */
+export function jiraApiFromConfig(config: WorkerConfig, tenantId: string): JiraApi | null {
+  const { JIRA_BASE_URL: baseUrl, JIRA_EMAIL: email, JIRA_API_TOKEN: apiToken } = config;
+  if (tenantId !== config.DEFAULT_TENANT || !baseUrl || !email || !apiToken) return null;
+  return createJiraApi({ baseUrl, email, apiToken });
+}
+
+/** Backoff of a failed item: 1, 2, 4 … minutes, at most 6 hours. */
+export function backoffMs(attempts: number): number {
+  return Math.min(6 * 3_600_000, 60_000 * 2 ** Math.min(attempts, 12));
+}
+
+export interface JiraJobsResult {
+  impactWritten: number;
+  notesWritten: number;
+  retried: number;
+  dropped: number;
+  /** Items left for later because their tenant has no Jira or Zendesk API configured. */
+  skipped: number;
+}
+
+const reason = (e: unknown) =>
+  `${(e as Error)?.name ?? 'Error'}${typeof (e as { status?: unknown })?.status === 'number' ? ` ${(e as { status: number }).status}` : ''}`;
+
+/**
+ * Drains the outbox (cron, and after a webhook or link): writes each changed issue's impact to Jira — the
+ * `supportImpact` entity property and the one comment updated in place — and the Zendesk notes of status changes
+ * and shipped fixes. A 429 defers the whole tenant's Jira writes until Retry-After; a 5xx, timeout or network error
+ * retries that item with backoff; a 404 drops it (the issue or ticket is gone). Nothing is lost: an item leaves the
+ * outbox only when written, and one that changed while being written is written again.
+ */
+export async function runJiraJobs(ctx: JiraJobsContext): Promise<JiraJobsResult> {
+  const result: JiraJobsResult = { impactWritten: 0, notesWritten: 0, retried: 0, dropped: 0, skipped: 0 };
+  const jira = new JiraStore(ctx.db);
+  const store = new D1Store(ctx.db);
+  const at = ctx.at.toISOString();
+  const apiFor = ctx.jiraApi ?? jiraApiFromConfig;
+  const limited = new Set<string>();
+  for (const item of await jira.due(at, ctx.batch ?? 50)) {
+    if (limited.has(`${item.tenantId}|${item.kind}`)) continue;
+    try {
+      if (item.kind === 'jira-impact') {
+        const api = apiFor(ctx.config, item.tenantId);
+        if (!api) {
+          result.skipped++;
+          continue;
+        }
+        await writeImpact(jira, store, api, item, ctx);
+        result.impactWritten++;
+      } else {
+        const notes = ctx.notes?.(ctx.config, item.tenantId) ?? null;
+        if (!notes) {
+          result.skipped++;
+          continue;
+        }
+        const { caseId, text } = item.payload as { caseId?: string; text?: string };
+        if (caseId && text) await notes.addInternalNote(caseId, text);
+        result.notesWritten++;
+      }
+      await jira.done(item, at);
+    } catch (e) {
+      if (isRateLimitError(e) || (e as { status?: number })?.status === 429) {
+        const waitMs = (e as { retryAfterMs?: number }).retryAfterMs ?? 60_000;
+        await jira.deferKind(item.tenantId, item.kind, new Date(ctx.at.getTime() + waitMs).toISOString(), at);
+        limited.add(`${item.tenantId}|${item.kind}`);
+        result.retried++;
+      } else if (isNotFoundError(e) || (e as { status?: number })?.status === 404) {
+        await jira.drop(item, reason(e), at);
+        result.dropped++;
+      } else {
+        // Auth problems wait long (someone must fix the token); outages back off.
+        const wait = isAuthError(e) || isForbiddenError(e) ? 3_600_000 : backoffMs(item.attempts);
+        await jira.retryLater(item, new Date(ctx.at.getTime() + wait).toISOString(), reason(e), at);
+        result.retried++;
+      }
+    }
+  }
+  return result;
+}
+
+async function writeImpact(
+  jira: JiraStore,
+  store: D1Store,
+  api: JiraApi,
+  item: OutboxItem,
+  ctx: JiraJobsContext,
+) {
+  const detail = await bugDetail(jira, item.tenantId, item.key, ctx.at);
+  if (!detail) return;
+  const at = ctx.at.toISOString();
+  const ticketUrl = ticketUrlFor(ctx.config, item.tenantId, await store.tenantSettings(item.tenantId));
+  await api.setSupportImpact(item.key, impactProperty(detail, at));
+  const stored = await jira.issue(item.tenantId, item.key);
+  const commentId = await api.upsertImpactComment(
+    item.key,
+    stored?.impactCommentId ?? null,
+    impactComment(detail, ticketUrl, at),
+  );
+  if (commentId !== stored?.impactCommentId) await jira.setImpactComment(item.tenantId, item.key, commentId);
+}

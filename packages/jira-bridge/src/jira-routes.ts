@@ -1,0 +1,99 @@
+import {
+  type AppEnv,
+  apiError,
+  invalidInput,
+  NotConfiguredError,
+  PLUGIN_SECRETS,
+  sha256Hex,
+} from '@support-metrics/platform';
+import { type Context, Hono } from 'hono';
+import { JiraStore } from './services/jira-store.js';
+import { planJiraEvent } from './webhook/apply-jira-event.js';
+import { HANDLED_EVENTS, JiraWebhookSchema } from './webhook/jira-payload-schema.js';
+import { verifyJiraSignature } from './webhook/jira-signature.js';
+
+export interface JiraRoutesOptions {
+  /** The clock, in ms. */
+  now?: () => number;
+  /** Called after a delivery changed something (the worker drains the outbox then, under waitUntil). */
+  onApplied?: (c: Context<AppEnv>, tenantId: string) => void;
+}
+
+const isUniqueViolation = (e: unknown) =>
+  /UNIQUE constraint failed: processed_events/i.test(String((e as Error)?.message));
+
+/**
+ * Jira's routes: `POST /jira/webhooks` (the default tenant) and `POST /t/:tenant/jira/webhooks`. A delivery is
+ * verified (X-Hub-Signature) before anything is parsed, applied once (X-Atlassian-Webhook-Identifier is recorded in the
+ * same transaction as the change), and an older snapshot of an issue never overwrites a newer one.
+ *
+ * @example app.route('/', jiraRoutes())
+ */
+export function jiraRoutes(opts: JiraRoutesOptions = {}) {
+  const app = new Hono<AppEnv>();
+  const now = opts.now ?? Date.now;
+
+  const handle = async (c: Context<AppEnv>, tenantId: string) => {
+    const { config, store } = c.var;
+    const settings = await store.tenantSettings(tenantId);
+    if (!settings) throw apiError(404, 'not_found', `no tenant ${tenantId}`);
+    // The global secret belongs to the default tenant; another tenant verifies with its own setting.
+    const own =
+      typeof settings.jiraWebhookSecret === 'string' && settings.jiraWebhookSecret
+        ? settings.jiraWebhookSecret
+        : undefined;
+    const secret = own ?? (tenantId === config.DEFAULT_TENANT ? config.JIRA_WEBHOOK_SECRET : undefined);
+    if (!secret)
+      throw tenantId === config.DEFAULT_TENANT
+        ? new NotConfiguredError(PLUGIN_SECRETS.jiraWebhooks)
+        : new NotConfiguredError([
+            `the tenant setting jiraWebhookSecret (tenant.ts set ${tenantId} jiraWebhookSecret=…)`,
+          ]);
+
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > config.MAX_BODY_BYTES)
+      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    const rawBody = await c.req.text();
+    if (new TextEncoder().encode(rawBody).length > config.MAX_BODY_BYTES)
+      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    await verifyJiraSignature({ secret, header: c.req.header('x-hub-signature'), rawBody });
+
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody);
+    } catch {
+      throw apiError(400, 'malformed_json', 'the body is not JSON');
+    }
+    const event = (json as { webhookEvent?: unknown } | null)?.webhookEvent;
+    if (typeof event === 'string' && !HANDLED_EVENTS.has(event))
+      return c.json({ status: 'ignored', reason: `${event} is not used` });
+    const parsed = JiraWebhookSchema.safeParse(json);
+    if (!parsed.success) throw invalidInput(parsed.error, 'Jira webhook');
+
+    // Jira retries a delivery with the same identifier; without one, the body itself identifies it.
+    const eventId = c.req.header('x-atlassian-webhook-identifier') || `sha256:${await sha256Hex(rawBody)}`;
+    const at = new Date(now()).toISOString();
+    const jira = new JiraStore(c.env.DB);
+    const { outcome, statements } = await planJiraEvent(
+      {
+        tenantId,
+        store: jira,
+        at,
+        ticketField: typeof settings.jiraTicketField === 'string' ? settings.jiraTicketField : null,
+      },
+      parsed.data,
+    );
+    try {
+      await c.env.DB.batch([jira.processed(tenantId, eventId, at), ...statements]);
+    } catch (e) {
+      if (isUniqueViolation(e)) return c.json({ status: 'duplicate' });
+      throw e;
+    }
+    if (outcome.status === 'applied') opts.onApplied?.(c, tenantId);
+    return c.json(outcome);
+  };
+
+  app.post('/jira/webhooks', (c) => handle(c, c.var.config.DEFAULT_TENANT));
+  app.post('/t/:tenant/jira/webhooks', (c) => handle(c, c.req.param('tenant')));
+  return app;
+}

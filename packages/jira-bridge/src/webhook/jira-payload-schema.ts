@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+const Id = z.union([z.string(), z.number()]).transform(String);
+
+/** Jira's timestamps: ISO with `+0300` offsets (`2019-01-30T15:51:33.199+0300`), or epoch ms. Parsed to epoch ms. */
+export function jiraTimeMs(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const iso = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+export const FixVersionSchema = z.looseObject({
+  id: Id,
+  name: z.string(),
+  released: z.boolean().optional().default(false),
+  releaseDate: z.string().nullable().optional().default(null),
+});
+export type FixVersion = z.infer<typeof FixVersionSchema>;
+
+/** The issue of `jira:issue_*` events (and GET /rest/api/3/issue): only what the bridge reads is declared. */
+export const JiraIssueSchema = z.looseObject({
+  id: Id,
+  key: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/, 'a Jira issue key such as PROJ-123'),
+  fields: z.looseObject({
+    summary: z.string().nullable().optional().default(null),
+    status: z.looseObject({ name: z.string() }).nullable().optional().default(null),
+    resolution: z.looseObject({ name: z.string() }).nullable().optional().default(null),
+    fixVersions: z.array(FixVersionSchema).nullable().optional().default([]),
+    issuetype: z.looseObject({ name: z.string() }).nullable().optional().default(null),
+    updated: z.union([z.string(), z.number()]).nullable().optional().default(null),
+  }),
+});
+export type JiraIssue = z.infer<typeof JiraIssueSchema>;
+
+const ChangelogSchema = z
+  .looseObject({
+    items: z
+      .array(
+        z.looseObject({
+          field: z.string(),
+          fromString: z.string().nullable().optional(),
+          toString: z.string().nullable().optional(),
+        }),
+      )
+      .default([]),
+  })
+  .nullable()
+  .optional();
+
+/**
+ * A Jira webhook body, by `webhookEvent`. Events the bridge does not use (comments, projects, …) parse as `other`
+ * and are accepted without effect.
+ * https://developer.atlassian.com/cloud/jira/platform/webhooks/
+ */
+export const JiraWebhookSchema = z.discriminatedUnion('webhookEvent', [
+  z.looseObject({
+    webhookEvent: z.enum(['jira:issue_created', 'jira:issue_updated', 'jira:issue_deleted']),
+    issue: JiraIssueSchema,
+    changelog: ChangelogSchema,
+  }),
+  z.looseObject({
+    webhookEvent: z.enum(['issuelink_created', 'issuelink_deleted']),
+    issueLink: z.looseObject({
+      id: Id,
+      sourceIssueId: Id,
+      destinationIssueId: Id,
+      issueLinkType: z.looseObject({ name: z.string() }),
+    }),
+  }),
+  z.looseObject({
+    webhookEvent: z.enum([
+      'jira:version_released',
+      'jira:version_unreleased',
+      'jira:version_updated',
+      'jira:version_created',
+    ]),
+    version: z.looseObject({
+      id: Id,
+      name: z.string(),
+      released: z.boolean().optional().default(false),
+      releaseDate: z.string().nullable().optional().default(null),
+      userReleaseDate: z.string().nullable().optional(),
+    }),
+  }),
+]);
+export type JiraWebhook = z.infer<typeof JiraWebhookSchema>;
+
+/** The events handled; anything else is acknowledged and ignored. */
+export const HANDLED_EVENTS = new Set(
+  JiraWebhookSchema.options.flatMap((o) => o.shape.webhookEvent.options as readonly string[]),
+);

@@ -1,0 +1,22 @@
+import { hmacSha256Hex, SignatureError, timingSafeEqual } from '@support-metrics/platform';
+
+/**
+ * Verifies a Jira webhook: `X-Hub-Signature: sha256=<hex HMAC-SHA256 of the raw body>` with the webhook's secret
+ * (Jira Cloud's scheme, as WebSub). Jira signs no timestamp, so replays are caught by the delivery id instead
+ * (X-Atlassian-Webhook-Identifier, recorded once). Throws SignatureError.
+ *
+ * @example await verifyJiraSignature({ secret, header: c.req.header('x-hub-signature'), rawBody });
+ */
+export async function verifyJiraSignature(o: {
+  secret: string;
+  header: string | undefined;
+  rawBody: string;
+}) {
+  if (!o.header) throw new SignatureError('missing X-Hub-Signature');
+  const [method, signature] = o.header.trim().split('=', 2);
+  if (method !== 'sha256' || !signature || !/^[0-9a-f]{64}$/i.test(signature))
+    throw new SignatureError('X-Hub-Signature is not sha256=<hex>');
+  const expected = await hmacSha256Hex(o.secret, o.rawBody);
+  if (!timingSafeEqual(expected, signature.toLowerCase()))
+    throw new SignatureError('signature does not match');
+}
