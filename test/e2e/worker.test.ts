@@ -11,11 +11,17 @@ import { type RunningWorker, startWorker, zendeskSignature } from '../support/wr
 const SECRET = 'e2e-webhook-secret';
 const TOKEN = 'e2e-demo-token';
 const SLACK_SECRET = 'e2e-slack-signing-secret';
+const JIRA_SECRET = 'e2e-jira-webhook-secret';
 let worker: RunningWorker;
 
 beforeAll(async () => {
   worker = await startWorker({
-    vars: { ZENDESK_WEBHOOK_SECRET: SECRET, SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-e2e' },
+    vars: {
+      ZENDESK_WEBHOOK_SECRET: SECRET,
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-e2e',
+      JIRA_WEBHOOK_SECRET: JIRA_SECRET,
+    },
     tenants: { demo: TOKEN },
   });
 });
@@ -171,6 +177,41 @@ describe('Slack on the real worker', () => {
     const metric = JSON.stringify(await (await command('completeness 30d')).json());
     expect(metric).toContain('Case completeness · last 30 days');
     expect((await command('', 'wrong-secret')).status).toBe(401);
+  });
+});
+
+describe('Jira on the real worker', () => {
+  it('takes a signed Jira delivery (jira.js loaded in the bundle) and ranks the linked bug', async () => {
+    // Link the case stored above to EXP-77 through the API, then Jira tells us about the issue.
+    const link = await fetch(`${worker.base}/api/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ caseId: '31337', issueKey: 'EXP-77', linkedBy: 'e2e' }),
+    });
+    expect(link.status).toBe(201);
+    const body = JSON.stringify({
+      webhookEvent: 'jira:issue_updated',
+      issue: {
+        id: '10077',
+        key: 'EXP-77',
+        fields: { summary: 'Sync fails after 5.0.2', status: { name: 'In Progress' }, updated: new Date().toISOString() },
+      },
+    });
+    const deliver = (signature: string) =>
+      fetch(`${worker.base}/jira/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature': signature,
+          'x-atlassian-webhook-identifier': 'e2e-jira-1',
+        },
+        body,
+      });
+    expect((await deliver('sha256=00')).status).toBe(401);
+    const res = await deliver(`sha256=${createHmac('sha256', JIRA_SECRET).update(body).digest('hex')}`);
+    expect(await res.json()).toMatchObject({ status: 'applied', issueKey: 'EXP-77' });
+    const bugs = (await get('/api/bugs')) as { bugs: { issueKey: string; status: string; impact: { cases: number } }[] };
+    expect(bugs.bugs[0]).toMatchObject({ issueKey: 'EXP-77', status: 'In Progress', impact: { cases: 1 } });
   });
 });
 

@@ -39,6 +39,76 @@ function shift(ts: string | null, days: number): string | null {
     : new Date(Date.parse(ts) + days * 86_400_000).toISOString().replace('.000Z', 'Z');
 }
 
+/**
+ * Demo Jira issues, so that `/api/bugs`, the sidebar and Slack's `bugs` have something to show: the cases about three
+ * products are linked to a bug each (as an agent would from the sidebar); DEMO-3's fix shipped six weeks ago, so
+ * its deflection is measured. The issues' fields are what a Jira webhook would have told.
+ */
+function demoJira(cases: Case[], days: number, at: string): string[] {
+  const bugs = [
+    {
+      key: 'DEMO-1',
+      product: 'Canon EOS',
+      summary: 'Camera firmware update fails over USB',
+      status: 'In Progress',
+      resolution: null,
+      released: null,
+    },
+    {
+      key: 'DEMO-2',
+      product: 'PlayStation',
+      summary: 'Controller disconnects after standby',
+      status: 'To Do',
+      resolution: null,
+      released: null,
+    },
+    {
+      key: 'DEMO-3',
+      product: 'Lenovo ThinkPad',
+      summary: 'Dock not detected after BIOS update',
+      status: 'Done',
+      resolution: 'Fixed',
+      released: 42,
+    },
+  ];
+  const now = Date.parse(at);
+  const out: string[] = [];
+  for (const b of bugs) {
+    const releasedAt = b.released === null ? null : new Date(now - b.released * 86_400_000).toISOString();
+    const versions = releasedAt
+      ? [{ id: '9001', name: '2.4.1', released: true, releaseDate: releasedAt.slice(0, 10) }]
+      : [];
+    out.push(
+      render(
+        'INSERT INTO jira_issues (tenant_id, issue_key, issue_id, summary, status, resolution, fix_versions, released_at, issue_type, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          DEMO_TENANT,
+          b.key,
+          `9${b.key.slice(5)}`,
+          b.summary,
+          b.status,
+          b.resolution,
+          JSON.stringify(versions),
+          releasedAt,
+          'Bug',
+          at,
+        ],
+      ),
+    );
+    for (const c of cases.filter((x) => x.subject.includes(`(${b.product})`)))
+      out.push(
+        render(SQL.insertJiraLink, [
+          DEMO_TENANT,
+          c.id,
+          b.key,
+          'demo seed',
+          shift(c.createdAt, days) ?? c.createdAt,
+        ]),
+      );
+  }
+  return out;
+}
+
 /** The seed SQL for the demo tenant; `now` decides how far the sample's dates move. */
 export function buildSeedSql({ token, now }: { token: string; now: Date }): { sql: string; cases: number } {
   const cases: Case[] = [];
@@ -77,5 +147,6 @@ export function buildSeedSql({ token, now }: { token: string; now: Date }): { sq
     }
   }
   for (const d of rollups.values()) lines.push(render(SQL.addRollup, rollupParams(DEMO_TENANT, d)));
+  lines.push(...demoJira(cases, days, at));
   return { sql: `${lines.join('\n')}\n`, cases: cases.length };
 }

@@ -66,6 +66,8 @@ if (demoSecrets)
     'SLACK_SIGNING_SECRET:demo-slack-signing-secret',
     '--var',
     'SLACK_BOT_TOKEN:xoxb-demo-offline',
+    '--var',
+    'JIRA_WEBHOOK_SECRET:demo-jira-webhook-secret',
   );
 const child: ChildProcess = spawn(wrangler, args, {
   cwd: workerDir,
@@ -85,6 +87,7 @@ Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
   Metrics, last 30 days:   curl -H 'Authorization: Bearer ${token}' '${base}/api/metrics'
   By channel, last 7 days: curl -H 'Authorization: Bearer ${token}' '${base}/api/metrics?from=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}&groupBy=channel'
   One case:                curl -H 'Authorization: Bearer ${token}' '${base}/api/cases/1001'
+  Bugs by support impact:  curl -H 'Authorization: Bearer ${token}' '${base}/api/bugs?sort=revenue'
   Plugins:                 curl ${base}/
   The Zendesk sidebar:     ${preview.url}   (a stand-in plays Zendesk, with a real ticket)
   A signed Zendesk webhook (a new ticket, scored and stored):
@@ -92,6 +95,8 @@ Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
   A signed Slack /support-metrics (answered from the store, printed as text and a Block Kit Builder link):
                            npx tsx packages/worker/scripts/send-demo-slack-command.ts '30d' ${base}
                            (also 'fcr', 'bugs', 'help'; Slack's request URL is ${base}/slack/events)
+  A signed Jira webhook (DEMO-2 moves to In Progress), then the bugs ranked:
+                           npx tsx packages/worker/scripts/send-demo-jira-webhook.ts ${base}
 
 Ctrl-C stops it; the data stays in packages/worker/.wrangler for the next start.`);
   } else if (announced && /\[wrangler:(info|warn|error)\]/.test(text)) process.stdout.write(text);
