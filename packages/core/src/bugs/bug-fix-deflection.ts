@@ -96,3 +96,14 @@ export function totalDeflection(deflections: readonly Deflection[]) {
     deflection: forecast > 0 ? round((forecast - actual) / forecast) : null,
   };
 }
+
+/**
+ * How the metrics computed from Jira links (not from cases alone) are computed, for the README's metric table
+ * beside COMPUTED_FROM.
+ */
+export const COMPUTED_FROM_JIRA_LINKS = {
+  bug_fix_deflection:
+    'per Jira issue whose fix shipped (resolved, fix version released), and over all of them: (forecast − linked cases created since the release) ÷ forecast; forecast = linked cases created in the 8 weeks before the release ÷ weeks covered × whole weeks since; "too early" for the first 4 weeks [`jira_links`, case `createdAt`, issue resolution and fix versions; `GET /api/bugs`]',
+  prevention_rate:
+    'not measured as a whole: only its bug-fix part is, as cases prevented by shipped fixes (`GET /api/bugs` → `deflection.prevented`); skills and self-help prevention need inputs the helpdesk does not hold',
+} as const;
