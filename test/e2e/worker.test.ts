@@ -194,7 +194,11 @@ describe('Jira on the real worker', () => {
       issue: {
         id: '10077',
         key: 'EXP-77',
-        fields: { summary: 'Sync fails after 5.0.2', status: { name: 'In Progress' }, updated: new Date().toISOString() },
+        fields: {
+          summary: 'Sync fails after 5.0.2',
+          status: { name: 'In Progress' },
+          updated: new Date().toISOString(),
+        },
       },
     });
     const deliver = (signature: string) =>
@@ -210,7 +214,9 @@ describe('Jira on the real worker', () => {
     expect((await deliver('sha256=00')).status).toBe(401);
     const res = await deliver(`sha256=${createHmac('sha256', JIRA_SECRET).update(body).digest('hex')}`);
     expect(await res.json()).toMatchObject({ status: 'applied', issueKey: 'EXP-77' });
-    const bugs = (await get('/api/bugs')) as { bugs: { issueKey: string; status: string; impact: { cases: number } }[] };
+    const bugs = (await get('/api/bugs')) as {
+      bugs: { issueKey: string; status: string; impact: { cases: number } }[];
+    };
     expect(bugs.bugs[0]).toMatchObject({ issueKey: 'EXP-77', status: 'In Progress', impact: { cases: 1 } });
   });
 });

@@ -4,11 +4,16 @@
  *   npx tsx packages/worker/scripts/tenant.ts set <tenant> key=value [--remote]  sets a setting, e.g.
  *        zendeskWriteBack=true          tag + internal note on incomplete new tickets (needs the Zendesk API secrets)
  *        zendeskWebhookSecret=<secret>  this tenant's own webhook signing secret (multi-tenant installs)
+ *        rubric=@my-rubric.json         this tenant's completeness rubric (JSON, RubricSchema; a file with @)
+ *        closurePolicy=@policy.json     this tenant's closed-record policy (JSON, ClosurePolicySchema)
+ *        jiraWebhookSecret=…, jiraTicketField=customfield_10100, zendeskSubdomain=acme, jiraBaseUrl=https://…
  * A token is printed once and stored only as its SHA-256.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ClosurePolicySchema, RubricSchema } from '@support-metrics/core';
 
 const [command, tenant, ...rest] = process.argv.slice(2).filter((a) => a !== '--remote');
 const remote = process.argv.includes('--remote');
@@ -51,8 +56,22 @@ if (command === 'add') {
 } else if (command === 'set') {
   const [key, ...value] = (rest[0] ?? '').split('=');
   if (!key || value.length === 0) usage();
-  const raw = value.join('=');
-  const json = raw === 'true' || raw === 'false' || /^-?\d+(\.\d+)?$/.test(raw) ? raw : JSON.stringify(raw);
+  const given = value.join('=');
+  const raw = given.startsWith('@') ? readFileSync(given.slice(1), 'utf8') : given;
+  let json = raw === 'true' || raw === 'false' || /^-?\d+(\.\d+)?$/.test(raw) ? raw : JSON.stringify(raw);
+  if (/^\s*[[{]/.test(raw)) {
+    // A JSON value; a rubric or policy is checked against its schema before it is stored.
+    const parsed = JSON.parse(raw);
+    const schema = key === 'rubric' ? RubricSchema : key === 'closurePolicy' ? ClosurePolicySchema : null;
+    const checked = schema?.safeParse(parsed);
+    if (checked && !checked.success) {
+      console.error(
+        `${key} does not match its schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+      process.exit(2);
+    }
+    json = JSON.stringify(parsed);
+  }
   d1(
     `UPDATE tenants SET settings = json_set(settings, ${quote(`$.${key}`)}, json(${quote(json)})) WHERE id = ${quote(tenant as string)};`,
   );

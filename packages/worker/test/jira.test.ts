@@ -361,6 +361,16 @@ describe('fixes shipping', () => {
     expect(onCase('3002')).toEqual([]);
     await runJobs();
     expect(onCase('3000')).toHaveLength(3);
+    // What the Zendesk sidebar shows for the case: the bug's status and fix version, from the bridge.
+    const card = (await (await api('/api/cases/3000', 'jira-token')).json()) as { jiraLinks: unknown[] };
+    expect(card.jiraLinks).toContainEqual(
+      expect.objectContaining({
+        issueKey: 'EXP-1',
+        status: 'Done',
+        fixVersions: ['4.2.1'],
+        summary: 'Bug EXP-1',
+      }),
+    );
 
     // Released 2026-10-12, 6 whole weeks (42.5 days) before now. Before it: only the case of 60 days ago, 17.5 days
     // before the release → 3 weeks covered → 1/3 a week → 2 expected in 6 weeks; 6 came (1, 1, 3, 9, 10, 20 days ago):
@@ -504,5 +514,3 @@ describe('property: Jira webhooks', () => {
     );
   });
 });
-
-void api;

@@ -1,4 +1,4 @@
-import { checkClosureRecord, isSolved } from '@support-metrics/core';
+import { checkClosureRecord, DEFAULT_CLOSURE_POLICY, DEFAULT_RUBRIC, isSolved } from '@support-metrics/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
@@ -41,11 +41,25 @@ export function apiRoutes() {
     const stored = await c.var.store.getCase(c.var.tenantId, id);
     // Another tenant's case is not found either: nothing tells it exists.
     if (!stored) throw apiError(404, 'not_found', `no case ${id}`);
+    const { closurePolicy } = await c.var.store.tenantPolicies(c.var.tenantId);
     return c.json({
       case: stored.case,
       completeness: { atCreation: stored.completenessAtCreation, latest: stored.completenessLatest },
-      closure: isSolved(stored.case) ? checkClosureRecord(stored.case) : null,
+      closure: isSolved(stored.case) ? checkClosureRecord(stored.case, closurePolicy) : null,
       jiraLinks: await c.var.store.jiraLinks(c.var.tenantId, id),
+    });
+  });
+
+  // The rubric and closed-record policy in force for the tenant (its own settings, else the defaults), and why a
+  // setting is not used. Only these: the tenant's other settings hold secrets.
+  api.get('/policies', async (c) => {
+    const { rubric, closurePolicy, problems } = await c.var.store.tenantPolicies(c.var.tenantId);
+    return c.json({
+      rubric: rubric ?? DEFAULT_RUBRIC,
+      rubricSource: rubric ? 'tenant' : 'default',
+      closurePolicy: closurePolicy ?? DEFAULT_CLOSURE_POLICY,
+      closurePolicySource: closurePolicy ? 'tenant' : 'default',
+      problems,
     });
   });
 

@@ -1,5 +1,6 @@
 import {
   type Case,
+  type ClosurePolicy,
   type CompletenessResult,
   caseRollup,
   checkClosureRecord,
@@ -49,6 +50,7 @@ export function prepareCaseRecord(
   } | null,
   at: string,
   rubric?: Rubric,
+  closurePolicy?: ClosurePolicy,
 ): CaseRecord {
   const latest = scoreCompleteness(next, rubric);
   const atCreation = before?.atCreation ?? {
@@ -62,7 +64,7 @@ export function prepareCaseRecord(
     tenantId,
     completeness: { score: atCreation.score, complete: atCreation.complete },
   };
-  const check = isSolved(after) ? checkClosureRecord(after) : null;
+  const check = isSolved(after) ? checkClosureRecord(after, closurePolicy) : null;
   const contribution = caseRollup(after);
   return {
     case: after,

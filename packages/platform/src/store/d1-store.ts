@@ -1,6 +1,8 @@
 import {
   type Case,
   CaseSchema,
+  type ClosurePolicy,
+  ClosurePolicySchema,
   type CompletenessResult,
   type Counters,
   countersFromRow,
@@ -14,9 +16,11 @@ import {
   type RollupDelta,
   type RollupDimension,
   type Rubric,
+  RubricSchema,
   rollupParams,
   SQL,
 } from '@support-metrics/core';
+import type { ZodType } from 'zod';
 import { type CaseRecord, type CompletenessAtCreation, prepareCaseRecord } from './case-record.js';
 
 /** Completeness as kept for a case: the full result now, and the verdict when the case was created. */
@@ -39,7 +43,18 @@ export interface SaveOptions {
   payload?: unknown;
   /** Time of the change (ISO); the clock belongs to the caller. */
   at: string;
+  /** Overrides the tenant's rubric (settings `rubric`, else the default). */
   rubric?: Rubric;
+  /** Overrides the tenant's closed-record policy (settings `closurePolicy`, else the default). */
+  closurePolicy?: ClosurePolicy;
+}
+
+/** A tenant's own rubric and closed-record policy (settings `rubric`, `closurePolicy`); absent or invalid: defaults. */
+export interface TenantPolicies {
+  rubric?: Rubric;
+  closurePolicy?: ClosurePolicy;
+  /** Why a setting was not used (a rubric or policy that does not match its schema), with the zod paths. */
+  problems: string[];
 }
 
 export type SaveOutcome = 'created' | 'updated' | 'duplicate';
@@ -110,6 +125,29 @@ export class D1Store {
   }
 
   /**
+   * The tenant's rubric and closed-record policy from its settings, validated (zod); an invalid one is not used and
+   * is reported in `problems` (and by `GET /api/settings`), so a bad setting never breaks ingestion.
+   */
+  async tenantPolicies(tenantId: string): Promise<TenantPolicies> {
+    const settings = (await this.tenantSettings(tenantId)) ?? {};
+    const out: TenantPolicies = { problems: [] };
+    const read = <T>(key: string, schema: ZodType<T>): T | undefined => {
+      if (settings[key] === undefined || settings[key] === null) return undefined;
+      const parsed = schema.safeParse(settings[key]);
+      if (parsed.success) return parsed.data;
+      out.problems.push(
+        `${key}: ${parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      );
+      return undefined;
+    };
+    const rubric = read<Rubric>('rubric', RubricSchema);
+    const closurePolicy = read<ClosurePolicy>('closurePolicy', ClosurePolicySchema);
+    if (rubric) out.rubric = rubric;
+    if (closurePolicy) out.closurePolicy = closurePolicy;
+    return out;
+  }
+
+  /**
    * What handling an event needs to know, in one round trip: whether it was processed already, and the case
    * it is about (null when unknown).
    */
@@ -175,6 +213,7 @@ export class D1Store {
       };
     }
     const before = preloaded ? preloaded.stored : await this.getCase(tenantId, next.id);
+    const policies = await this.tenantPolicies(tenantId);
     const record = prepareCaseRecord(
       tenantId,
       next,
@@ -187,7 +226,8 @@ export class D1Store {
           }
         : null,
       opts.at,
-      opts.rubric,
+      opts.rubric ?? policies.rubric,
+      opts.closurePolicy ?? policies.closurePolicy,
     );
     const statements = this.writeStatements(tenantId, record, opts, SQL.upsertCase);
     const stored: StoredCase = {
@@ -217,7 +257,15 @@ export class D1Store {
     next: Case,
     opts: SaveOptions,
   ): Promise<{ outcome: SaveOutcome | 'exists'; stored: StoredCase | null }> {
-    const record = prepareCaseRecord(tenantId, next, null, opts.at, opts.rubric);
+    const policies = await this.tenantPolicies(tenantId);
+    const record = prepareCaseRecord(
+      tenantId,
+      next,
+      null,
+      opts.at,
+      opts.rubric ?? policies.rubric,
+      opts.closurePolicy ?? policies.closurePolicy,
+    );
     try {
       await this.db.batch(this.writeStatements(tenantId, record, opts, SQL.insertCase));
     } catch (e) {
@@ -337,7 +385,12 @@ export class D1Store {
       linkedAt: r.linked_at,
       summary: r.summary,
       status: r.status,
-      fixVersions: r.fix_versions ? (JSON.parse(r.fix_versions) as string[]) : [],
+      // The Jira bridge keeps fix versions as { id, name, released, releaseDate }; plain names are read too.
+      fixVersions: r.fix_versions
+        ? (JSON.parse(r.fix_versions) as (string | { name: string })[]).map((v) =>
+            typeof v === 'string' ? v : v.name,
+          )
+        : [],
       // Revenue at risk: null (not measured) until organisations carry their recurring revenue.
       impact: { cases: r.cases, openCases: r.open_cases, customers: r.customers, revenue: r.revenue ?? null },
     }));
