@@ -1,3 +1,4 @@
+import { type ClosurePolicy, ClosurePolicySchema, type Rubric, RubricSchema } from '@support-metrics/core';
 import type { ZafClient } from './zaf-client.js';
 
 /** A linked Jira issue as the worker returns it. */
@@ -129,6 +130,27 @@ export class Remote {
               ? 'slack'
               : 'unreachable';
       return { kind: 'error', reason };
+    }
+  }
+
+  /**
+   * The tenant's rubric and closed-record policy (`GET /api/policies`), so that the sidebar scores as the worker does;
+   * null when the worker cannot be reached or answers something else (the defaults apply).
+   */
+  async policies(): Promise<{ rubric: Rubric; closurePolicy: ClosurePolicy } | null> {
+    try {
+      const body = await this.client.request<{ rubric?: unknown; closurePolicy?: unknown }>({
+        url: '{{setting.worker_url}}/api/policies',
+        headers: AUTH,
+        secure: true,
+      });
+      const rubric = RubricSchema.safeParse(body?.rubric);
+      const closurePolicy = ClosurePolicySchema.safeParse(body?.closurePolicy);
+      return rubric.success && closurePolicy.success
+        ? { rubric: rubric.data, closurePolicy: closurePolicy.data }
+        : null;
+    } catch {
+      return null;
     }
   }
 }

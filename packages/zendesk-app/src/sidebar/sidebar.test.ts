@@ -238,4 +238,18 @@ describe('the sidebar', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(text(root, '[data-testid=swarm-result]')).toBe('Slack is not connected to Support Metrics yet.');
   });
+
+  it("scores with the tenant's own rubric once the worker gives it (GET /api/policies)", async () => {
+    const { DEFAULT_RUBRIC, DEFAULT_CLOSURE_POLICY } = await import('@support-metrics/core');
+    const rubric = structuredClone(DEFAULT_RUBRIC);
+    rubric.issueTypes.bug = { ...rubric.issueTypes.bug, attachment: { required: true, weight: 2 } };
+    const { client, root } = setup({}, (async (url: string) =>
+      String(url).endsWith('/api/policies')
+        ? new Response(JSON.stringify({ rubric, closurePolicy: DEFAULT_CLOSURE_POLICY }), { status: 200 })
+        : new Response(JSON.stringify({ jiraLinks: [] }), { status: 200 })) as typeof fetch);
+    await mountSidebar(root, client);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(root.querySelector('[data-item=attachment]')?.className).toBe('absent');
+    expect(text(root, '[data-item=attachment] .req')).toBe('required');
+  });
 });

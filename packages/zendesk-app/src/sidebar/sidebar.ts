@@ -1,7 +1,9 @@
 import {
   type ClosureCheck,
+  type ClosurePolicy,
   type CompletenessResult,
   checkClosureRecord,
+  type Rubric,
   scoreCompleteness,
 } from '@support-metrics/core';
 import de from '../../app/translations/de.json' with { type: 'json' };
@@ -68,27 +70,35 @@ export async function mountSidebar(
     state.remote = s;
     render();
   });
+  // The tenant's own rubric and closed-record policy, once the worker answers; the defaults until then (or offline).
+  let policies: { rubric?: Rubric; closurePolicy?: ClosurePolicy } = {};
 
   async function rescore(): Promise<void> {
     const ticket = await readTicket(client);
-    const result = scoreCompleteness({
-      // The ticket type is a field the helpdesk holds: a question is a how-to, a problem a bug (as the importer reads it).
-      issueType: ticket.type === 'question' ? 'how_to' : ticket.type === 'problem' ? 'bug' : null,
-      subject: ticket.subject,
-      description: ticket.description,
-      customFields: ticket.customFields,
-      attachments: ticket.attachments,
-      tags: ticket.tags,
-      requester: { name: ticket.requesterName },
-    });
-    const closure = checkClosureRecord({
-      closure: null,
-      customFields: ticket.customFields,
-      tags: ticket.tags,
-      // Only a recorded issue type counts for the closed record, not one guessed from the text.
-      issueType: result.issueTypeSource === 'text' ? null : result.issueType,
-      knowledgeLinks: null,
-    });
+    const result = scoreCompleteness(
+      {
+        // The ticket type is a field the helpdesk holds: a question is a how-to, a problem a bug (as the importer reads it).
+        issueType: ticket.type === 'question' ? 'how_to' : ticket.type === 'problem' ? 'bug' : null,
+        subject: ticket.subject,
+        description: ticket.description,
+        customFields: ticket.customFields,
+        attachments: ticket.attachments,
+        tags: ticket.tags,
+        requester: { name: ticket.requesterName },
+      },
+      policies.rubric,
+    );
+    const closure = checkClosureRecord(
+      {
+        closure: null,
+        customFields: ticket.customFields,
+        tags: ticket.tags,
+        // Only a recorded issue type counts for the closed record, not one guessed from the text.
+        issueType: result.issueTypeSource === 'text' ? null : result.issueType,
+        knowledgeLinks: null,
+      },
+      policies.closurePolicy,
+    );
     const idChanged = ticket.id !== state.ticket?.id;
     Object.assign(state, { ticket, result, closure });
     render();
@@ -375,5 +385,10 @@ export async function mountSidebar(
   }
 
   await rescore();
+  void remote.policies().then((p) => {
+    if (!p) return;
+    policies = p;
+    void rescore();
+  });
   return { rescore, state };
 }
