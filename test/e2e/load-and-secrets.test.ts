@@ -8,6 +8,8 @@ const TOKEN = 'load-tenant-token-71ad';
 const ZENDESK_TOKEN = 'load-zendesk-api-token-0c4e';
 const SLACK_SECRET = 'load-slack-signing-secret-5b1e';
 const SLACK_BOT_TOKEN = 'xoxb-load-bot-token-88aa';
+const JIRA_SECRET = 'load-jira-webhook-secret-3d7f';
+const JIRA_TOKEN = 'load-jira-api-token-61bc';
 const TOTAL = Number(process.env.LOAD_REQUESTS ?? 10_000);
 let worker: RunningWorker;
 const bodies: string[] = [];
@@ -21,6 +23,10 @@ beforeAll(async () => {
       ZENDESK_API_TOKEN: ZENDESK_TOKEN,
       SLACK_SIGNING_SECRET: SLACK_SECRET,
       SLACK_BOT_TOKEN: SLACK_BOT_TOKEN,
+      JIRA_WEBHOOK_SECRET: JIRA_SECRET,
+      JIRA_BASE_URL: 'https://acme-unreachable.atlassian.net',
+      JIRA_EMAIL: 'bot@acme.com',
+      JIRA_API_TOKEN: JIRA_TOKEN,
     },
     tenants: { demo: TOKEN },
   });
@@ -116,12 +122,10 @@ describe(`${TOTAL} mixed requests against wrangler dev`, () => {
             res = await deliver(body, retried);
             webhooks.add(i);
             if (i % 10 === 0) {
-              const dup = await fetch(`${worker.base}/zendesk/webhooks`, {
-                method: 'POST',
-                headers: signed(body),
-                body,
-              });
-              if (dup.status !== 200) failures.push(`duplicate ${i}: ${dup.status}`);
+              // Redelivered as Zendesk does (it retries a 503 or 429 too): the answer must be "duplicate".
+              const dup = await deliver(body, retried);
+              if (dup.status !== 200)
+                failures.push(`duplicate ${i}: ${dup.status} ${await dup.clone().text()}`);
               bodies.push(await dup.text());
             }
           } else if (i % 10 < 7) {
@@ -188,8 +192,28 @@ describe(`${TOTAL} mixed requests against wrangler dev`, () => {
     });
     expect(slackForged.status).toBe(401);
     bodies.push(await slackForged.text());
+    const jiraForged = await fetch(`${worker.base}/jira/webhooks`, {
+      method: 'POST',
+      headers: { 'x-hub-signature': 'sha256=00' },
+      body: '{"webhookEvent":"jira:issue_created"}',
+    });
+    expect(jiraForged.status).toBe(401);
+    bodies.push(await jiraForged.text());
+    bodies.push(
+      await (
+        await fetch(`${worker.base}/api/bugs`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      ).text(),
+    );
     const everything = bodies.join('\n') + worker.logs();
-    for (const secret of [SECRET, TOKEN, ZENDESK_TOKEN, SLACK_SECRET, SLACK_BOT_TOKEN])
+    for (const secret of [
+      SECRET,
+      TOKEN,
+      ZENDESK_TOKEN,
+      SLACK_SECRET,
+      SLACK_BOT_TOKEN,
+      JIRA_SECRET,
+      JIRA_TOKEN,
+    ])
       expect(everything).not.toContain(secret);
   });
 });

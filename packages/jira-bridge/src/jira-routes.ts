@@ -2,9 +2,9 @@ import {
   type AppEnv,
   apiError,
   invalidInput,
-  NotConfiguredError,
-  PLUGIN_SECRETS,
+  readWebhookBody,
   sha256Hex,
+  webhookSecret,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { JiraStore } from './services/jira-store.js';
@@ -37,25 +37,11 @@ export function jiraRoutes(opts: JiraRoutesOptions = {}) {
     const { config, store } = c.var;
     const settings = await store.tenantSettings(tenantId);
     if (!settings) throw apiError(404, 'not_found', `no tenant ${tenantId}`);
-    // The global secret belongs to the default tenant; another tenant verifies with its own setting.
-    const own =
-      typeof settings.jiraWebhookSecret === 'string' && settings.jiraWebhookSecret
-        ? settings.jiraWebhookSecret
-        : undefined;
-    const secret = own ?? (tenantId === config.DEFAULT_TENANT ? config.JIRA_WEBHOOK_SECRET : undefined);
-    if (!secret)
-      throw tenantId === config.DEFAULT_TENANT
-        ? new NotConfiguredError(PLUGIN_SECRETS.jiraWebhooks)
-        : new NotConfiguredError([
-            `the tenant setting jiraWebhookSecret (tenant.ts set ${tenantId} jiraWebhookSecret=…)`,
-          ]);
-
-    const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > config.MAX_BODY_BYTES)
-      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
-    const rawBody = await c.req.text();
-    if (new TextEncoder().encode(rawBody).length > config.MAX_BODY_BYTES)
-      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    const secret = webhookSecret(config, tenantId, settings, {
+      setting: 'jiraWebhookSecret',
+      global: 'JIRA_WEBHOOK_SECRET',
+    });
+    const rawBody = await readWebhookBody(c);
     await verifyJiraSignature({ secret, header: c.req.header('x-hub-signature'), rawBody });
 
     let json: unknown;

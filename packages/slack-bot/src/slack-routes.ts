@@ -4,6 +4,7 @@ import {
   invalidInput,
   NotConfiguredError,
   PLUGIN_SECRETS,
+  readWebhookBody,
   SignatureError,
   ticketUrlFor,
   type WorkerConfig,
@@ -65,12 +66,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
   routes.post('/slack/events', async (c) => {
     const { config, store } = c.var;
     const signingSecret = requireSlack(config);
-    const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > config.MAX_BODY_BYTES)
-      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
-    const rawBody = await c.req.text();
-    if (new TextEncoder().encode(rawBody).length > config.MAX_BODY_BYTES)
-      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    const rawBody = await readWebhookBody(c);
     const signature = c.req.header('x-slack-signature');
     verifySlackSignature({
       signingSecret,

@@ -20,8 +20,8 @@ export async function seedTenant(id: string, token: string, settings: Record<str
   return store;
 }
 
-/** Signs a body as Zendesk does: base64(HMAC-SHA256(secret, timestamp + body)). */
-export async function zendeskSignature(secret: string, timestamp: string, body: string): Promise<string> {
+/** HMAC-SHA256 of a message with a secret, as bytes (Web Crypto: what a sender signs with). */
+async function hmac(secret: string, message: string): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey(
     'raw',
     new TextEncoder().encode(secret),
@@ -29,8 +29,17 @@ export async function zendeskSignature(secret: string, timestamp: string, body: 
     false,
     ['sign'],
   );
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(timestamp + body));
-  return btoa(String.fromCharCode(...new Uint8Array(mac)));
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
+}
+
+/** HMAC-SHA256 as lower-case hex (Slack's v0=, Jira's sha256=). */
+export async function hmacHex(secret: string, message: string): Promise<string> {
+  return [...(await hmac(secret, message))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Signs a body as Zendesk does: base64(HMAC-SHA256(secret, timestamp + body)). */
+export async function zendeskSignature(secret: string, timestamp: string, body: string): Promise<string> {
+  return btoa(String.fromCharCode(...(await hmac(secret, timestamp + body))));
 }
 
 /** POSTs a signed Zendesk webhook through the real worker. */

@@ -4,6 +4,7 @@ import triggerRaw from '@shared-data/zendesk_webhooks/zendeskgo_trigger_ticket_u
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, postWebhook, seedTenant, ticketCreated, ticketEvent } from './helpers.js';
+import { mutated } from './mutate.js';
 
 // Hostile input through the real worker and D1: random and mutated real payloads, correctly signed (so they get
 // past the signature), never make a 500, always get an answer with a reason, and a refused one writes nothing.
@@ -18,37 +19,6 @@ const snapshot = async () => {
 beforeAll(async () => {
   await seedTenant('demo', TOKEN);
 });
-
-/** A real payload with some leaves replaced, keys dropped or added. */
-function mutated(base: unknown): fc.Arbitrary<unknown> {
-  const paths: string[][] = [];
-  const walk = (v: unknown, path: string[]) => {
-    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
-    paths.push(path);
-  };
-  walk(base, []);
-  const edit = fc.record({
-    path: fc.constantFrom(...paths),
-    op: fc.constantFrom('set', 'delete'),
-    value: fc.jsonValue({ maxDepth: 2 }),
-  });
-  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => {
-    let doc = structuredClone(base) as Record<string, unknown>;
-    for (const { path, op, value } of edits) {
-      if (path.length === 0) {
-        doc = (op === 'set' ? value : {}) as Record<string, unknown>;
-        continue;
-      }
-      let parent = doc as Record<string, unknown> | undefined;
-      for (const k of path.slice(0, -1)) parent = parent?.[k] as Record<string, unknown> | undefined;
-      if (!parent || typeof parent !== 'object') continue;
-      const last = path[path.length - 1] as string;
-      if (op === 'delete') delete parent[last];
-      else parent[last] = value;
-    }
-    return doc;
-  });
-}
 
 const ALLOWED = new Set([200, 202, 400, 404, 413]);
 

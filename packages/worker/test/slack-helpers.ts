@@ -4,21 +4,13 @@ import { type AppEnv, type Bindings, notFound, onError, platform } from '@suppor
 import { slackApiRoutes, slackRoutes, type TicketNotes } from '@support-metrics/slack-bot';
 import { createSlackMock } from '@support-metrics/slack-bot/mocks';
 import { Hono } from 'hono';
-import { BASE } from './helpers.js';
+import { BASE, hmacHex } from './helpers.js';
 
 export const SLACK_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 
 /** `v0=` + hex HMAC-SHA256(secret, `v0:{ts}:{body}`), as Slack signs. */
 export async function slackSignature(secret: string, ts: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`v0:${ts}:${body}`));
-  return `v0=${[...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `v0=${await hmacHex(secret, `v0:${ts}:${body}`)}`;
 }
 
 /** A Slack test harness: the plugin's routes over msw's Slack, a settable clock, captured ticket notes. */

@@ -7,6 +7,7 @@ import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant } from './helpers.js';
+import { mutated } from './mutate.js';
 import { slackHarness } from './slack-helpers.js';
 
 // Hostile input on Slack's request URL: correctly signed (so it gets past the signature) random and mutated real
@@ -18,34 +19,13 @@ beforeAll(async () => {
   await seedTenant('demo', 'slack-property-token');
 });
 
-/** A real payload with some leaves replaced or removed. */
-function mutated(base: Record<string, unknown>): fc.Arbitrary<unknown> {
-  const keys: string[][] = [];
-  const walk = (v: unknown, path: string[]) => {
-    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
-    keys.push(path);
-  };
-  walk(base, []);
-  return fc
-    .array(fc.record({ path: fc.constantFrom(...keys), value: fc.option(fc.jsonValue({ maxDepth: 2 })) }), {
-      minLength: 1,
-      maxLength: 4,
-    })
-    .map((edits) => {
-      const doc = structuredClone(base);
-      for (const { path, value } of edits) {
-        if (path.length === 0) continue;
-        let parent = doc as Record<string, unknown> | undefined;
-        for (const k of path.slice(0, -1)) parent = parent?.[k] as Record<string, unknown> | undefined;
-        if (!parent || typeof parent !== 'object') continue;
-        const last = path[path.length - 1] as string;
-        if (value === null) delete parent[last];
-        else parent[last] = value;
-      }
-      // The workspace stays known, so that the payload reaches the listeners.
-      return { ...doc, team: { id: 'T111' }, team_id: 'T111' };
-    });
-}
+/** A mutated real payload whose workspace stays known, so that it reaches the listeners. */
+const mutatedPayload = (base: Record<string, unknown>) =>
+  mutated(base, { keepRoot: true }).map((doc) => ({
+    ...(doc as object),
+    team: { id: 'T111' },
+    team_id: 'T111',
+  }));
 
 const swarms = async () =>
   (await env.DB.prepare('SELECT count(*) AS n FROM swarms').first<{ n: number }>())?.n;
@@ -65,7 +45,7 @@ describe('property: Slack requests', () => {
       { ...viewSubmission, view: { ...(viewSubmission.view as object), callback_id: 'close_swarm_modal' } },
     ] as Record<string, unknown>[];
     await fc.assert(
-      fc.asyncProperty(fc.oneof(...bases.map(mutated)), async (payload) => {
+      fc.asyncProperty(fc.oneof(...bases.map(mutatedPayload)), async (payload) => {
         h.clock.now += 1_000;
         const res = await h.interaction(payload);
         expect(ALLOWED.has(res.status), `${res.status} ${await res.clone().text()}`).toBe(true);

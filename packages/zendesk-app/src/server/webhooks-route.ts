@@ -9,13 +9,14 @@ import {
   type AppEnv,
   apiError,
   invalidInput,
-  NotConfiguredError,
   PLUGIN_SECRETS,
+  readWebhookBody,
   type SaveOutcome,
   StaleCaseError,
   type StoredCase,
   sha256Hex,
   type WorkerConfig,
+  webhookSecret,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { ZodError } from 'zod';
@@ -57,26 +58,11 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
     const { config, store } = c.var;
     const settings = await store.tenantSettings(tenantId);
     if (!settings) throw apiError(404, 'not_found', `no tenant ${tenantId}`);
-    // The global secret belongs to the default tenant: another tenant verifies with its own, or its route is off
-    // (else whoever holds the global secret could write into every tenant).
-    const own =
-      typeof settings.zendeskWebhookSecret === 'string' && settings.zendeskWebhookSecret
-        ? settings.zendeskWebhookSecret
-        : undefined;
-    const secret = own ?? (tenantId === config.DEFAULT_TENANT ? config.ZENDESK_WEBHOOK_SECRET : undefined);
-    if (!secret)
-      throw tenantId === config.DEFAULT_TENANT
-        ? new NotConfiguredError(PLUGIN_SECRETS.zendeskWebhooks)
-        : new NotConfiguredError([
-            `the tenant setting zendeskWebhookSecret (tenant.ts set ${tenantId} zendeskWebhookSecret=…)`,
-          ]);
-
-    const declared = Number(c.req.header('content-length') ?? 0);
-    if (declared > config.MAX_BODY_BYTES)
-      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
-    const rawBody = await c.req.text();
-    if (new TextEncoder().encode(rawBody).length > config.MAX_BODY_BYTES)
-      throw apiError(413, 'payload_too_large', `body over ${config.MAX_BODY_BYTES} bytes`);
+    const secret = webhookSecret(config, tenantId, settings, {
+      setting: 'zendeskWebhookSecret',
+      global: 'ZENDESK_WEBHOOK_SECRET',
+    });
+    const rawBody = await readWebhookBody(c);
     const timestamp = c.req.header('x-zendesk-webhook-signature-timestamp');
     await verifyZendeskSignature({
       secret,

@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { WorkerConfig } from '../config/env-schema.js';
+import type { AppEnv } from './app-env.js';
+import { apiError, NotConfiguredError } from './errors.js';
+
+/**
+ * The raw body of a webhook, refused with 413 above MAX_BODY_BYTES (by its declared length first, then its real
+ * size) before anything reads it further. Signatures are computed over exactly this text.
+ */
+export async function readWebhookBody(c: Context<AppEnv>): Promise<string> {
+  const max = c.var.config.MAX_BODY_BYTES;
+  if (Number(c.req.header('content-length') ?? 0) > max)
+    throw apiError(413, 'payload_too_large', `body over ${max} bytes`);
+  const raw = await c.req.text();
+  if (new TextEncoder().encode(raw).length > max)
+    throw apiError(413, 'payload_too_large', `body over ${max} bytes`);
+  return raw;
+}
+
+/**
+ * The secret a tenant's webhooks of one source are verified with: the tenant's own setting, else — for the default
+ * tenant only — the global secret. Another tenant without its own is off (NotConfiguredError naming what to set),
+ * so that whoever holds the global secret cannot write into every tenant.
+ *
+ * @example webhookSecret(config, 'acme', settings, { setting: 'jiraWebhookSecret', global: 'JIRA_WEBHOOK_SECRET' })
+ */
+export function webhookSecret(
+  config: WorkerConfig,
+  tenantId: string,
+  settings: Record<string, unknown>,
+  names: { setting: string; global: keyof WorkerConfig },
+): string {
+  const own = settings[names.setting];
+  if (typeof own === 'string' && own) return own;
+  const global = tenantId === config.DEFAULT_TENANT ? config[names.global] : undefined;
+  if (typeof global === 'string' && global) return global;
+  throw tenantId === config.DEFAULT_TENANT
+    ? new NotConfiguredError([names.global])
+    : new NotConfiguredError([
+        `the tenant setting ${names.setting} (tenant.ts set ${tenantId} ${names.setting}=…)`,
+      ]);
+}
