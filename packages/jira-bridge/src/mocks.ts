@@ -18,6 +18,8 @@ export interface JiraMockState {
   /** The next N requests answer 429 (Retry-After: 30) / 500. */
   rateLimited: number;
   failing: number;
+  /** The next N comment requests (those answered with a body) get 200 with a body that is not JSON (a proxy's page). */
+  malformed: number;
 }
 
 const notFound = () =>
@@ -34,6 +36,7 @@ export function createJiraMock(base = 'https://acme.atlassian.net', issues: stri
     requests: [],
     rateLimited: 0,
     failing: 0,
+    malformed: 0,
   };
   let seq = 10_000;
   const gate = (request: Request) => {
@@ -46,6 +49,13 @@ export function createJiraMock(base = 'https://acme.atlassian.net', issues: stri
     if (state.rateLimited > 0) {
       state.rateLimited--;
       return new HttpResponse('Rate limit exceeded.', { status: 429, headers: { 'retry-after': '30' } });
+    }
+    if (state.malformed > 0 && /\/comment/.test(new URL(request.url).pathname)) {
+      state.malformed--;
+      return new HttpResponse('<html>gateway</html>', {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     if (state.failing > 0) {
       state.failing--;

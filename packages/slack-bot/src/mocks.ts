@@ -23,6 +23,8 @@ export interface SlackMockState {
   rateLimited: Map<string, number>;
   /** Methods failing with HTTP 500 for their next N calls. */
   failing: Map<string, number>;
+  /** Methods answering 200 with a body that is not JSON for their next N calls. */
+  malformed: Map<string, number>;
   /** What oauth.v2.access answers for a code. */
   oauth: Map<string, Record<string, unknown>>;
 }
@@ -37,6 +39,7 @@ export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {
     views: [],
     rateLimited: new Map(),
     failing: new Map(),
+    malformed: new Map(),
     oauth: new Map(),
   };
   let seq = 0;
@@ -152,6 +155,14 @@ export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {
       if (failing > 0) {
         state.failing.set(method, failing - 1);
         return new HttpResponse('upstream error', { status: 500 });
+      }
+      const malformed = state.malformed.get(method) ?? 0;
+      if (malformed > 0) {
+        state.malformed.set(method, malformed - 1);
+        return new HttpResponse('{"ok":tru', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
       }
       const handler = methods[method];
       return handler ? handler(args) : fail('unknown_method');

@@ -306,6 +306,12 @@ describe('links and impact', () => {
     const written = later.impactWritten + again.impactWritten;
     expect(written).toBe(1);
     expect(jira.state.properties.get('EXP-2')).toMatchObject({ cases: 1 });
+    // A body that is not JSON (a proxy's error page) is retried too, and the write lands later.
+    await d1.linkJira('demo', '3005', 'EXP-2', 'api', iso(NOW));
+    jira.state.malformed = 1;
+    expect(await runJobs(NOW + 20 * 60_000)).toMatchObject({ impactWritten: 0, retried: 1 });
+    expect(await runJobs(NOW + 40 * 60_000)).toMatchObject({ impactWritten: 1 });
+    expect(jira.state.properties.get('EXP-2')).toMatchObject({ cases: 2 });
     const outbox = await env.DB.prepare(
       "SELECT key, status, last_error FROM outbox WHERE tenant_id = 'demo' AND kind = 'jira-impact'",
     ).all();

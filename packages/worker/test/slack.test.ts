@@ -366,6 +366,21 @@ describe('swarming', () => {
     expect(rows).toMatchObject({ n: 1, card: expect.any(String) });
   });
 
+  it('a malformed Slack answer fails the start cleanly, and starting again resumes', async () => {
+    h.slack.state.malformed.set('conversations.invite', 1);
+    h.clock.now += 1_000;
+    await h.command('swarm demo-carl-open-2');
+    expect(String(h.slack.state.responses.at(-1)?.body.text)).toContain('could not start the swarm');
+    h.clock.now += 1_000;
+    await h.command('swarm demo-carl-open-2');
+    const name = 'swarm-demo-carl-open-2-question';
+    const channel = [...h.slack.state.channels.values()].find((c) => c.name === name);
+    expect(
+      h.slack.state.calls.filter((c) => c.method === 'conversations.create' && c.args.name === name),
+    ).toHaveLength(1);
+    expect(h.slack.state.messages.filter((m) => m.channel === channel?.id)).toHaveLength(1);
+  });
+
   it('starts a swarm from the Zendesk sidebar through the API (bearer token)', async () => {
     const res = await h.send('/api/swarms', {
       method: 'POST',

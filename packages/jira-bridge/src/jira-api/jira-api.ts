@@ -51,14 +51,16 @@ export function createJiraApi(o: { baseUrl: string; email: string; apiToken: str
             notifyUsers: false,
             body: { body },
           });
-          return String(updated.id ?? commentId);
+          // Jira answers with the comment; anything else (a proxy's page) is not a write we can count on.
+          if (!updated?.id) throw new Error('Jira answered the comment update without the comment');
+          return String(updated.id);
         } catch (e) {
           // Someone deleted our comment: write it again (the issue itself missing is the caller's 404).
           if (!isNotFoundError(e)) throw e;
         }
       }
       const added = await client.issueComments.addComment({ issueIdOrKey: issueKey, body });
-      if (!added.id) throw new Error('Jira returned a comment without an id');
+      if (!added?.id) throw new Error('Jira returned a comment without an id');
       return String(added.id);
     },
   };
