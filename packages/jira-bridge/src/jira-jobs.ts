@@ -1,13 +1,9 @@
+import type { TicketNotes } from '@support-metrics/platform';
 import { D1Store, ticketUrlFor, type WorkerConfig } from '@support-metrics/platform';
 import { isAuthError, isForbiddenError, isNotFoundError, isRateLimitError } from 'jira.js';
 import { createJiraApi, type JiraApi } from './jira-api/jira-api.js';
 import { bugDetail, impactComment, impactProperty } from './services/impact-service.js';
 import { JiraStore, type OutboxItem } from './services/jira-store.js';
-
-/** Adds an internal note to a helpdesk ticket (the Zendesk API in the worker). */
-export interface TicketNotes {
-  addInternalNote(ticketId: string, body: string): Promise<void>;
-}
 
 export interface JiraJobsContext {
   db: D1Database;

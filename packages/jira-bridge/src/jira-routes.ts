@@ -2,9 +2,9 @@ import {
   type AppEnv,
   apiError,
   invalidInput,
-  readWebhookBody,
+  isUniqueViolation,
   sha256Hex,
-  webhookSecret,
+  tenantWebhook,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { JiraStore } from './services/jira-store.js';
@@ -19,9 +19,6 @@ export interface JiraRoutesOptions {
   onApplied?: (c: Context<AppEnv>, tenantId: string) => void;
 }
 
-const isUniqueViolation = (e: unknown) =>
-  /UNIQUE constraint failed: processed_events/i.test(String((e as Error)?.message));
-
 /**
  * Jira's routes: `POST /jira/webhooks` (the default tenant) and `POST /t/:tenant/jira/webhooks`. A delivery is
  * verified (X-Hub-Signature) before anything is parsed, applied once (X-Atlassian-Webhook-Identifier is recorded in the
@@ -34,14 +31,10 @@ export function jiraRoutes(opts: JiraRoutesOptions = {}) {
   const now = opts.now ?? Date.now;
 
   const handle = async (c: Context<AppEnv>, tenantId: string) => {
-    const { config, store } = c.var;
-    const settings = await store.tenantSettings(tenantId);
-    if (!settings) throw apiError(404, 'not_found', `no tenant ${tenantId}`);
-    const secret = webhookSecret(config, tenantId, settings, {
+    const { settings, secret, rawBody } = await tenantWebhook(c, tenantId, {
       setting: 'jiraWebhookSecret',
       global: 'JIRA_WEBHOOK_SECRET',
     });
-    const rawBody = await readWebhookBody(c);
     await verifyJiraSignature({ secret, header: c.req.header('x-hub-signature'), rawBody });
 
     let json: unknown;

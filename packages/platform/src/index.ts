@@ -9,6 +9,7 @@ export * from './http/app-env.js';
 export * from './http/bearer-auth.js';
 export * from './http/errors.js';
 export * from './http/platform-middleware.js';
+export * from './http/ticket-notes.js';
 export * from './http/webhook-request.js';
 export * from './jobs/scheduled-jobs.js';
 export * from './store/case-record.js';

@@ -1,4 +1,4 @@
-import { addCounters, emptyCounters, metricsFromCounters } from '@support-metrics/core';
+import { addCounters, addDays, emptyCounters, metricsFromCounters } from '@support-metrics/core';
 import { D1Store, type WorkerConfig } from '@support-metrics/platform';
 import { agingAlertMessage, dailyPostMessage } from './blocks/daily-post-blocks.js';
 import { HEADLINE_KPIS } from './blocks/metrics-blocks.js';
@@ -6,10 +6,6 @@ import { agingWithExperts } from './services/aging-service.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
 import { SlackStore, type Subscription } from './services/slack-store.js';
 import { jiraBaseUrlOf } from './slack-routes.js';
-
-const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** The date and time at an instant in a time zone: `{ day: '2026-11-23', time: '09:15' }`. */
 export function localClock(at: Date, timeZone: string): { day: string; time: string } {

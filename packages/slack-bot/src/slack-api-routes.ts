@@ -1,4 +1,4 @@
-import type { WorkerConfig } from '@support-metrics/platform';
+import type { TicketNotes, WorkerConfig } from '@support-metrics/platform';
 import {
   type AppEnv,
   apiError,
@@ -13,7 +13,7 @@ import { requireOAuth } from './install/install-routes.js';
 import { INSTALL_STATE_TTL_MS, signInstallState } from './install/install-state.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
 import { SlackStore } from './services/slack-store.js';
-import { slackErrorCode, startSwarm, type TicketNotes } from './services/swarm-service.js';
+import { slackErrorCode, startSwarm } from './services/swarm-service.js';
 import { requireSlack } from './slack-routes.js';
 
 /** Body of `POST /api/swarms`: the case, and the agent starting it (the sidebar sends the current user). */

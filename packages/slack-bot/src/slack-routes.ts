@@ -6,6 +6,7 @@ import {
   PLUGIN_SECRETS,
   readWebhookBody,
   SignatureError,
+  type TicketNotes,
   ticketUrlFor,
   type WorkerConfig,
 } from '@support-metrics/platform';
@@ -17,7 +18,6 @@ import { parseSlackBody, teamOf, verifySlackSignature } from './request/slack-re
 import { resolveSlackAuth, type SlackAuth } from './services/slack-client.js';
 import type { SlackDeps } from './services/slack-deps.js';
 import { SlackStore } from './services/slack-store.js';
-import type { TicketNotes } from './services/swarm-service.js';
 
 export interface SlackRoutesOptions {
   /** fetch for Slack's API and response URLs (tests give msw's). */
@@ -117,6 +117,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
       ...(auth.botUserId ? { botUserId: auth.botUserId } : {}),
       teamId,
     });
+    const settings = await store.tenantSettings(auth.tenantId);
     const deps: SlackDeps = {
       tenantId: auth.tenantId,
       teamId,
@@ -125,8 +126,8 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
       config,
       now: () => new Date(now()),
       notes: opts.ticketNotes?.(config, auth.tenantId) ?? null,
-      ticketUrl: ticketUrlFor(config, auth.tenantId, await store.tenantSettings(auth.tenantId)),
-      jiraBaseUrl: jiraBaseUrlOf(await store.tenantSettings(auth.tenantId)),
+      ticketUrl: ticketUrlFor(config, auth.tenantId, settings),
+      jiraBaseUrl: jiraBaseUrlOf(settings),
       waitUntil: waitUntilOf(c),
     };
     bolt ??= createBoltApp({ fetch: opts.fetch });

@@ -1,7 +1,14 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { type AppEnv, type Bindings, notFound, onError, platform } from '@support-metrics/platform';
-import { slackApiRoutes, slackRoutes, type TicketNotes } from '@support-metrics/slack-bot';
+import {
+  type AppEnv,
+  type Bindings,
+  notFound,
+  onError,
+  platform,
+  type TicketNotes,
+} from '@support-metrics/platform';
+import { slackApiRoutes, slackRoutes } from '@support-metrics/slack-bot';
 import { createSlackMock } from '@support-metrics/slack-bot/mocks';
 import { Hono } from 'hono';
 import { BASE, hmacHex } from './helpers.js';

@@ -12,3 +12,12 @@ export const CalendarDateSchema = z
     const at = Date.parse(`${d}T00:00:00Z`);
     return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === d;
   }, 'not a calendar date');
+
+/**
+ * The UTC calendar day `n` days after (or before, for negative `n`) a day.
+ *
+ * @example addDays('2026-03-01', -1) // '2026-02-28'
+ */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

@@ -92,9 +92,11 @@ export class StaleCaseError extends Error {
   }
 }
 
+const policiesCache = new WeakMap<object, TenantPolicies>();
 const settingsCache = new Map<string, { settings: Record<string, unknown>; until: number }>();
 
-const isUniqueViolation = (e: unknown) =>
+/** A batch refused because its processed-event mark exists: the event was applied already (nothing of it was written). */
+export const isUniqueViolation = (e: unknown) =>
   /UNIQUE constraint failed: processed_events/i.test(String((e as Error)?.message));
 
 /**
@@ -130,6 +132,9 @@ export class D1Store {
    */
   async tenantPolicies(tenantId: string): Promise<TenantPolicies> {
     const settings = (await this.tenantSettings(tenantId)) ?? {};
+    // Parsed once per settings object (itself cached 30 s): every save asks, and a rubric is not small.
+    const hit = policiesCache.get(settings);
+    if (hit) return hit;
     const out: TenantPolicies = { problems: [] };
     const read = <T>(key: string, schema: ZodType<T>): T | undefined => {
       if (settings[key] === undefined || settings[key] === null) return undefined;
@@ -144,6 +149,7 @@ export class D1Store {
     const closurePolicy = read<ClosurePolicy>('closurePolicy', ClosurePolicySchema);
     if (rubric) out.rubric = rubric;
     if (closurePolicy) out.closurePolicy = closurePolicy;
+    policiesCache.set(settings, out);
     return out;
   }
 

@@ -1,4 +1,4 @@
-import { CalendarDateSchema, findMetric, type MetricDefinition } from '@support-metrics/core';
+import { addDays, CalendarDateSchema, findMetric, type MetricDefinition } from '@support-metrics/core';
 
 /** A window of UTC days, both ends inclusive. */
 export interface DayWindow {
@@ -61,10 +61,6 @@ export function parseWindow(token: string): WindowSpec | string | null {
   return null;
 }
 
-const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-
 /** The days a window covers, ending today (UTC) unless it names its own. */
 export function resolveWindow(spec: WindowSpec, today: string): DayWindow {
   switch (spec.kind) {
@@ -88,7 +84,7 @@ export function resolveWindow(spec: WindowSpec, today: string): DayWindow {
 
 /** The window of the same length just before (for "change vs the previous period"). */
 export function previousWindow(w: DayWindow): DayWindow {
-  const days = Math.round((Date.parse(w.to) - Date.parse(w.from)) / DAY_MS) + 1;
+  const days = Math.round((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000) + 1;
   return { from: addDays(w.from, -days), to: addDays(w.from, -1), label: `previous ${days} days` };
 }
 

@@ -1,5 +1,6 @@
 import {
   addCounters,
+  addDays,
   COMPUTED_FROM,
   type Counters,
   emptyCounters,
@@ -14,10 +15,6 @@ import {
   resolveWindow,
   type WindowSpec,
 } from '../commands/parse-command.js';
-
-const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 export function rollupFilters(f: CommandFilters): MetricsQuery['filters'] {
   return {

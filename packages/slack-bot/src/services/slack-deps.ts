@@ -1,6 +1,5 @@
-import type { D1Store, WorkerConfig } from '@support-metrics/platform';
+import type { D1Store, TicketNotes, WorkerConfig } from '@support-metrics/platform';
 import type { SlackStore } from './slack-store.js';
-import type { TicketNotes } from './swarm-service.js';
 
 /**
  * What listeners and jobs work with, for one tenant: the stores, config, clock, and the ports to the helpdesk.

@@ -6,14 +6,9 @@ import {
   similarityProfile,
   suggestExperts,
 } from '@support-metrics/core';
-import type { D1Store } from '@support-metrics/platform';
+import type { D1Store, TicketNotes } from '@support-metrics/platform';
 import { caseCardMessage, closeSwarmModal, swarmNote } from '../blocks/swarm-blocks.js';
 import type { SlackStore, SwarmRow } from './slack-store.js';
-
-/** Adds an internal note to a helpdesk ticket (the Zendesk API in the worker; absent when not configured). */
-export interface TicketNotes {
-  addInternalNote(ticketId: string, body: string): Promise<void>;
-}
 
 /** What swarm work needs: the stores, a Slack client authorised for the tenant's workspace, the clock. */
 export interface SwarmContext {

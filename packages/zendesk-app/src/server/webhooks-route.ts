@@ -10,13 +10,12 @@ import {
   apiError,
   invalidInput,
   PLUGIN_SECRETS,
-  readWebhookBody,
   type SaveOutcome,
   StaleCaseError,
   type StoredCase,
   sha256Hex,
+  tenantWebhook,
   type WorkerConfig,
-  webhookSecret,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { ZodError } from 'zod';
@@ -56,13 +55,10 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
 
   const handle = async (c: Context<AppEnv>, tenantId: string) => {
     const { config, store } = c.var;
-    const settings = await store.tenantSettings(tenantId);
-    if (!settings) throw apiError(404, 'not_found', `no tenant ${tenantId}`);
-    const secret = webhookSecret(config, tenantId, settings, {
+    const { settings, secret, rawBody } = await tenantWebhook(c, tenantId, {
       setting: 'zendeskWebhookSecret',
       global: 'ZENDESK_WEBHOOK_SECRET',
     });
-    const rawBody = await readWebhookBody(c);
     const timestamp = c.req.header('x-zendesk-webhook-signature-timestamp');
     await verifyZendeskSignature({
       secret,
