@@ -15,6 +15,7 @@ import {
   onError,
   platform,
 } from '@support-metrics/platform';
+import { SlackStore } from '@support-metrics/slack-bot';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -456,6 +457,14 @@ describe('fixes shipping', () => {
     await deliver(issueEvent('jira:issue_deleted', 'EXP-3'));
     const body = (await (await bugs()).json()) as { bugs: { issueKey: string }[] };
     expect(body.bugs.map((b) => b.issueKey)).not.toContain('EXP-3');
+    // Slack's `/support-metrics bugs` ranks the same issues.
+    const slack = await new SlackStore(env.DB).bugImpact('demo', {
+      sort: 'cases',
+      newSince: iso(NOW - 7 * DAY),
+      newUntil: iso(NOW),
+    });
+    expect(slack.map((b) => b.issueKey)).not.toContain('EXP-3');
+    expect(slack.map((b) => b.issueKey)).toContain('EXP-1');
     expect(
       (await app.request(`${BASE}/api/bugs/EXP-3`, { headers: { authorization: 'Bearer jira-token' } }, env))
         .status,

@@ -98,5 +98,5 @@ export const SLACK_SQL = {
     FROM jira_links l
       LEFT JOIN cases c ON c.tenant_id = l.tenant_id AND c.id = l.case_id
       LEFT JOIN jira_issues i ON i.tenant_id = l.tenant_id AND i.issue_key = l.issue_key
-    WHERE l.tenant_id = ? GROUP BY l.issue_key`,
+    WHERE l.tenant_id = ? AND i.deleted_at IS NULL GROUP BY l.issue_key`,
 } as const;
