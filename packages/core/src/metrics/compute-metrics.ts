@@ -13,7 +13,7 @@ import {
   histogramPercentiles,
   isSolved,
 } from './counters.js';
-import type { MetricUnit } from './metric-definition.js';
+import type { MetricDefinition, MetricUnit } from './metric-definition.js';
 import { type MetricStatus, metricStatus } from './status.js';
 
 /** Dimensions a metric can be broken down by. */
@@ -295,23 +295,33 @@ export function metricsFromCounters(
     } else if (dist) partial = dist(totals);
     else partial = { reason: `not computed from helpdesk cases (needs ${def.needs.join(', ')})` };
 
-    const value = partial.value ?? null;
-    const measured = value !== null || partial.distribution !== undefined;
-    metrics[def.id] = {
-      id: def.id,
-      name: def.name,
-      unit: def.unit,
-      value,
-      numerator: partial.numerator ?? null,
-      denominator: partial.denominator ?? null,
-      status: measured ? (value === null ? 'no_benchmark' : metricStatus(def, value)) : 'not_measured',
-      benchmark: 'benchmark' in def ? def.benchmark : null,
-      target: 'target' in def ? def.target : null,
-      ...(partial.median !== undefined ? { median: partial.median, p90: partial.p90 ?? null } : {}),
-      ...(partial.distribution ? { distribution: partial.distribution } : {}),
-      ...(partial.breakdown ? { breakdown: partial.breakdown } : {}),
-      ...(measured ? {} : { reason: partial.reason ?? 'not measured' }),
-    };
+    metrics[def.id] = metricResult(def, partial);
   }
   return metrics;
+}
+
+/**
+ * A catalogue metric's result from what was computed: its status against the study's benchmark and target, or
+ * `not_measured` with the reason when there is no value (and no distribution).
+ *
+ * @example metricResult(getMetricDefinition('retention'), { value: 0.8, numerator: 8, denominator: 10 })
+ */
+export function metricResult(def: MetricDefinition, partial: Partial<MetricResult>): MetricResult {
+  const value = partial.value ?? null;
+  const measured = value !== null || partial.distribution !== undefined;
+  return {
+    id: def.id,
+    name: def.name,
+    unit: def.unit,
+    value,
+    numerator: partial.numerator ?? null,
+    denominator: partial.denominator ?? null,
+    status: measured ? (value === null ? 'no_benchmark' : metricStatus(def, value)) : 'not_measured',
+    benchmark: def.benchmark ?? null,
+    target: def.target ?? null,
+    ...(partial.median !== undefined ? { median: partial.median, p90: partial.p90 ?? null } : {}),
+    ...(partial.distribution ? { distribution: partial.distribution } : {}),
+    ...(partial.breakdown ? { breakdown: partial.breakdown } : {}),
+    ...(measured ? {} : { reason: partial.reason ?? 'not measured' }),
+  };
 }
