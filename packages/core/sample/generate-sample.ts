@@ -276,14 +276,37 @@ const users = AGENTS.map((name, k) => ({
   email: `${name.split(' ')[0]?.toLowerCase()}@example.com`,
   role: 'agent',
 }));
-const organizations = Array.from({ length: 40 }, (_, k) => ({
-  id: 700000 + k,
-  name: `Customer ${String.fromCharCode(65 + (k % 26))}${k >= 26 ? k - 25 : ''}`,
-  // Tiers as B2B books look: a few large accounts, many small ones; every fifth unknown (not measured).
-  organization_fields: {
-    annual_recurring_revenue: k % 5 === 4 ? null : [240_000, 60_000, 18_000, 9_000][k % 4],
-  },
-}));
+// Customer-success data, as teams keep it on Zendesk organisations (tags and fields; see customerMapping in the
+// README): when each became a customer, onboarding, adoption and success milestones, renewal commitment, churn and
+// last year's ARR. Every eighth customer is new (created during the sample's span). Also without rand().
+const DAY = 86_400_000;
+const organizations = Array.from({ length: 40 }, (_, k) => {
+  const arr = k % 5 === 4 ? null : ([240_000, 60_000, 18_000, 9_000][k % 4] as number);
+  const isNew = k % 8 === 3;
+  const churned = k === 22 || k === 37;
+  const tags = [
+    ...(isNew ? (k % 16 === 3 ? ['onboarded'] : []) : ['onboarded']),
+    ...(k % 3 !== 0 && !isNew ? ['adoption_milestone'] : []),
+    ...(k % 4 <= 1 && !isNew ? ['success_milestone'] : []),
+    ...(k % 3 === 1 && !churned ? ['renewal_committed'] : []),
+    ...(churned ? ['churned'] : []),
+  ];
+  // Last year's ARR: growing, flat or shrinking accounts; none for new customers.
+  const previous = arr === null || isNew ? null : Math.round(arr * ([0.9, 1, 1.25, 1][k % 4] ?? 1));
+  return {
+    id: 700000 + k,
+    name: `Customer ${String.fromCharCode(65 + (k % 26))}${k >= 26 ? k - 25 : ''}`,
+    created_at: iso(isNew ? start + ((k * 7) % 60) * DAY : start - (120 + k * 23) * DAY),
+    tags,
+    // Tiers as B2B books look: a few large accounts, many small ones; every fifth unknown (not measured).
+    organization_fields: { annual_recurring_revenue: arr, previous_annual_recurring_revenue: previous },
+  };
+});
+
+// Tickets that report an outage get the tag `outage`, as a Zendesk trigger on those words would add it.
+const OUTAGE = /\b(outage|downtime|service disruption|unavailable|went down)\b/i;
+for (const t of tickets as { subject: string; description: string; tags: string[] }[])
+  if (OUTAGE.test(`${t.subject} ${t.description}`) && !t.tags.includes('outage')) t.tags.push('outage');
 
 writeFileSync(
   join(here, 'zendesk-export.json'),

@@ -8,6 +8,8 @@ export * from './case/index.js';
 export * from './closure/index.js';
 export * from './completeness/index.js';
 export * from './importers/index.js';
+export * from './maturity/index.js';
 export * from './metrics/index.js';
 export * from './store/index.js';
+export * from './success/index.js';
 export * from './swarm/index.js';

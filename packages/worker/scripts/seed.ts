@@ -10,11 +10,13 @@ import { readFileSync } from 'node:fs';
 import {
   type Case,
   COUNTER_NAMES,
+  CUSTOMER_SQL,
   emptyCounters,
   importZendeskExport,
   type RollupDelta,
   rollupParams,
   SQL,
+  zendeskExportCustomers,
 } from '@support-metrics/core';
 import { prepareCaseRecord } from '@support-metrics/platform';
 
@@ -109,18 +111,29 @@ function demoJira(cases: Case[], days: number, at: string): string[] {
   return out;
 }
 
+/**
+ * The demo tenant's settings: which case tags mean an outage (for availability) and what support costs (for support
+ * costs and delivery efficiency); the organisation tags of the sample follow the default customer mapping.
+ */
+export const DEMO_SETTINGS = {
+  customerMapping: {
+    outageTags: ['outage'],
+    costs: { hourlyCost: 45, monthlyOverhead: 2000, currency: 'USD' },
+  },
+};
+
 /** The seed SQL for the demo tenant; `now` decides how far the sample's dates move. */
 export function buildSeedSql({ token, now }: { token: string; now: Date }): { sql: string; cases: number } {
   const cases: Case[] = [];
-  for (const item of importZendeskExport(JSON.parse(readFileSync(SAMPLE, 'utf8')), DEMO_TENANT))
-    if (item.ok) cases.push(item.case);
+  const sample = JSON.parse(readFileSync(SAMPLE, 'utf8'));
+  for (const item of importZendeskExport(sample, DEMO_TENANT)) if (item.ok) cases.push(item.case);
   const newest = Math.max(...cases.map((c) => Date.parse(c.createdAt)));
   const yesterday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 86_400_000;
   const days = Math.floor((yesterday - newest) / 86_400_000) + 1;
 
   const at = now.toISOString();
   const lines = [
-    render(SQL.insertTenant, [DEMO_TENANT, 'Demo (bundled sample)', '{}', at]),
+    render(SQL.insertTenant, [DEMO_TENANT, 'Demo (bundled sample)', JSON.stringify(DEMO_SETTINGS), at]),
     render(SQL.insertToken, [
       createHash('sha256').update(token).digest('hex'),
       DEMO_TENANT,
@@ -148,5 +161,19 @@ export function buildSeedSql({ token, now }: { token: string; now: Date }): { sq
   }
   for (const d of rollups.values()) lines.push(render(SQL.addRollup, rollupParams(DEMO_TENANT, d)));
   lines.push(...demoJira(cases, days, at));
+  // The customers (organisations), their dates moved with the cases'.
+  for (const o of zendeskExportCustomers(sample))
+    lines.push(
+      render(CUSTOMER_SQL.upsertOrganization, [
+        DEMO_TENANT,
+        o.id,
+        o.name,
+        JSON.stringify(o.tags),
+        JSON.stringify(o.fields),
+        shift(o.createdAt, days),
+        shift(o.sourceUpdatedAt, days),
+        at,
+      ]),
+    );
   return { sql: `${lines.join('\n')}\n`, cases: cases.length };
 }

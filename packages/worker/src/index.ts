@@ -3,6 +3,7 @@ import {
   type AppEnv,
   apiRoutes,
   type Bindings,
+  customerApiRoutes,
   loadConfig,
   notFound,
   onError,
@@ -36,6 +37,7 @@ app.get('/', (c) => c.json({ name: 'support-metrics', plugins: pluginStatus(c.va
 app.route('/api/sync/zendesk', zendeskSyncRoutes());
 app.route('/api', slackApiRoutes({ ticketNotes }));
 app.route('/api', jiraApiRoutes());
+app.route('/api', customerApiRoutes());
 app.route('/api', apiRoutes());
 app.route('/', zendeskRoutes());
 app.route('/', slackRoutes({ ticketNotes }));

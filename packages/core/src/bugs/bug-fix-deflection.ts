@@ -32,6 +32,25 @@ export type Deflection =
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
+ * The weekly rate of linked cases before a release: cases created in the `weeks` (default 8) weeks before it ÷ those
+ * weeks, fewer weeks when the first case is more recent (at least one). What a fix is expected to prevent per week.
+ *
+ * @example baselineBefore(['2026-09-20T00:00:00Z', '2026-09-27T00:00:00Z'], '2026-10-01T00:00:00Z').rate // 1: 2 cases in 2 weeks
+ */
+export function baselineBefore(
+  caseCreatedAts: readonly string[],
+  releasedAt: string,
+  weeks = 8,
+): { rate: number; weeks: number } {
+  const release = Date.parse(releasedAt);
+  const before = caseCreatedAts.map((t) => Date.parse(t)).filter((t) => Number.isFinite(t) && t < release);
+  const first = before.length ? Math.min(...before) : release;
+  const baselineWeeks = Math.min(weeks, Math.max(1, Math.ceil((release - first) / WEEK_MS)));
+  const inBaseline = before.filter((t) => t >= release - baselineWeeks * WEEK_MS).length;
+  return { rate: inBaseline / baselineWeeks, weeks: baselineWeeks };
+}
+
+/**
  * Bug-fix deflection (the study's "Bug-Fix Deflection"): when a fix ships, the cases linked afterwards against the
  * forecast from the weekly rate before it.
  *
@@ -55,14 +74,11 @@ export function bugFixDeflection(
   if (weeksAfter < minWeeks) return { status: 'too_early', releasedAt, weeksAfter, minWeeksAfter: minWeeks };
 
   const times = caseCreatedAts.map((t) => Date.parse(t)).filter(Number.isFinite);
-  const before = times.filter((t) => t < release);
-  const first = before.length ? Math.min(...before) : release;
-  const baselineWeeks = Math.min(
-    opts.baselineWeeks ?? 8,
-    Math.max(1, Math.ceil((release - first) / WEEK_MS)),
+  const { rate: baselineRate, weeks: baselineWeeks } = baselineBefore(
+    caseCreatedAts,
+    releasedAt,
+    opts.baselineWeeks,
   );
-  const inBaseline = before.filter((t) => t >= release - baselineWeeks * WEEK_MS).length;
-  const baselineRate = inBaseline / baselineWeeks;
   const end = release + weeksAfter * WEEK_MS;
   const actual = times.filter((t) => t >= release && t < end).length;
   const forecast = baselineRate * weeksAfter;

@@ -1,3 +1,4 @@
+export * from './customer-sql.js';
 export * from './jira-sql.js';
 export * from './rollup.js';
 export * from './slack-sql.js';

@@ -53,12 +53,15 @@ export function apiRoutes() {
   // The rubric and closed-record policy in force for the tenant (its own settings, else the defaults), and why a
   // setting is not used. Only these: the tenant's other settings hold secrets.
   api.get('/policies', async (c) => {
-    const { rubric, closurePolicy, problems } = await c.var.store.tenantPolicies(c.var.tenantId);
+    const { rubric, closurePolicy, customerMapping, problems } = await c.var.store.tenantPolicies(
+      c.var.tenantId,
+    );
     return c.json({
       rubric: rubric ?? DEFAULT_RUBRIC,
       rubricSource: rubric ? 'tenant' : 'default',
       closurePolicy: closurePolicy ?? DEFAULT_CLOSURE_POLICY,
       closurePolicySource: closurePolicy ? 'tenant' : 'default',
+      customerMapping,
       problems,
     });
   });

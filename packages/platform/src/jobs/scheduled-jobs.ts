@@ -1,4 +1,6 @@
 import type { WorkerConfig } from '../config/env-schema.js';
+import { demandOf } from '../customers/customer-service.js';
+import { D1Store } from '../store/d1-store.js';
 
 export interface ScheduledContext {
   db: D1Database;
@@ -11,14 +13,23 @@ export interface ScheduledContext {
 export const PROCESSED_EVENT_RETENTION_DAYS = 30;
 
 /**
- * The cron jobs: housekeeping that keeps the idempotency table bounded. Plugins add their own jobs
- * (daily metrics post, aging alerts) here as they land.
+ * The daily housekeeping job: keeps the idempotency table bounded, and stores each tenant's demand forecast of the
+ * month on the first run of the month (so that forecast vs actual compares with what was expected then).
  */
-export async function runScheduledJobs(ctx: ScheduledContext): Promise<{ prunedEvents: number }> {
+export async function runScheduledJobs(
+  ctx: ScheduledContext,
+): Promise<{ prunedEvents: number; forecastsStored: number }> {
   const cutoff = new Date(ctx.at.getTime() - PROCESSED_EVENT_RETENTION_DAYS * 86_400_000).toISOString();
   const result = await ctx.db
     .prepare('DELETE FROM processed_events WHERE processed_at < ?')
     .bind(cutoff)
     .run();
-  return { prunedEvents: result.meta.changes ?? 0 };
+  const store = new D1Store(ctx.db);
+  const { results: tenants } = await ctx.db
+    .prepare('SELECT id FROM tenants ORDER BY id')
+    .all<{ id: string }>();
+  let forecastsStored = 0;
+  for (const { id } of tenants)
+    if ((await demandOf({ store, db: ctx.db, tenantId: id, now: ctx.at })).storedNow) forecastsStored++;
+  return { prunedEvents: result.meta.changes ?? 0, forecastsStored };
 }

@@ -5,7 +5,10 @@ import {
   ClosurePolicySchema,
   type CompletenessResult,
   type Counters,
+  type CustomerMapping,
+  CustomerMappingSchema,
   countersFromRow,
+  DEFAULT_CUSTOMER_MAPPING,
   emptyCounters,
   expandContribution,
   JIRA_SQL,
@@ -53,6 +56,8 @@ export interface SaveOptions {
 export interface TenantPolicies {
   rubric?: Rubric;
   closurePolicy?: ClosurePolicy;
+  /** How the tenant's organisation data maps to the success and health metrics (settings `customerMapping`). */
+  customerMapping: CustomerMapping;
   /** Why a setting was not used (a rubric or policy that does not match its schema), with the zod paths. */
   problems: string[];
 }
@@ -135,7 +140,7 @@ export class D1Store {
     // Parsed once per settings object (itself cached 30 s): every save asks, and a rubric is not small.
     const hit = policiesCache.get(settings);
     if (hit) return hit;
-    const out: TenantPolicies = { problems: [] };
+    const out: TenantPolicies = { customerMapping: DEFAULT_CUSTOMER_MAPPING, problems: [] };
     const read = <T>(key: string, schema: ZodType<T>): T | undefined => {
       if (settings[key] === undefined || settings[key] === null) return undefined;
       const parsed = schema.safeParse(settings[key]);
@@ -147,6 +152,8 @@ export class D1Store {
     };
     const rubric = read<Rubric>('rubric', RubricSchema);
     const closurePolicy = read<ClosurePolicy>('closurePolicy', ClosurePolicySchema);
+    const customerMapping = read<CustomerMapping>('customerMapping', CustomerMappingSchema);
+    if (customerMapping) out.customerMapping = customerMapping;
     if (rubric) out.rubric = rubric;
     if (closurePolicy) out.closurePolicy = closurePolicy;
     policiesCache.set(settings, out);

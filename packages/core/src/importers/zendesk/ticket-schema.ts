@@ -102,10 +102,14 @@ export const ZendeskUserSchema = z.looseObject({
 });
 export type ZendeskUser = z.infer<typeof ZendeskUserSchema>;
 
-/** A sideloaded organisation (`include=organizations`), with its custom `organization_fields`. */
+/** An organisation (sideloaded with `include=organizations`, or from the organizations API), with its custom `organization_fields`. */
 export const ZendeskOrganizationSchema = z.looseObject({
   id: Id,
   name: z.string().nullable().optional().default(null),
   organization_fields: z.record(z.string(), z.unknown()).nullable().optional().default(null),
+  tags: z.array(z.string()).nullable().optional().default(null),
+  created_at: z.iso.datetime({ offset: true }).nullable().optional().default(null),
+  updated_at: z.iso.datetime({ offset: true }).nullable().optional().default(null),
+  deleted_at: z.iso.datetime({ offset: true }).nullable().optional().default(null),
 });
 export type ZendeskOrganization = z.infer<typeof ZendeskOrganizationSchema>;

@@ -1,0 +1,224 @@
+import {
+  type ActivityWindow,
+  addDays,
+  addMonths,
+  CUSTOMER_SQL,
+  type Customer,
+  type CustomerActivity,
+  CustomerSchema,
+  emptyActivity,
+  type MaturityAnswers,
+  type MonthlyDemand,
+} from '@support-metrics/core';
+
+interface OrganizationRow {
+  id: string;
+  name: string | null;
+  tags: string;
+  fields: string;
+  created_at: string | null;
+}
+
+const customerFromRow = (r: OrganizationRow): Customer =>
+  CustomerSchema.parse({
+    id: r.id,
+    name: r.name,
+    tags: JSON.parse(r.tags),
+    fields: JSON.parse(r.fields),
+    createdAt: r.created_at,
+  });
+
+/** A stored maturity self-assessment. */
+export interface StoredMaturity {
+  answers: MaturityAnswers;
+  stage: number;
+  submittedBy: string;
+  submittedAt: string;
+}
+
+/** Counts the maturity pre-fill reads from the store (last 90 days). */
+export interface StoreEvidence {
+  cases: number;
+  withPriority: number;
+  scored: number;
+  complete: number;
+  groups: number;
+  swarms: number;
+  jiraLinked: number;
+  impactWritten: number;
+}
+
+/**
+ * The D1 adapter for customers (organisations) and what is computed per customer: activity, monthly demand, stored
+ * forecasts and maturity assessments. Every method takes the tenant and every statement filters on it.
+ */
+export class CustomerStore {
+  constructor(private readonly db: D1Database) {}
+
+  /**
+   * Stores organisations as the helpdesk sent them; an older snapshot (by `sourceUpdatedAt`) does not overwrite a
+   * newer one, and a re-sent one changes nothing, so webhooks and backfill can deliver in any order, twice.
+   */
+  async upsertCustomers(
+    tenantId: string,
+    customers: readonly (Customer & { sourceUpdatedAt?: string | null })[],
+    at: string,
+  ): Promise<void> {
+    if (customers.length === 0) return;
+    const stmt = this.db.prepare(CUSTOMER_SQL.upsertOrganization);
+    await this.db.batch(
+      customers.map((c) =>
+        stmt.bind(
+          tenantId,
+          c.id,
+          c.name,
+          JSON.stringify(c.tags),
+          JSON.stringify(c.fields),
+          c.createdAt,
+          c.sourceUpdatedAt ?? null,
+          at,
+        ),
+      ),
+    );
+  }
+
+  async deleteCustomer(tenantId: string, id: string, at: string): Promise<void> {
+    await this.db.prepare(CUSTOMER_SQL.deleteOrganization).bind(at, at, tenantId, id).run();
+  }
+
+  async customers(tenantId: string): Promise<Customer[]> {
+    const { results } = await this.db
+      .prepare(CUSTOMER_SQL.organizations)
+      .bind(tenantId)
+      .all<OrganizationRow>();
+    return results.map(customerFromRow);
+  }
+
+  async customer(tenantId: string, id: string): Promise<Customer | null> {
+    const row = await this.db.prepare(CUSTOMER_SQL.organization).bind(tenantId, id).first<OrganizationRow>();
+    return row ? customerFromRow(row) : null;
+  }
+
+  /** Per-customer case activity over a window and the one before it (one customer when `orgId` is given). */
+  async activity(
+    tenantId: string,
+    window: ActivityWindow,
+    outageTags: readonly string[],
+    orgId: string | null = null,
+  ): Promise<Map<string, CustomerActivity>> {
+    const days = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000) + 1;
+    const { results } = await this.db
+      .prepare(CUSTOMER_SQL.customerActivity)
+      .bind(
+        tenantId,
+        window.from,
+        addDays(window.to, 1),
+        addDays(window.from, -days),
+        JSON.stringify(outageTags),
+        orgId,
+      )
+      .all<Record<string, number | string>>();
+    const out = new Map<string, CustomerActivity>();
+    for (const row of results) {
+      const a = emptyActivity(String(row.orgId));
+      for (const key of Object.keys(a) as (keyof CustomerActivity)[])
+        if (key !== 'orgId') (a[key] as number) = Number(row[key] ?? 0);
+      out.set(a.orgId, a);
+    }
+    return out;
+  }
+
+  /** Cases per month from `fromMonth` up to and including `toMonth`, months without cases as zeros. */
+  async monthlyDemand(
+    tenantId: string,
+    fromMonth: string,
+    toMonth: string,
+    customerSinceField: string | undefined,
+  ): Promise<MonthlyDemand[]> {
+    const path = customerSinceField ? `$.${JSON.stringify(customerSinceField)}` : null;
+    const { results } = await this.db
+      .prepare(CUSTOMER_SQL.monthlyDemand)
+      .bind(tenantId, `${fromMonth}-01`, path)
+      .all<{ month: string; cases: number; casesFromNewCustomers: number }>();
+    const byMonth = new Map(results.map((r) => [r.month, r]));
+    const out: MonthlyDemand[] = [];
+    for (let m = fromMonth; m <= toMonth; m = addMonths(m, 1)) {
+      const r = byMonth.get(m);
+      out.push({ month: m, cases: r?.cases ?? 0, casesFromNewCustomers: r?.casesFromNewCustomers ?? 0 });
+    }
+    return out;
+  }
+
+  async storedForecasts(tenantId: string): Promise<Map<string, number>> {
+    const { results } = await this.db
+      .prepare(CUSTOMER_SQL.storedForecasts)
+      .bind(tenantId)
+      .all<{ month: string; forecast: number }>();
+    return new Map(results.map((r) => [r.month, r.forecast]));
+  }
+
+  /** Stores a month's forecast unless one is stored already; true when this call stored it. */
+  async storeForecast(tenantId: string, month: string, forecast: number, inputs: unknown, at: string) {
+    const r = await this.db
+      .prepare(CUSTOMER_SQL.storeForecast)
+      .bind(tenantId, month, forecast, JSON.stringify(inputs), at)
+      .run();
+    return r.meta.changes > 0;
+  }
+
+  async jiraInUse(tenantId: string): Promise<boolean> {
+    return (await this.db.prepare(CUSTOMER_SQL.anyJiraLink).bind(tenantId).first()) !== null;
+  }
+
+  /** Fixes released since a time, with the creation times of their linked cases. */
+  async releasedFixes(tenantId: string, since: string): Promise<{ releasedAt: string; created: string[] }[]> {
+    const { results } = await this.db
+      .prepare(CUSTOMER_SQL.releasedFixes)
+      .bind(tenantId, since)
+      .all<{ released_at: string; created: string | null }>();
+    return results.map((r) => ({
+      releasedAt: r.released_at,
+      created: (JSON.parse(r.created ?? '[]') as (string | null)[]).filter((x): x is string => !!x),
+    }));
+  }
+
+  async saveMaturity(tenantId: string, answers: MaturityAnswers, stage: number, by: string, at: string) {
+    await this.db
+      .prepare(CUSTOMER_SQL.insertMaturity)
+      .bind(tenantId, JSON.stringify(answers), stage, by, at)
+      .run();
+  }
+
+  async latestMaturity(tenantId: string): Promise<StoredMaturity | null> {
+    const row = await this.db
+      .prepare(CUSTOMER_SQL.latestMaturity)
+      .bind(tenantId)
+      .first<{ answers: string; stage: number; submitted_by: string; submitted_at: string }>();
+    return row
+      ? {
+          answers: JSON.parse(row.answers),
+          stage: row.stage,
+          submittedBy: row.submitted_by,
+          submittedAt: row.submitted_at,
+        }
+      : null;
+  }
+
+  async evidence(tenantId: string, since: string): Promise<StoreEvidence> {
+    const row = await this.db
+      .prepare(CUSTOMER_SQL.maturityEvidence)
+      .bind(tenantId, since)
+      .first<Record<keyof StoreEvidence, number | null>>();
+    const n = (k: keyof StoreEvidence) => Number(row?.[k] ?? 0);
+    return {
+      cases: n('cases'),
+      withPriority: n('withPriority'),
+      scored: n('scored'),
+      complete: n('complete'),
+      groups: n('groups'),
+      swarms: n('swarms'),
+      jiraLinked: n('jiraLinked'),
+      impactWritten: n('impactWritten'),
+    };
+  }
+}
