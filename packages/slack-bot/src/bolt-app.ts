@@ -1,6 +1,7 @@
 import { App, type AuthorizeResult } from '@slack/bolt';
 import { registerCommand } from './listeners/command-listener.js';
 import { registerEvents } from './listeners/event-listeners.js';
+import { registerMaturity } from './listeners/maturity-actions.js';
 import { registerShare } from './listeners/share-action.js';
 import { registerSwarmInteractions } from './listeners/swarm-actions.js';
 import { WorkerReceiver } from './receiver/worker-receiver.js';
@@ -38,6 +39,7 @@ export function createBoltApp(opts: { fetch?: typeof fetch } = {}) {
   registerCommand(app);
   registerShare(app);
   registerSwarmInteractions(app);
+  registerMaturity(app);
   registerEvents(app);
   return { app, receiver };
 }

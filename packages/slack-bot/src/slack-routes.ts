@@ -122,6 +122,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
       tenantId: auth.tenantId,
       teamId,
       store,
+      db: c.env.DB,
       slackStore,
       config,
       now: () => new Date(now()),

@@ -164,6 +164,10 @@ export const USAGE = [
   '`/support-metrics fcr` — one metric: definition, value, trend, benchmark, by channel and group (also `ttr`, `csat`, `completeness`, `escalation`, …)',
   '`/support-metrics group:Tier2 channel:email` — filter (also `brand:`)',
   '`/support-metrics bugs` — Jira bugs by support impact (`bugs customers`, `bugs revenue`)',
+  '`/support-metrics health` — customers at risk and why, with the success metrics (onboard, adoption, retention, NRR, …)',
+  '`/support-metrics outcomes` — NextGen support metrics: who is helped, knowledge reach, effectiveness, costs',
+  '`/support-metrics forecast` — this month’s support demand forecast, and forecast vs actual',
+  '`/support-metrics maturity` — the support maturity self-assessment (six stages), pre-filled from your data',
   '`/support-metrics swarm 1234` — bring experts together on case 1234 (ownership stays with the assignee)',
   '`/support-metrics subscribe #channel 09:00 Europe/Berlin` — the daily metrics post · `unsubscribe`',
 ].join('\n');

@@ -30,6 +30,11 @@ export type Command =
   | { kind: 'kpis'; window: WindowSpec; filters: CommandFilters }
   | { kind: 'metric'; metric: MetricDefinition; window: WindowSpec; filters: CommandFilters }
   | { kind: 'bugs'; sort: BugSort }
+  /** Customer health and the success metrics; NextGen outcomes; the demand forecast; the maturity self-assessment. */
+  | { kind: 'health' }
+  | { kind: 'outcomes' }
+  | { kind: 'forecast' }
+  | { kind: 'maturity' }
   | { kind: 'swarm'; caseId: string }
   | { kind: 'subscribe'; channelId: string | null; time: string; timeZone: string | null }
   | { kind: 'unsubscribe'; channelId: string | null }
@@ -123,6 +128,10 @@ export function parseCommand(text: string): Command {
   const [head, ...rest] = tokens;
   const verb = head?.toLowerCase();
   if (verb === 'help' || verb === '?') return { kind: 'help' };
+  if (verb === 'health' || verb === 'outcomes' || verb === 'forecast' || verb === 'maturity') {
+    if (rest.length) return { kind: 'usage', problem: `${verb} takes nothing after it` };
+    return { kind: verb };
+  }
   if (verb === 'bugs') {
     const sort = (rest[0] ?? 'cases').toLowerCase();
     if (sort === 'cases' || sort === 'customers' || sort === 'revenue') return { kind: 'bugs', sort };

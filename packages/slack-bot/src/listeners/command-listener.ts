@@ -1,11 +1,19 @@
 import type { App } from '@slack/bolt';
+import {
+  COMPUTED_FROM_CUSTOMERS,
+  COMPUTED_FROM_FORECAST,
+  COMPUTED_FROM_NEXTGEN,
+} from '@support-metrics/core';
+import { customerReportOf, demandOf } from '@support-metrics/platform';
 import { bugsMessage } from '../blocks/bugs-blocks.js';
+import { forecastMessage, healthMessage, outcomesMessage } from '../blocks/customer-blocks.js';
 import { helpMessage, kpiMessage, type Message, metricMessage } from '../blocks/metrics-blocks.js';
 import { escapeMrkdwn } from '../blocks/mrkdwn.js';
 import { type Command, parseCommand } from '../commands/parse-command.js';
 import { kpiView, metricView } from '../services/metrics-views.js';
 import { depsOf, type SlackDeps } from '../services/slack-deps.js';
 import { answerSoon } from './answer-soon.js';
+import { openMaturityModal } from './maturity-actions.js';
 import { startSwarmFromSlack } from './swarm-actions.js';
 
 /** The slash command's name (manifest.yaml declares it). */
@@ -18,6 +26,17 @@ const today = (deps: SlackDeps) => deps.now().toISOString().slice(0, 10);
 
 /** The message a metrics command answers with, from the store. */
 export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: string): Promise<Message> {
+  const ctx = { store: deps.store, db: deps.db, tenantId: deps.tenantId, now: deps.now() };
+  // A customer, NextGen or demand metric asked by name is answered by the view that computes it.
+  const id = cmd.kind === 'metric' ? cmd.metric.id : null;
+  if (cmd.kind === 'health' || (id && id in COMPUTED_FROM_CUSTOMERS))
+    return healthMessage(await customerReportOf(ctx));
+  if (cmd.kind === 'outcomes' || (id && id in COMPUTED_FROM_NEXTGEN))
+    return outcomesMessage(await customerReportOf(ctx));
+  if (cmd.kind === 'forecast' || (id && id in COMPUTED_FROM_FORECAST)) {
+    const { forecast, track } = await demandOf(ctx);
+    return forecastMessage(forecast, track);
+  }
   if (cmd.kind === 'kpis')
     return kpiMessage(await kpiView(deps.store, deps.tenantId, { ...cmd, commandText, today: today(deps) }));
   if (cmd.kind === 'metric')
@@ -58,7 +77,13 @@ export function registerCommand(app: App) {
       case 'kpis':
       case 'metric':
       case 'bugs':
+      case 'health':
+      case 'outcomes':
+      case 'forecast':
         return answerSoon(ack as AckWith, respond as RespondWith, () => metricsAnswer(deps, cmd, text));
+      case 'maturity':
+        await ack();
+        return openMaturityModal(deps, client, command.trigger_id, command.channel_id);
       case 'swarm':
         await ack({ response_type: 'ephemeral', text: `Starting a swarm on #${escapeMrkdwn(cmd.caseId)}…` });
         return startSwarmFromSlack(deps, client, respond, cmd.caseId, command.user_id);

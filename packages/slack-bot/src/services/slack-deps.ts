@@ -9,6 +9,8 @@ export interface SlackDeps {
   tenantId: string;
   teamId: string | null;
   store: D1Store;
+  /** The D1 database, for the customer reads (success metrics, forecast, maturity). */
+  db: D1Database;
   slackStore: SlackStore;
   config: WorkerConfig;
   now: () => Date;

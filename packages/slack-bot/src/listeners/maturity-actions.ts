@@ -1,0 +1,77 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import {
+  assessMaturity,
+  MATURITY_STAGES,
+  type MaturityAnswers,
+  MaturityAnswersSchema,
+  prefillMaturity,
+} from '@support-metrics/core';
+import { CustomerStore, maturityEvidenceOf } from '@support-metrics/platform';
+import {
+  MATURITY_CALLBACK,
+  type MaturityProgress,
+  maturityResultView,
+  maturityStepView,
+  ratingsFromState,
+} from '../blocks/maturity-blocks.js';
+import { depsOf, type SlackDeps } from '../services/slack-deps.js';
+
+/** The store's pre-fill and the tenant's last assessment, for a step of the modal. */
+async function prefillOf(deps: SlackDeps) {
+  const ctx = { store: deps.store, db: deps.db, tenantId: deps.tenantId, now: deps.now() };
+  const [evidence, latest] = await Promise.all([
+    maturityEvidenceOf(ctx, { slackConnected: true }),
+    new CustomerStore(deps.db).latestMaturity(deps.tenantId),
+  ]);
+  return { prefill: prefillMaturity(evidence), latest };
+}
+
+/** `/support-metrics maturity`: opens the first step, pre-set from the last assessment and the store. */
+export async function openMaturityModal(
+  deps: SlackDeps,
+  client: WebClient,
+  triggerId: string,
+  channelId: string,
+) {
+  const { prefill, latest } = await prefillOf(deps);
+  const progress: MaturityProgress = { step: 1, answers: { ...(latest?.answers ?? {}) }, channelId };
+  await client.views.open({ trigger_id: triggerId, view: maturityStepView(progress, prefill, latest) });
+}
+
+/**
+ * The steps of the self-assessment: each submission keeps its ratings and shows the next stage; the last stores
+ * the assessment for the tenant and shows the stage per area with the next steps.
+ */
+export function registerMaturity(app: App) {
+  app.view(MATURITY_CALLBACK, async ({ ack, view, body, context }) => {
+    const deps = depsOf(context);
+    let progress: MaturityProgress;
+    try {
+      progress = JSON.parse(view.private_metadata || '{}') as MaturityProgress;
+    } catch {
+      progress = { step: 1, answers: {}, channelId: null };
+    }
+    const step = Number.isInteger(progress.step) && progress.step >= 1 ? progress.step : 1;
+    // The metadata is ours, echoed back by Slack in a signed request; still, only valid ratings are kept.
+    const carried = MaturityAnswersSchema.safeParse(progress.answers);
+    const answers: MaturityAnswers = {
+      ...(carried.success ? carried.data : {}),
+      ...ratingsFromState(view.state.values),
+    };
+    if (step < MATURITY_STAGES.length) {
+      const { prefill } = await prefillOf(deps);
+      const next: MaturityProgress = { step: step + 1, answers, channelId: progress.channelId ?? null };
+      return ack({ response_action: 'update', view: maturityStepView(next, prefill, null) });
+    }
+    const assessment = assessMaturity(answers);
+    await new CustomerStore(deps.db).saveMaturity(
+      deps.tenantId,
+      answers,
+      assessment.stage.stage,
+      `slack:${body.user.id}`,
+      deps.now().toISOString(),
+    );
+    return ack({ response_action: 'update', view: maturityResultView(assessment) });
+  });
+}
