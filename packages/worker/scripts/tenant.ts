@@ -6,6 +6,7 @@
  *        zendeskWebhookSecret=<secret>  this tenant's own webhook signing secret (multi-tenant installs)
  *        rubric=@my-rubric.json         this tenant's completeness rubric (JSON, RubricSchema; a file with @)
  *        closurePolicy=@policy.json     this tenant's closed-record policy (JSON, ClosurePolicySchema)
+ *        customerMapping=@mapping.json  which organisation tags/fields hold onboarding, adoption, … (CustomerMappingSchema)
  *        jiraWebhookSecret=…, jiraTicketField=customfield_10100, zendeskSubdomain=acme, jiraBaseUrl=https://…
  * A token is printed once and stored only as its SHA-256.
  */
@@ -13,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ClosurePolicySchema, RubricSchema } from '@support-metrics/core';
+import { ClosurePolicySchema, CustomerMappingSchema, RubricSchema } from '@support-metrics/core';
 
 const [command, tenant, ...rest] = process.argv.slice(2).filter((a) => a !== '--remote');
 const remote = process.argv.includes('--remote');
@@ -60,9 +61,14 @@ if (command === 'add') {
   const raw = given.startsWith('@') ? readFileSync(given.slice(1), 'utf8') : given;
   let json = raw === 'true' || raw === 'false' || /^-?\d+(\.\d+)?$/.test(raw) ? raw : JSON.stringify(raw);
   if (/^\s*[[{]/.test(raw)) {
-    // A JSON value; a rubric or policy is checked against its schema before it is stored.
+    // A JSON value; a rubric, policy or customer mapping is checked against its schema before it is stored.
     const parsed = JSON.parse(raw);
-    const schema = key === 'rubric' ? RubricSchema : key === 'closurePolicy' ? ClosurePolicySchema : null;
+    const schemas = {
+      rubric: RubricSchema,
+      closurePolicy: ClosurePolicySchema,
+      customerMapping: CustomerMappingSchema,
+    };
+    const schema = schemas[key as keyof typeof schemas] ?? null;
     const checked = schema?.safeParse(parsed);
     if (checked && !checked.success) {
       console.error(

@@ -159,3 +159,17 @@ describe('computeMetrics windows and breakdowns', () => {
     expect(computeMetrics([c]).metrics.case_completeness).toMatchObject({ numerator: 1, denominator: 1 });
   });
 });
+
+describe('proficiency impact (hand-computed)', () => {
+  it('is the share of new cases that are how-to or install/config', () => {
+    const mk = (id: string, issueType: CaseInput['issueType']) =>
+      CaseSchema.parse({ id, createdAt: '2026-10-01T08:00:00Z', issueType, subject: 'x', description: 'y' });
+    const r = computeMetrics([
+      mk('a', 'how_to'),
+      mk('b', 'install_config'),
+      mk('c', 'bug'),
+      mk('d', 'other'),
+    ]);
+    expect(r.metrics.proficiency_impact).toMatchObject({ value: 0.5, numerator: 2, denominator: 4 });
+  });
+});

@@ -93,6 +93,8 @@ export const COMPUTED_FROM = {
   csat: 'good ÷ (good + bad) ratings of solved cases [ticket.satisfaction_rating.score]',
   reopen_rate: 'solved cases with `reopens` ≥ 1 ÷ solved cases [ticket_metrics.reopens]',
   bug_impact: 'cases created in the window that are bugs or link a Jira issue ÷ cases created in the window',
+  proficiency_impact:
+    'cases created in the window that are how-to or install/config ÷ cases created in the window (issue type field, else inferred from the text): the demand better skills could prevent',
 } as const;
 
 /** UTC day (YYYY-MM-DD) of an ISO timestamp. */
@@ -204,6 +206,12 @@ const RATIOS: Record<string, Formula> = {
   csat: (t) => need(t.csat_good, t.csat_good + t.csat_bad, 'satisfaction ratings (good/bad) on solved cases'),
   reopen_rate: (t) => need(t.reopen_num, t.reopen_den, 'reopen counts of solved cases'),
   bug_impact: (t) => need(t.bug_impact_num, t.bug_impact_den, 'issue types or Jira links of cases'),
+  proficiency_impact: (t) =>
+    need(
+      t.type_how_to + t.type_install_config,
+      t.type_how_to + t.type_bug + t.type_install_config + t.type_other,
+      'an issue type field or case text',
+    ),
 };
 
 function need(num: number, den: number, what: string): { num: number; den: number } | { reason: string } {

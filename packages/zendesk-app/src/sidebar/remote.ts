@@ -11,10 +11,24 @@ export interface JiraLinkView {
   impact: { cases: number; openCases: number; customers: number; revenue: number | null };
 }
 
+/** The requester organisation's health as `GET /api/customers/:id` returns it (what the sidebar shows of it). */
+export interface CustomerHealthView {
+  name: string | null;
+  score: number | null;
+  band: 'healthy' | 'watch' | 'at_risk' | 'churned' | 'not_measured';
+  reasons: string[];
+}
+
+/** The organisation's health: shown, no organisation on the ticket, or not (yet) known to the worker. */
+export type HealthState =
+  | { kind: 'ok'; health: CustomerHealthView }
+  | { kind: 'no_org' }
+  | { kind: 'unknown' };
+
 export type RemoteState =
   | { kind: 'idle' }
   | { kind: 'loading' }
-  | { kind: 'ok'; links: JiraLinkView[] }
+  | { kind: 'ok'; links: JiraLinkView[]; health?: HealthState }
   | { kind: 'not_stored' }
   | { kind: 'unauthorized' }
   | { kind: 'unreachable'; retryInMs: number };
@@ -50,13 +64,19 @@ export class Remote {
     if (this.timer) clearTimeout(this.timer);
     this.onState({ kind: 'loading' });
     try {
-      const body = await this.client.request<{ jiraLinks: JiraLinkView[] }>({
+      const body = await this.client.request<{
+        jiraLinks: JiraLinkView[];
+        case?: { organization?: { id?: string } | null };
+      }>({
         url: `{{setting.worker_url}}/api/cases/${encodeURIComponent(caseId)}`,
         headers: AUTH,
         secure: true,
       });
       this.attempt = 0;
-      this.onState({ kind: 'ok', links: body.jiraLinks ?? [] });
+      const links = body.jiraLinks ?? [];
+      this.onState({ kind: 'ok', links });
+      const orgId = body.case?.organization?.id;
+      this.onState({ kind: 'ok', links, health: orgId ? await this.health(orgId) : { kind: 'no_org' } });
     } catch (e) {
       const status = (e as { status?: number })?.status;
       if (status === 404) {
@@ -71,6 +91,25 @@ export class Remote {
       const retryInMs = Math.min(60_000, 2000 * 2 ** this.attempt++);
       this.onState({ kind: 'unreachable', retryInMs });
       this.timer = setTimeout(() => void this.load(caseId), retryInMs);
+    }
+  }
+
+  /** The health of the requester's organisation; `unknown` when the worker does not know it or cannot say. */
+  async health(orgId: string): Promise<HealthState> {
+    try {
+      const body = await this.client.request<{
+        customer: { name: string | null };
+        health: CustomerHealthView | null;
+      }>({
+        url: `{{setting.worker_url}}/api/customers/${encodeURIComponent(orgId)}`,
+        headers: AUTH,
+        secure: true,
+      });
+      return body.health
+        ? { kind: 'ok', health: { ...body.health, name: body.customer?.name ?? null } }
+        : { kind: 'unknown' };
+    } catch {
+      return { kind: 'unknown' };
     }
   }
 

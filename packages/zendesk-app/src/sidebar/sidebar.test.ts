@@ -175,6 +175,52 @@ describe('the sidebar', () => {
     expect(root.innerHTML).not.toContain('secret-token');
   });
 
+  it("shows the requester organisation's health and what pulls it down", async () => {
+    const seen: string[] = [];
+    const { client, root } = setup({}, (async (url: string) => {
+      seen.push(url);
+      if (url.endsWith('/api/cases/1001'))
+        return new Response(JSON.stringify({ jiraLinks: [], case: { organization: { id: '700 1' } } }));
+      return new Response(
+        JSON.stringify({
+          customer: { name: 'Acme <b>GmbH</b>' },
+          health: {
+            score: 31,
+            band: 'at_risk',
+            reasons: ['adoption milestones not reached', 'CSAT 20% (5 ratings)'],
+          },
+        }),
+      );
+    }) as typeof fetch);
+    await mountSidebar(root, client);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toContain('https://sm.test/api/customers/700%201');
+    expect(text(root, '[data-testid=health-band]')).toBe('At risk · Acme <b>GmbH</b>: 31/100');
+    expect(root.querySelector('[data-testid=health] b')).toBeNull();
+    expect([...root.querySelectorAll('[data-testid=health-reasons] li')].map((li) => li.textContent)).toEqual(
+      ['adoption milestones not reached', 'CSAT 20% (5 ratings)'],
+    );
+  });
+
+  it('says when the organisation is unknown, or the requester has none', async () => {
+    const orgless = setup(
+      {},
+      (async () => new Response(JSON.stringify({ jiraLinks: [], case: {} }))) as typeof fetch,
+    );
+    await mountSidebar(orgless.root, orgless.client);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(text(orgless.root, '[data-testid=health]')).toContain('The requester has no organisation.');
+    const unknown = setup({}, (async (url: string) =>
+      url.includes('/api/customers/')
+        ? new Response('{"error":"not_found"}', { status: 404 })
+        : new Response(
+            JSON.stringify({ jiraLinks: [], case: { organization: { id: '9' } } }),
+          )) as typeof fetch);
+    await mountSidebar(unknown.root, unknown.client);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(text(unknown.root, '[data-testid=health]')).toContain('not in Support Metrics yet');
+  });
+
   it('speaks German to a German agent, and hides linked bugs on a new ticket', async () => {
     const { client, root } = setup({
       locale: 'de',

@@ -9,7 +9,7 @@ import {
 import de from '../../app/translations/de.json' with { type: 'json' };
 import en from '../../app/translations/en.json' with { type: 'json' };
 import { h } from './dom.js';
-import { Remote, type RemoteState, type SwarmOutcome } from './remote.js';
+import { type HealthState, Remote, type RemoteState, type SwarmOutcome } from './remote.js';
 import { readTicket, type TicketSnapshot, type ZafClient } from './zaf-client.js';
 
 type Strings = typeof en.sidebar;
@@ -220,6 +220,49 @@ export async function mountSidebar(
     );
   }
 
+  /** The requester organisation's health (the study's relationship health) and what pulls it down. */
+  function healthCard(hs: HealthState): HTMLElement {
+    const body =
+      hs.kind === 'no_org'
+        ? h('p', { class: 'muted' }, t.healthNoOrg)
+        : hs.kind === 'unknown'
+          ? h('p', { class: 'muted' }, t.healthUnknown)
+          : h(
+              'div',
+              {},
+              h(
+                'p',
+                {
+                  class: `verdict ${hs.health.band === 'healthy' ? 'ok' : 'warn'}`,
+                  'data-testid': 'health-band',
+                },
+                t.healthBands[hs.health.band],
+                hs.health.score === null
+                  ? null
+                  : h(
+                      'span',
+                      { class: 'muted', 'data-testid': 'health-score' },
+                      ` · ${fill(t.healthOf, { name: hs.health.name ?? '', score: hs.health.score })}`,
+                    ),
+              ),
+              hs.health.band === 'not_measured'
+                ? h('p', { class: 'muted' }, t.healthNotMeasured)
+                : hs.health.reasons.length
+                  ? h(
+                      'div',
+                      {},
+                      h('p', { class: 'muted' }, t.healthWhy),
+                      h(
+                        'ul',
+                        { class: 'reasons', 'data-testid': 'health-reasons' },
+                        ...hs.health.reasons.slice(0, 4).map((x) => h('li', {}, x)),
+                      ),
+                    )
+                  : null,
+            );
+    return h('section', { class: 'card', 'data-testid': 'health' }, h('h2', {}, t.health), body);
+  }
+
   function render(): void {
     const { result, closure, remote: r } = state;
     if (!result || !closure) return;
@@ -377,6 +420,7 @@ export async function mountSidebar(
         closureList,
       ),
       h('section', { class: 'card' }, h('h2', {}, t.bugs), bugs),
+      ...(r.kind === 'ok' && r.health ? [healthCard(r.health)] : []),
       ...(r.kind === 'ok' ? [swarmCard()] : []),
     );
     void client
