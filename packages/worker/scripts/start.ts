@@ -88,13 +88,15 @@ Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
   By channel, last 7 days: curl -H 'Authorization: Bearer ${token}' '${base}/api/metrics?from=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}&groupBy=channel'
   One case:                curl -H 'Authorization: Bearer ${token}' '${base}/api/cases/1001'
   Bugs by support impact:  curl -H 'Authorization: Bearer ${token}' '${base}/api/bugs?sort=revenue'
+  Customers at risk, why:  curl -H 'Authorization: Bearer ${token}' '${base}/api/customers?band=at_risk'
+  Demand forecast:         curl -H 'Authorization: Bearer ${token}' '${base}/api/forecast'
   Plugins:                 curl ${base}/
   The Zendesk sidebar:     ${preview.url}   (a stand-in plays Zendesk, with a real ticket)
   A signed Zendesk webhook (a new ticket, scored and stored):
                            npx tsx packages/worker/scripts/send-demo-webhook.ts ${base}${webhookSecret ? '' : '   (uses ZENDESK_WEBHOOK_SECRET from .dev.vars)'}
   A signed Slack /support-metrics (answered from the store, printed as text and a Block Kit Builder link):
                            npx tsx packages/worker/scripts/send-demo-slack-command.ts '30d' ${base}
-                           (also 'fcr', 'bugs', 'help'; Slack's request URL is ${base}/slack/events)
+                           (also 'fcr', 'bugs', 'health', 'outcomes', 'forecast', 'help'; Slack's request URL is ${base}/slack/events)
   A signed Jira webhook (DEMO-2 moves to In Progress), then the bugs ranked:
                            npx tsx packages/worker/scripts/send-demo-jira-webhook.ts ${base}
 
