@@ -20,6 +20,8 @@ export interface JiraMockState {
   failing: number;
   /** The next N comment requests (those answered with a body) get 200 with a body that is not JSON (a proxy's page). */
   malformed: number;
+  /** The next N requests never get an answer (a hung connection): the caller's timeout must end them. */
+  hanging: number;
 }
 
 const notFound = () =>
@@ -37,6 +39,7 @@ export function createJiraMock(base = 'https://acme.atlassian.net', issues: stri
     rateLimited: 0,
     failing: 0,
     malformed: 0,
+    hanging: 0,
   };
   let seq = 10_000;
   const gate = (request: Request) => {
@@ -46,6 +49,10 @@ export function createJiraMock(base = 'https://acme.atlassian.net', issues: stri
         { errorMessages: ['You are not authenticated.'], errors: {} },
         { status: 401 },
       );
+    if (state.hanging > 0) {
+      state.hanging--;
+      return new Promise<never>(() => {});
+    }
     if (state.rateLimited > 0) {
       state.rateLimited--;
       return new HttpResponse('Rate limit exceeded.', { status: 429, headers: { 'retry-after': '30' } });

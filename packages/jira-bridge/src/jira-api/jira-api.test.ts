@@ -2,7 +2,7 @@ import { isRateLimitError, isServerError } from 'jira.js';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJiraMock } from '../mocks.js';
-import { createJiraApi } from './jira-api.js';
+import { createJiraApi, JiraTimeoutError } from './jira-api.js';
 
 const jira = createJiraMock('https://acme.atlassian.net', ['EXP-7']);
 const server = setupServer(...jira.handlers);
@@ -48,5 +48,23 @@ describe('jira.js against msw answering like Jira Cloud', () => {
     const before = jira.state.requests.length;
     expect(isServerError(await api.setSupportImpact('EXP-7', {}).catch((e: unknown) => e))).toBe(true);
     expect(jira.state.requests.length - before).toBe(1);
+  });
+
+  it('gives up a call Jira never answers after the timeout, as a JiraTimeoutError (retried from the outbox)', async () => {
+    const impatient = createJiraApi({
+      baseUrl: 'https://acme.atlassian.net',
+      email: 'bot@acme.com',
+      apiToken: 'jira-token',
+      timeoutMs: 50,
+    });
+    jira.state.hanging = 1;
+    await expect(impatient.setSupportImpact('EXP-7', { cases: 9 })).rejects.toBeInstanceOf(JiraTimeoutError);
+    jira.state.hanging = 1;
+    await expect(impatient.upsertImpactComment('EXP-7', null, doc('9 cases'))).rejects.toThrow(
+      /within 50 ms/,
+    );
+    // The next call, answered, goes through.
+    await impatient.setSupportImpact('EXP-7', { cases: 9 });
+    expect(jira.state.properties.get('EXP-7')).toEqual({ cases: 9 });
   });
 });

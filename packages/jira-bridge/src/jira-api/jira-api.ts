@@ -18,6 +18,23 @@ export interface JiraApi {
   upsertImpactComment(issueKey: string, commentId: string | null, body: AdfDoc): Promise<string>;
 }
 
+/** How long one Jira call may take before it is given up (and retried from the outbox later). */
+export const JIRA_TIMEOUT_MS = 10_000;
+
+/** Jira did not answer in time: the write is retried later, like a 5xx. */
+export class JiraTimeoutError extends Error {
+  override name = 'JiraTimeoutError';
+}
+
+/** A call given up after `ms` (jira.js has no timeout option of its own). */
+function withTimeout<T>(call: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JiraTimeoutError(`Jira did not answer ${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** The issue entity property that carries the impact (JQL: `issue.property[supportImpact].cases > 10`). */
 export const IMPACT_PROPERTY = 'supportImpact';
 
@@ -27,7 +44,14 @@ export const IMPACT_PROPERTY = 'supportImpact';
  *
  * @example const jira = createJiraApi({ baseUrl: 'https://acme.atlassian.net', email, apiToken });
  */
-export function createJiraApi(o: { baseUrl: string; email: string; apiToken: string }): JiraApi {
+export function createJiraApi(o: {
+  baseUrl: string;
+  email: string;
+  apiToken: string;
+  /** Per call; default JIRA_TIMEOUT_MS. */
+  timeoutMs?: number;
+}): JiraApi {
+  const ms = o.timeoutMs ?? JIRA_TIMEOUT_MS;
   const client = createCloudClient({
     host: o.baseUrl,
     auth: { type: 'basic', email: o.email, apiToken: o.apiToken },
@@ -36,21 +60,29 @@ export function createJiraApi(o: { baseUrl: string; email: string; apiToken: str
   });
   return {
     async setSupportImpact(issueKey, value) {
-      await client.issueProperties.setIssueProperty({
-        issueIdOrKey: issueKey,
-        propertyKey: IMPACT_PROPERTY,
-        body: value,
-      });
+      await withTimeout(
+        client.issueProperties.setIssueProperty({
+          issueIdOrKey: issueKey,
+          propertyKey: IMPACT_PROPERTY,
+          body: value,
+        }),
+        ms,
+        `the impact property of ${issueKey}`,
+      );
     },
     async upsertImpactComment(issueKey, commentId, body) {
       if (commentId) {
         try {
-          const updated = await client.issueComments.updateComment({
-            issueIdOrKey: issueKey,
-            id: commentId,
-            notifyUsers: false,
-            body: { body },
-          });
+          const updated = await withTimeout(
+            client.issueComments.updateComment({
+              issueIdOrKey: issueKey,
+              id: commentId,
+              notifyUsers: false,
+              body: { body },
+            }),
+            ms,
+            `the impact comment of ${issueKey}`,
+          );
           // Jira answers with the comment; anything else (a proxy's page) is not a write we can count on.
           if (!updated?.id) throw new Error('Jira answered the comment update without the comment');
           return String(updated.id);
@@ -59,7 +91,11 @@ export function createJiraApi(o: { baseUrl: string; email: string; apiToken: str
           if (!isNotFoundError(e)) throw e;
         }
       }
-      const added = await client.issueComments.addComment({ issueIdOrKey: issueKey, body });
+      const added = await withTimeout(
+        client.issueComments.addComment({ issueIdOrKey: issueKey, body }),
+        ms,
+        `a new comment on ${issueKey}`,
+      );
       if (!added?.id) throw new Error('Jira returned a comment without an id');
       return String(added.id);
     },
