@@ -32,6 +32,10 @@ const server = setupServer(
       end_of_stream: last,
     });
   }),
+  // The organisations phase that follows the tickets: none here (this measures tickets).
+  http.get('https://acme.zendesk.com/api/v2/incremental/organizations.json', () =>
+    HttpResponse.json({ organizations: [], next_page: null, end_time: 0, end_of_stream: true, count: 0 }),
+  ),
 );
 server.listen({ onUnhandledRequest: 'error' });
 let peak = 0;
@@ -55,6 +59,8 @@ const result = await backfill({
       }
       return { created: cases.length, updated: 0, duplicate: 0 };
     },
+    organizationCursor: async () => null,
+    saveOrganizations: async (page) => ({ saved: page.customers.length, deleted: page.deleted.length }),
   },
   since: new Date('2020-01-01'),
 });

@@ -126,3 +126,37 @@ export function ticketEvent(
     event,
   };
 }
+
+/**
+ * A Zendesk organization event webhook, shaped as Zendesk documents `organization.created` (the envelope of every
+ * event; `detail` carries the organisation's id, name and times, ids as strings).
+ */
+export function organizationEvent(
+  type: string,
+  id: string,
+  event: Record<string, unknown> = {},
+  detail: Record<string, unknown> = {},
+  eventId: string = crypto.randomUUID(),
+) {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  return {
+    type: `zen:event-type:${type}`,
+    account_id: 10973248,
+    subject: `zen:organization:${id}`,
+    id: eventId,
+    time: now,
+    zendesk_event_version: '2022-06-20',
+    detail: {
+      created_at: now,
+      id,
+      name: 'Acme',
+      shared_comments: false,
+      shared_tickets: false,
+      updated_at: now,
+      group_id: null,
+      external_id: null,
+      ...detail,
+    },
+    event,
+  };
+}

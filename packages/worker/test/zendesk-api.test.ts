@@ -5,16 +5,30 @@ import metricExample from '@shared-data/zendesk_docs_examples/ticket_metric_obje
 import {
   type AppEnv,
   type Bindings,
+  CustomerStore,
   loadConfig,
   notFound,
   onError,
   platform,
 } from '@support-metrics/platform';
-import { createZendeskApi, INCOMPLETE_TAG, zendeskRoutes } from '@support-metrics/zendesk-app';
+import {
+  createZendeskApi,
+  INCOMPLETE_TAG,
+  zendeskRoutes,
+  zendeskSyncRoutes,
+} from '@support-metrics/zendesk-app';
+import { backfill, workerSink } from '@support-metrics/zendesk-app/backfill';
 import { Hono } from 'hono';
 import { getResponse, HttpResponse, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE, seedTenant, ticketCreated, ticketEvent, zendeskSignature } from './helpers.js';
+import {
+  BASE,
+  organizationEvent,
+  seedTenant,
+  ticketCreated,
+  ticketEvent,
+  zendeskSignature,
+} from './helpers.js';
 
 // Zendesk cannot be reached from here: msw answers at the boundary, with real recorded payloads.
 const realTicket = (ticketsList as { tickets: Record<string, unknown>[] }).tickets[0] as Record<
@@ -23,7 +37,49 @@ const realTicket = (ticketsList as { tickets: Record<string, unknown>[] }).ticke
 >;
 const updates: { id: string; body: unknown }[] = [];
 let rateLimitedOnce = false;
+// Organisations in the shape of Zendesk's organization object, each changed at its own second.
+const organizations = Array.from({ length: 7 }, (_, i) => ({
+  id: 8800000000001 + i,
+  name: `Org ${i}`,
+  tags: i % 2 ? ['onboarded'] : ['onboarded', 'vip'],
+  organization_fields: { annual_recurring_revenue: 1000 * (i + 1), renewal_date: null },
+  created_at: '2024-01-01T00:00:00Z',
+  updated_at: `2024-02-01T00:00:0${i}Z`,
+  deleted_at: i === 5 ? '2024-02-01T00:00:05Z' : null,
+}));
+const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+const organizationRequests: string[] = [];
+let organizationFault: number | null = null;
 const handlers = [
+  // The time-based organization export, as Zendesk: from start_time on, oldest first, 3 a page; end_time is the
+  // newest updated_at of the page and the next start_time. The request numbered organizationFault is a 429.
+  http.get('https://acme.zendesk.com/api/v2/incremental/organizations.json', ({ request }) => {
+    const start = Number(new URL(request.url).searchParams.get('start_time'));
+    const n = organizationRequests.push(`start_time=${start}`) - 1;
+    if (n === organizationFault)
+      return new HttpResponse(null, { status: 429, headers: { 'retry-after': '0' } });
+    const page = organizations.filter((o) => unix(o.updated_at) >= start).slice(0, 3);
+    const endTime = page.length ? unix(page[page.length - 1]?.updated_at ?? '') : start;
+    return HttpResponse.json({
+      organizations: page,
+      next_page: `https://acme.zendesk.com/api/v2/incremental/organizations.json?start_time=${endTime}`,
+      end_time: endTime,
+      end_of_stream: page.length < 3,
+      count: page.length,
+    });
+  }),
+  http.get('https://acme.zendesk.com/api/v2/incremental/tickets/cursor.json', () =>
+    HttpResponse.json({ tickets: [], after_cursor: 'c-end', before_cursor: null, end_of_stream: true }),
+  ),
+  http.get('https://acme.zendesk.com/api/v2/organizations/:id.json', ({ params }) => {
+    const org = organizations.find((o) => String(o.id) === params.id);
+    if (!org) return HttpResponse.json({ error: 'RecordNotFound' }, { status: 404 });
+    if (!rateLimitedOnce) {
+      rateLimitedOnce = true;
+      return new HttpResponse(null, { status: 429, headers: { 'retry-after': '0' } });
+    }
+    return HttpResponse.json({ organization: org });
+  }),
   http.get('https://acme.zendesk.com/api/v2/tickets/:id.json', ({ params }) => {
     if (params.id === '404404') return HttpResponse.json({ error: 'RecordNotFound' }, { status: 404 });
     if (!rateLimitedOnce) {
@@ -144,5 +200,158 @@ describe('without secrets', () => {
       message: 'set ZENDESK_WEBHOOK_SECRET to enable',
     });
     expect(loadConfig({ ...env, ZENDESK_WEBHOOK_SECRET: '' }).ZENDESK_WEBHOOK_SECRET).toBeUndefined();
+  });
+});
+
+describe('organisations with the Zendesk API configured', () => {
+  const customers = new CustomerStore(env.DB);
+
+  it('fetches an organisation it has never seen (waiting out a 429) and stores it whole', async () => {
+    rateLimitedOnce = false;
+    const res = await post(
+      organizationEvent(
+        'organization.tags_changed',
+        '8800000000001',
+        { added: { tags: ['onboarded'] }, removed: { tags: [] } },
+        { updated_at: '2024-02-01T00:00:01Z' },
+      ),
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'created', customerId: '8800000000001' });
+    expect(rateLimitedOnce).toBe(true);
+    expect(await customers.customer('demo', '8800000000001')).toEqual({
+      id: '8800000000001',
+      name: 'Org 0',
+      tags: ['onboarded', 'vip'],
+      fields: { annual_recurring_revenue: 1000, renewal_date: null },
+      createdAt: '2024-01-01T00:00:00Z',
+    });
+  });
+
+  it('fetches the organisation for a field change that names the field by id only', async () => {
+    await post(
+      organizationEvent('organization.created', '8800000000002', {}, { updated_at: '2024-01-01T00:00:00Z' }),
+    );
+    const res = await post(
+      organizationEvent(
+        'organization.custom_field_changed',
+        '8800000000002',
+        { current: '5000', previous: null, custom_field: { id: '360001', title: 'ARR', type: 'decimal' } },
+        { updated_at: '2024-02-01T00:00:01Z' },
+      ),
+    );
+    expect(await res.json()).toMatchObject({ status: 'updated' });
+    expect((await customers.customer('demo', '8800000000002'))?.fields).toEqual({
+      annual_recurring_revenue: 2000,
+      renewal_date: null,
+    });
+  });
+
+  it('answers 404 when Zendesk has no such organisation', async () => {
+    const res = await post(organizationEvent('organization.name_changed', '8899999999999'));
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('backfill of organisations through the sync API', () => {
+  const TENANT = 'sync-orgs';
+  const customers = new CustomerStore(env.DB);
+  const syncApp = new Hono<AppEnv>();
+  syncApp.use('*', platform());
+  syncApp.route('/api/sync/zendesk', zendeskSyncRoutes());
+  syncApp.onError(onError);
+  syncApp.notFound(notFound);
+  const toWorker = async (url: string, init?: RequestInit) => syncApp.request(url, init, env);
+  const api = createZendeskApi({
+    subdomain: 'acme',
+    email: 'bot@acme.com',
+    token: 'zd-token',
+    fetch: mockedFetch,
+    sleep: async () => {},
+  });
+  const rows = () =>
+    env.DB.prepare(
+      'SELECT id, name, tags, source_updated_at, deleted_at FROM organizations WHERE tenant_id = ? ORDER BY id',
+    )
+      .bind(TENANT)
+      .all<{ id: string; name: string; deleted_at: string | null }>()
+      .then((r) => r.results);
+
+  it('stores every organisation once, through a 429 in the middle, and resumes from the saved start_time', async () => {
+    await seedTenant(TENANT, 'sync-orgs-token');
+    const sink = workerSink({ baseUrl: BASE, token: 'sync-orgs-token', fetch: toWorker });
+    // The first run: the second page is rate-limited once, the worker goes away on the third.
+    organizationRequests.length = 0;
+    organizationFault = 1;
+    let pages = 0;
+    const failing = {
+      ...sink,
+      saveOrganizations: async (...args: Parameters<typeof sink.saveOrganizations>) => {
+        if (++pages === 3) throw new Error('worker went away');
+        return sink.saveOrganizations(...args);
+      },
+    };
+    await expect(backfill({ api, sink: failing, since: new Date('2024-01-01') })).rejects.toThrow(
+      'worker went away',
+    );
+    expect(organizationRequests.slice(0, 3)).toEqual([
+      'start_time=0',
+      `start_time=${unix('2024-02-01T00:00:02Z')}`,
+      `start_time=${unix('2024-02-01T00:00:02Z')}`,
+    ]);
+    const saved = (await (
+      await toWorker(`${BASE}/api/sync/zendesk`, {
+        headers: { authorization: 'Bearer sync-orgs-token' },
+      })
+    ).json()) as { organizationCursor: number };
+    expect(saved.organizationCursor).toBe(unix('2024-02-01T00:00:04Z'));
+    expect((await rows()).map((r) => r.id)).toEqual(organizations.slice(0, 5).map((o) => String(o.id)));
+
+    // The second run resumes there and stores the rest: each organisation once, the deleted one deleted.
+    organizationFault = null;
+    const before = organizationRequests.length;
+    const result = await backfill({ api, sink });
+    expect(organizationRequests[before]).toBe(`start_time=${unix('2024-02-01T00:00:04Z')}`);
+    // The organisation at the saved start_time comes again (time-based export); the store keeps it once.
+    expect(result.organizations).toBe(3);
+    const stored = await rows();
+    expect(stored.map((r) => r.id)).toEqual(organizations.map((o) => String(o.id)));
+    expect(stored.filter((r) => r.deleted_at).map((r) => r.id)).toEqual(['8800000000006']);
+    expect((await customers.customers(TENANT)).map((c) => c.id)).toEqual(
+      organizations.filter((o) => !o.deleted_at).map((o) => String(o.id)),
+    );
+    // Nothing in another tenant.
+    expect(await customers.customer('demo', '8800000000004')).toBeNull();
+  });
+
+  it('keeps a newer organisation (from a webhook) over an older page, and refuses a bad page with 400', async () => {
+    const ts = '2030-01-01T00:00:00Z';
+    await new CustomerStore(env.DB).writeOrganizations(
+      TENANT,
+      [
+        {
+          kind: 'snapshot',
+          customer: {
+            id: '8800000000001',
+            name: 'Renamed',
+            tags: [],
+            fields: {},
+            createdAt: null,
+            sourceUpdatedAt: ts,
+          },
+        },
+      ],
+      ts,
+    );
+    const sink = workerSink({ baseUrl: BASE, token: 'sync-orgs-token', fetch: toWorker });
+    await backfill({ api, sink, restart: true, since: new Date('2024-01-01') });
+    expect((await customers.customer(TENANT, '8800000000001'))?.name).toBe('Renamed');
+    const bad = await toWorker(`${BASE}/api/sync/zendesk/organizations`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sync-orgs-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ customers: [{ id: '' }], startTime: 1 }),
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ issues: [{ path: 'customers.0.id' }] });
   });
 });

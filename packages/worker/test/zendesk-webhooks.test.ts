@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers';
 import membershipRaw from '@shared-data/zendesk_webhooks/zendeskgo_group_membership_created.json?raw';
 import triggerRaw from '@shared-data/zendesk_webhooks/zendeskgo_trigger_ticket_update.json?raw';
+import { CustomerStore } from '@support-metrics/platform';
 import { verifyZendeskSignature } from '@support-metrics/zendesk-app';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, postWebhook, seedTenant, ticketCreated, ticketEvent } from './helpers.js';
+import { api, organizationEvent, postWebhook, seedTenant, ticketCreated, ticketEvent } from './helpers.js';
 
 const TOKEN = 'demo-test-token';
 const count = async (table: string) =>
@@ -384,5 +385,239 @@ describe('tenants and configuration', () => {
     expect((await postWebhook(late)).status).toBe(200);
     const c = (await (await api('/api/cases/8010', TOKEN)).json()) as { case: Record<string, unknown> };
     expect(c.case).toMatchObject({ status: 'solved', reopens: 0, publicAgentReplies: 1 });
+  });
+});
+
+describe('Zendesk organization events', () => {
+  const customers = new CustomerStore(env.DB);
+  const at = (s: number) => `2026-11-20T10:00:${String(s).padStart(2, '0')}Z`;
+  const row = (id: string, tenant = 'demo') =>
+    env.DB.prepare(
+      'SELECT name, tags, fields, source_updated_at, deleted_at FROM organizations WHERE tenant_id = ? AND id = ?',
+    )
+      .bind(tenant, id)
+      .first<{
+        name: string;
+        tags: string;
+        fields: string;
+        source_updated_at: string;
+        deleted_at: string | null;
+      }>();
+  const tagsChanged = (id: string, added: string[], removed: string[], updatedAt: string) =>
+    organizationEvent(
+      'organization.tags_changed',
+      id,
+      { added: { tags: added }, removed: { tags: removed } },
+      { updated_at: updatedAt },
+    );
+  const fieldChanged = (id: string, key: string | undefined, current: unknown, updatedAt: string) =>
+    organizationEvent(
+      'organization.custom_field_changed',
+      id,
+      {
+        current,
+        previous: null,
+        custom_field: { id: '6607807398525', title: 'Renewal date', type: 'date', ...(key ? { key } : {}) },
+      },
+      { updated_at: updatedAt },
+    );
+
+  it('follows an organisation: created, tags changed, a field changed, renamed, deleted', async () => {
+    const created = await postWebhook(
+      organizationEvent(
+        'organization.created',
+        '6607619104125',
+        {},
+        { created_at: at(0), updated_at: at(0) },
+      ),
+    );
+    expect(created.status).toBe(200);
+    expect(await created.json()).toMatchObject({ status: 'created', customerId: '6607619104125' });
+    expect(await customers.customer('demo', '6607619104125')).toEqual({
+      id: '6607619104125',
+      name: 'Acme',
+      tags: [],
+      fields: {},
+      createdAt: at(0),
+    });
+
+    const tagged = await postWebhook(tagsChanged('6607619104125', ['onboarded', 'vip'], [], at(1)));
+    expect(await tagged.json()).toMatchObject({ status: 'updated' });
+    await postWebhook(tagsChanged('6607619104125', ['renewal_committed'], ['vip'], at(2)));
+    expect((await customers.customer('demo', '6607619104125'))?.tags).toEqual([
+      'onboarded',
+      'renewal_committed',
+    ]);
+
+    const field = await postWebhook(fieldChanged('6607619104125', 'renewal_date', '2027-03-31', at(3)));
+    expect(await field.json()).toMatchObject({ status: 'updated' });
+    await postWebhook(fieldChanged('6607619104125', 'annual_recurring_revenue', 120000, at(4)));
+    await postWebhook(
+      organizationEvent(
+        'organization.name_changed',
+        '6607619104125',
+        { current: 'Acme Inc', previous: 'Acme' },
+        {
+          name: 'Acme Inc',
+          updated_at: at(5),
+        },
+      ),
+    );
+    expect(await customers.customer('demo', '6607619104125')).toEqual({
+      id: '6607619104125',
+      name: 'Acme Inc',
+      tags: ['onboarded', 'renewal_committed'],
+      fields: { renewal_date: '2027-03-31', annual_recurring_revenue: 120000 },
+      createdAt: at(0),
+    });
+    // What the success metrics read, through the API.
+    const read = await api('/api/customers/6607619104125', TOKEN);
+    expect(await read.json()).toMatchObject({
+      customer: { id: '6607619104125', name: 'Acme Inc', tags: ['onboarded', 'renewal_committed'] },
+    });
+
+    const deleted = await postWebhook(
+      organizationEvent('organization.deleted', '6607619104125', {}, { updated_at: at(6) }),
+    );
+    expect(await deleted.json()).toMatchObject({ status: 'deleted', customerId: '6607619104125' });
+    expect(await customers.customer('demo', '6607619104125')).toBeNull();
+    expect((await customers.customers('demo')).map((c) => c.id)).not.toContain('6607619104125');
+    // A late change about it does not bring it back.
+    const late = await postWebhook(tagsChanged('6607619104125', ['churned'], [], at(5)));
+    expect(await late.json()).toMatchObject({ status: 'ignored' });
+    expect(await customers.customer('demo', '6607619104125')).toBeNull();
+  });
+
+  it('is idempotent: a redelivered event changes nothing, even after later changes', async () => {
+    await postWebhook(organizationEvent('organization.created', '6607619100001', {}, { updated_at: at(0) }));
+    const add = tagsChanged('6607619100001', ['vip'], [], at(1));
+    expect(await (await postWebhook(add)).json()).toMatchObject({ status: 'updated' });
+    expect(await (await postWebhook(add)).json()).toMatchObject({ status: 'duplicate' });
+    await postWebhook(tagsChanged('6607619100001', [], ['vip'], at(2)));
+    const before = await row('6607619100001');
+    const again = await postWebhook(add);
+    expect(await again.json()).toMatchObject({ status: 'duplicate', eventId: add.id });
+    expect(await row('6607619100001')).toEqual(before);
+    expect(JSON.parse(before?.tags ?? '')).toEqual([]);
+  });
+
+  it('does not let an older snapshot overwrite a newer one (a late or out-of-order delivery)', async () => {
+    await postWebhook(
+      organizationEvent('organization.created', '6607619100002', {}, { name: 'Old name', updated_at: at(0) }),
+    );
+    await postWebhook(
+      organizationEvent(
+        'organization.name_changed',
+        '6607619100002',
+        {},
+        { name: 'New name', updated_at: at(9) },
+      ),
+    );
+    const late = await postWebhook(
+      organizationEvent(
+        'organization.name_changed',
+        '6607619100002',
+        {},
+        { name: 'Middle name', updated_at: at(5) },
+      ),
+    );
+    expect(await late.json()).toMatchObject({ status: 'ignored', reason: expect.stringContaining('stale') });
+    const lateTags = await postWebhook(tagsChanged('6607619100002', ['churned'], [], at(4)));
+    expect(await lateTags.json()).toMatchObject({ status: 'ignored' });
+    // The created event delivered again under a new id (a retry of the sender) is older too.
+    await postWebhook(
+      organizationEvent('organization.created', '6607619100002', {}, { name: 'Old name', updated_at: at(0) }),
+    );
+    expect(await row('6607619100002')).toMatchObject({
+      name: 'New name',
+      tags: '[]',
+      source_updated_at: at(9),
+    });
+  });
+
+  it('applies two changes made at the same moment, delivered at once, without losing either', async () => {
+    await postWebhook(organizationEvent('organization.created', '6607619100003', {}, { updated_at: at(0) }));
+    const results = await Promise.all([
+      postWebhook(tagsChanged('6607619100003', ['onboarded'], [], at(1))),
+      postWebhook(fieldChanged('6607619100003', 'renewal_date', '2027-01-01', at(1))),
+      postWebhook(tagsChanged('6607619100003', ['adoption_milestone'], [], at(1))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const c = await customers.customer('demo', '6607619100003');
+    expect(c?.tags.sort()).toEqual(['adoption_milestone', 'onboarded']);
+    expect(c?.fields).toEqual({ renewal_date: '2027-01-01' });
+  });
+
+  it('answers 400 with the zod issue path for a detail or event it cannot read, and stores nothing', async () => {
+    const noId = organizationEvent('organization.created', '6607619100004');
+    delete (noId.detail as { id?: string }).id;
+    const res = await postWebhook(noId);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_input', issues: [{ path: 'detail.id' }] });
+    const badTime = organizationEvent(
+      'organization.created',
+      '6607619100004',
+      {},
+      { updated_at: 'yesterday' },
+    );
+    expect(await (await postWebhook(badTime)).json()).toMatchObject({
+      issues: [{ path: 'detail.updated_at' }],
+    });
+    await postWebhook(organizationEvent('organization.created', '6607619100005', {}, { updated_at: at(0) }));
+    const badTags = organizationEvent('organization.tags_changed', '6607619100005', {
+      added: { tags: 'vip' },
+    });
+    const res3 = await postWebhook(badTags);
+    expect(res3.status).toBe(400);
+    expect(await res3.json()).toMatchObject({ issues: [{ path: 'event.added.tags' }] });
+    const noValue = organizationEvent('organization.custom_field_changed', '6607619100005', {
+      custom_field: { id: '1', key: 'tier' },
+    });
+    expect(await (await postWebhook(noValue)).json()).toMatchObject({ issues: [{ path: 'event.current' }] });
+    expect(await row('6607619100004')).toBeNull();
+    expect(await row('6607619100005')).toMatchObject({ tags: '[]', fields: '{}' });
+    // A refused delivery is not recorded as processed: the corrected one, under the same id, is applied.
+    const fixed = tagsChanged('6607619100005', ['vip'], [], at(1));
+    fixed.id = badTags.id;
+    expect(await (await postWebhook(fixed)).json()).toMatchObject({ status: 'updated' });
+  });
+
+  it('says what to set when it would need the organisation from Zendesk (no API secrets)', async () => {
+    const unknown = await postWebhook(tagsChanged('6607619100006', ['vip'], [], at(1)));
+    expect(unknown.status).toBe(202);
+    expect(await unknown.json()).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/not in the store; set ZENDESK_SUBDOMAIN.*or run a backfill/),
+    });
+    expect(await row('6607619100006')).toBeNull();
+    // A field named by id only cannot be stored by key.
+    await postWebhook(organizationEvent('organization.created', '6607619100007', {}, { updated_at: at(0) }));
+    const byId = await postWebhook(fieldChanged('6607619100007', undefined, 'gold', at(1)));
+    expect(byId.status).toBe(202);
+    expect(await byId.json()).toMatchObject({
+      reason: expect.stringContaining('names field 6607807398525 ("Renewal date") by id'),
+    });
+    expect(await row('6607619100007')).toMatchObject({ fields: '{}' });
+  });
+
+  it("writes another tenant's organisations into that tenant only", async () => {
+    await seedTenant('orgs-b', 'orgs-b-token', { zendeskWebhookSecret: 'orgs-b-secret' });
+    const path = '/t/orgs-b/zendesk/webhooks';
+    const res = await postWebhook(
+      organizationEvent('organization.created', '6607619100008', {}, { updated_at: at(0) }),
+      { path, secret: 'orgs-b-secret' },
+    );
+    expect(await res.json()).toMatchObject({ status: 'created' });
+    await postWebhook(tagsChanged('6607619100008', ['vip'], [], at(1)), { path, secret: 'orgs-b-secret' });
+    expect(await customers.customer('orgs-b', '6607619100008')).toMatchObject({
+      name: 'Acme',
+      tags: ['vip'],
+    });
+    expect(await row('6607619100008', 'demo')).toBeNull();
+    expect((await api('/api/customers/6607619100008', TOKEN)).status).toBe(404);
+    // The default tenant's secret cannot write into it.
+    const forged = await postWebhook(tagsChanged('6607619100008', ['churned'], [], at(2)), { path });
+    expect(forged.status).toBe(401);
+    expect((await customers.customer('orgs-b', '6607619100008'))?.tags).toEqual(['vip']);
   });
 });

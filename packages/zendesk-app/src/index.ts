@@ -1,3 +1,5 @@
+export * from './server/organization-event-schema.js';
+export * from './server/organization-events.js';
 export * from './server/sync-route.js';
 export * from './server/ticket-events.js';
 export * from './server/webhook-payload-schema.js';

@@ -32,12 +32,13 @@ function bar(p: BackfillProgress, since: number, started: number): string {
   const filled = Math.round(share * width);
   const rate = p.tickets / Math.max(0.001, (now - started) / 1000);
   const wait = p.waiting ? ` · rate-limited, waiting ${Math.round(p.waiting.waitMs / 1000)} s` : '';
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.tickets.toLocaleString('en-US')} tickets (${p.created} new, ${p.updated} updated, ${p.duplicate} unchanged, ${p.skipped} skipped) · ${rate.toFixed(0)}/s · up to ${p.reachedAt ?? '…'}${wait}`;
+  const orgs = p.organizationPages > 0 ? ` · ${p.organizations.toLocaleString('en-US')} organisations` : '';
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.tickets.toLocaleString('en-US')} tickets (${p.created} new, ${p.updated} updated, ${p.duplicate} unchanged, ${p.skipped} skipped) · ${rate.toFixed(0)}/s · up to ${p.reachedAt ?? '…'}${orgs}${wait}`;
 }
 
 /**
  * `support-metrics sync zendesk --since DATE [--worker URL] [--restart] [--no-audits]`: backfills the store
- * from Zendesk's incremental export, resuming from the cursor the worker saved. Zendesk credentials come from
+ * from Zendesk's incremental exports (tickets, then organisations), resuming from the cursors the worker saved. Zendesk credentials come from
  * ZENDESK_SUBDOMAIN / ZENDESK_EMAIL / ZENDESK_API_TOKEN, the worker's token from SUPPORT_METRICS_TOKEN.
  */
 export async function syncCommand(o: SyncOptions): Promise<string> {
@@ -72,14 +73,14 @@ export async function syncCommand(o: SyncOptions): Promise<string> {
       restart: o.restart,
       audits: o.audits,
       onProgress: draw,
-      onSkip: (id, reason) => o.err.write(`\nskipped ticket ${id}: ${reason}\n`),
+      onSkip: (id, reason, kind = 'ticket') => o.err.write(`\nskipped ${kind} ${id}: ${reason}\n`),
       shouldStop: o.stopRequested,
     });
     o.err.write('\n');
     const stopped = o.stopRequested()
       ? ' (stopped: run the same command to resume from the saved cursor)'
       : '';
-    return `synced ${result.tickets} tickets in ${result.pages} pages: ${result.created} new, ${result.updated} updated, ${result.duplicate} unchanged, ${result.skipped} skipped${stopped}`;
+    return `synced ${result.tickets} tickets in ${result.pages} pages: ${result.created} new, ${result.updated} updated, ${result.duplicate} unchanged, ${result.skipped} skipped; ${result.organizations} organisations in ${result.organizationPages} pages${stopped}`;
   } catch (e) {
     if (e instanceof BackfillError || e instanceof SyncApiError) throw new CliError(e.message);
     if ((e as Error).name === 'ZendeskApiError') throw new CliError((e as Error).message);

@@ -13,6 +13,39 @@ export const CUSTOMER_SQL = {
       OR excluded.source_updated_at >= organizations.source_updated_at`,
   deleteOrganization:
     'UPDATE organizations SET deleted_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?',
+  /**
+   * Marks an organisation deleted as of a helpdesk time (?3), inserting a tombstone when it was never stored, so a late
+   * delivery about it (an older snapshot) cannot bring it back. Binds: tenant, id, helpdesk time, now.
+   */
+  tombstoneOrganization: `INSERT INTO organizations (tenant_id, id, tags, fields, source_updated_at, deleted_at, updated_at)
+    VALUES (?1, ?2, '[]', '{}', ?3, ?4, ?4)
+    ON CONFLICT (tenant_id, id) DO UPDATE SET deleted_at = coalesce(organizations.deleted_at, excluded.deleted_at),
+      source_updated_at = max(coalesce(organizations.source_updated_at, ''), excluded.source_updated_at),
+      updated_at = excluded.updated_at`,
+  /** Stores an organisation's id (nothing else) when it is not stored yet; the patch that follows fills it in. */
+  ensureOrganization: `INSERT INTO organizations (tenant_id, id, tags, fields, updated_at) VALUES (?, ?, '[]', '{}', ?)
+    ON CONFLICT (tenant_id, id) DO NOTHING`,
+  /**
+   * Applies one change of a live organisation in one statement (so two changes at once cannot lose each other), unless
+   * the stored row is a newer snapshot or deleted. Binds: ?1 tenant, ?2 id, ?3 name or NULL (kept), ?4 created_at
+   * or NULL, ?5 all tags (JSON array) or NULL, ?6 tags added and ?7 tags removed (JSON arrays; used when ?5 is NULL),
+   * ?8 all fields (JSON object) or NULL, ?9 fields changed (JSON object merged in; used when ?8 is NULL), ?10 the
+   * helpdesk time of the change, ?11 now.
+   */
+  patchOrganization: `UPDATE organizations SET
+      name = coalesce(?3, name),
+      created_at = coalesce(created_at, ?4),
+      tags = CASE WHEN ?5 IS NOT NULL THEN ?5 ELSE (SELECT json_group_array(value) FROM (
+        SELECT t.value FROM json_each(organizations.tags) t
+          WHERE t.value NOT IN (SELECT value FROM json_each(?6)) AND t.value NOT IN (SELECT value FROM json_each(?7))
+        UNION ALL SELECT DISTINCT value FROM json_each(?6))) END,
+      fields = CASE WHEN ?8 IS NOT NULL THEN ?8 ELSE json_patch(fields, ?9) END,
+      source_updated_at = ?10, updated_at = ?11
+    WHERE tenant_id = ?1 AND id = ?2 AND deleted_at IS NULL
+      AND (source_updated_at IS NULL OR ?10 >= source_updated_at)`,
+  /** An organisation as stored for applying a change to it: with its helpdesk time, deleted or not. */
+  organizationState: `SELECT id, name, tags, fields, created_at, source_updated_at, deleted_at FROM organizations
+    WHERE tenant_id = ? AND id = ?`,
   organizations: `SELECT id, name, tags, fields, created_at FROM organizations
     WHERE tenant_id = ? AND deleted_at IS NULL ORDER BY id`,
   organization: `SELECT id, name, tags, fields, created_at FROM organizations

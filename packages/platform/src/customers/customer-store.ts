@@ -9,7 +9,9 @@ import {
   emptyActivity,
   type MaturityAnswers,
   type MonthlyDemand,
+  SQL,
 } from '@support-metrics/core';
+import { isUniqueViolation } from '../store/d1-store.js';
 
 interface OrganizationRow {
   id: string;
@@ -27,6 +29,52 @@ const customerFromRow = (r: OrganizationRow): Customer =>
     fields: JSON.parse(r.fields),
     createdAt: r.created_at,
   });
+
+/** An organisation as stored, for applying a change to it: the helpdesk time of its snapshot, and whether it is deleted. */
+export interface StoredOrganization {
+  customer: Customer;
+  sourceUpdatedAt: string | null;
+  deleted: boolean;
+}
+
+/**
+ * One change of an organisation, as a webhook or a backfill makes it: a whole snapshot (the helpdesk's current
+ * organisation), a patch of what an event says changed (tags added or removed, one field), or a deletion. Every kind
+ * carries the helpdesk time of the change: an older change never overwrites a newer snapshot.
+ */
+export type OrganizationWrite =
+  | { kind: 'snapshot'; customer: Customer & { sourceUpdatedAt: string | null } }
+  | {
+      kind: 'patch';
+      id: string;
+      /** The row is created (with only its id) first when it is not stored: for an organisation seen being created. */
+      create: boolean;
+      name?: string | null;
+      createdAt?: string | null;
+      /** All tags, or what was added and removed. */
+      tags?: string[] | { added: string[]; removed: string[] };
+      /** All fields, or the fields that changed (merged into the stored ones; null removes a field). */
+      fields?: { all: Customer['fields'] } | { changed: Record<string, unknown> };
+      sourceUpdatedAt: string;
+    }
+  | { kind: 'delete'; id: string; sourceUpdatedAt: string };
+
+/** What became of a write: applied, left out as older than what is stored, or a duplicate of a processed event. */
+export type OrganizationWriteOutcome = 'applied' | 'stale' | 'duplicate';
+
+/** Bind values of CUSTOMER_SQL.upsertOrganization. */
+function organizationParams(tenantId: string, c: Customer & { sourceUpdatedAt?: string | null }, at: string) {
+  return [
+    tenantId,
+    c.id,
+    c.name,
+    JSON.stringify(c.tags),
+    JSON.stringify(c.fields),
+    c.createdAt,
+    c.sourceUpdatedAt ?? null,
+    at,
+  ];
+}
 
 /** A stored maturity self-assessment. */
 export interface StoredMaturity {
@@ -66,24 +114,104 @@ export class CustomerStore {
   ): Promise<void> {
     if (customers.length === 0) return;
     const stmt = this.db.prepare(CUSTOMER_SQL.upsertOrganization);
-    await this.db.batch(
-      customers.map((c) =>
-        stmt.bind(
-          tenantId,
-          c.id,
-          c.name,
-          JSON.stringify(c.tags),
-          JSON.stringify(c.fields),
-          c.createdAt,
-          c.sourceUpdatedAt ?? null,
-          at,
-        ),
-      ),
-    );
+    await this.db.batch(customers.map((c) => stmt.bind(...organizationParams(tenantId, c, at))));
   }
 
   async deleteCustomer(tenantId: string, id: string, at: string): Promise<void> {
     await this.db.prepare(CUSTOMER_SQL.deleteOrganization).bind(at, at, tenantId, id).run();
+  }
+
+  /**
+   * What applying an event to an organisation needs, in one round trip: whether the event was processed already, and
+   * the organisation as stored (deleted ones too), or null when it never was.
+   */
+  async organizationForEvent(
+    tenantId: string,
+    source: string,
+    eventId: string,
+    id: string,
+  ): Promise<{ processed: boolean; stored: StoredOrganization | null }> {
+    const [processed, found] = await this.db.batch<Record<string, unknown>>([
+      this.db.prepare(SQL.isProcessed).bind(tenantId, source, eventId),
+      this.db.prepare(CUSTOMER_SQL.organizationState).bind(tenantId, id),
+    ]);
+    const row = found?.results[0] as
+      | (OrganizationRow & { source_updated_at: string | null; deleted_at: string | null })
+      | undefined;
+    return {
+      processed: (processed?.results.length ?? 0) > 0,
+      stored: row
+        ? {
+            customer: customerFromRow(row),
+            sourceUpdatedAt: row.source_updated_at,
+            deleted: row.deleted_at !== null,
+          }
+        : null,
+    };
+  }
+
+  /**
+   * Applies organisation changes, each guarded by the helpdesk time it carries, in one D1 transaction — with the
+   * processed-event mark when `mark` is given, so a redelivered event changes nothing ('duplicate') and a failure
+   * changes nothing. The outcome is 'stale' when no change was applied (the store holds newer snapshots).
+   */
+  async writeOrganizations(
+    tenantId: string,
+    writes: readonly OrganizationWrite[],
+    at: string,
+    mark?: { source: string; eventId: string },
+  ): Promise<OrganizationWriteOutcome> {
+    const statements: D1PreparedStatement[] = [];
+    if (mark)
+      statements.push(this.db.prepare(SQL.insertProcessed).bind(tenantId, mark.source, mark.eventId, at));
+    const counted: number[] = [];
+    for (const w of writes) {
+      if (w.kind === 'snapshot') {
+        const c = w.customer;
+        counted.push(statements.length);
+        statements.push(
+          this.db.prepare(CUSTOMER_SQL.upsertOrganization).bind(...organizationParams(tenantId, c, at)),
+        );
+      } else if (w.kind === 'delete') {
+        counted.push(statements.length);
+        statements.push(
+          this.db.prepare(CUSTOMER_SQL.tombstoneOrganization).bind(tenantId, w.id, w.sourceUpdatedAt, at),
+        );
+      } else {
+        if (w.create)
+          statements.push(this.db.prepare(CUSTOMER_SQL.ensureOrganization).bind(tenantId, w.id, at));
+        const tags = w.tags === undefined ? null : Array.isArray(w.tags) ? w.tags : null;
+        const delta = w.tags && !Array.isArray(w.tags) ? w.tags : { added: [], removed: [] };
+        const fields = w.fields && 'all' in w.fields ? w.fields.all : null;
+        const changed = w.fields && 'changed' in w.fields ? w.fields.changed : {};
+        counted.push(statements.length);
+        statements.push(
+          this.db
+            .prepare(CUSTOMER_SQL.patchOrganization)
+            .bind(
+              tenantId,
+              w.id,
+              w.name ?? null,
+              w.createdAt ?? null,
+              tags ? JSON.stringify(tags) : null,
+              JSON.stringify(delta.added),
+              JSON.stringify(delta.removed),
+              fields ? JSON.stringify(fields) : null,
+              JSON.stringify(changed),
+              w.sourceUpdatedAt,
+              at,
+            ),
+        );
+      }
+    }
+    if (statements.length === 0) return 'stale';
+    try {
+      const results = await this.db.batch(statements);
+      return counted.some((i) => (results[i]?.meta.changes ?? 0) > 0) ? 'applied' : 'stale';
+    } catch (e) {
+      if (mark && isUniqueViolation(e)) return 'duplicate';
+      throw e;
+    }
   }
 
   async customers(tenantId: string): Promise<Customer[]> {

@@ -1,7 +1,7 @@
-import type { Case } from '@support-metrics/core';
+import type { Case, ZendeskCustomer } from '@support-metrics/core';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ExportScript, realTickets, zendeskHandlers } from '../mocks.js';
+import { type ExportScript, realTickets, zendeskHandlers, zendeskOrganizations } from '../mocks.js';
 import { createZendeskApi, ZendeskApiError } from '../zendesk-api/zendesk-api.js';
 import { type BackfillSink, backfill } from './backfill.js';
 
@@ -10,13 +10,40 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-/** A store stand-in that applies each ticket version once, like the worker's sync route. */
-function memorySink(failOnPage?: number) {
+/**
+ * A store stand-in that applies each ticket version once, like the worker's sync route, and keeps the newest
+ * snapshot of each organisation, like CustomerStore.
+ */
+function memorySink(failOnPage?: number, failOnOrganizationPage?: number) {
   const cases = new Map<string, Case>();
   const versions = new Set<string>();
   let cursor: string | null = null;
   let page = 0;
+  const organizations = new Map<string, ZendeskCustomer>();
+  const deleted = new Set<string>();
+  /** Every organisation snapshot sent, as `id@updated_at`. */
+  const organizationsSent: string[] = [];
+  let organizationCursor: number | null = null;
+  let organizationPage = 0;
   const sink: BackfillSink = {
+    organizationCursor: async () => organizationCursor,
+    async saveOrganizations(batch, next) {
+      organizationPage++;
+      if (organizationPage === failOnOrganizationPage) throw new Error('worker went away');
+      for (const c of batch.customers) {
+        organizationsSent.push(`${c.id}@${c.sourceUpdatedAt}`);
+        const stored = organizations.get(c.id);
+        if (!stored || (stored.sourceUpdatedAt ?? '') <= (c.sourceUpdatedAt ?? ''))
+          organizations.set(c.id, c);
+      }
+      for (const d of batch.deleted) {
+        organizationsSent.push(`${d.id}@${d.at}`);
+        deleted.add(d.id);
+        organizations.delete(d.id);
+      }
+      if (next !== null) organizationCursor = next;
+      return { saved: batch.customers.length, deleted: batch.deleted.length };
+    },
     cursor: async () => cursor,
     async savePage(batch, next) {
       page++;
@@ -33,7 +60,15 @@ function memorySink(failOnPage?: number) {
       return saved;
     },
   };
-  return { sink, cases, cursor: () => cursor };
+  return {
+    sink,
+    cases,
+    cursor: () => cursor,
+    organizations,
+    deleted,
+    organizationsSent,
+    organizationCursor: () => organizationCursor,
+  };
 }
 
 function run(
@@ -99,6 +134,7 @@ describe('backfill from the incremental export', () => {
     const again = memorySink();
     for (const [id, c] of first.cases) again.cases.set(id, c);
     again.sink.cursor = async () => first.cursor();
+    again.sink.organizationCursor = async () => first.organizationCursor();
     const result = await backfill({
       api: createZendeskApi({ subdomain: 'acme', email: 'bot@acme.com', token: 't', sleep: async () => {} }),
       sink: again.sink,
@@ -111,9 +147,11 @@ describe('backfill from the incremental export', () => {
 
   it('stops after the current page when asked (Ctrl-C), keeping the cursor', async () => {
     const mem = memorySink();
-    const result = await run({ pageSize: 30, requests: [] }, mem.sink, [], { shouldStop: () => true });
+    const script: ExportScript = { pageSize: 30, requests: [] };
+    const result = await run(script, mem.sink, [], { shouldStop: () => true });
     expect(result.pages).toBe(1);
     expect(mem.cursor()).toBe('c1');
+    expect(script.organizationRequests ?? []).toEqual([]);
   });
 
   it('gives up at once on 401, which retrying cannot fix, without the token in the message', async () => {
@@ -136,5 +174,93 @@ describe('backfill from the incremental export', () => {
     server.use(...zendeskHandlers({ pageSize: 30, requests: [] }));
     const api = createZendeskApi({ subdomain: 'acme', email: 'bot@acme.com', token: 't' });
     await expect(backfill({ api, sink: memorySink().sink })).rejects.toThrow('give --since DATE');
+  });
+});
+
+const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+const liveOrganizations = zendeskOrganizations.filter((o) => !o.deleted_at);
+const deletedOrganizations = zendeskOrganizations.filter((o) => o.deleted_at);
+
+describe('backfill of organisations from the time-based incremental export', () => {
+  it('pulls every organisation once after the tickets, through a 429 in the middle, and saves the next start_time', async () => {
+    const script: ExportScript = {
+      pageSize: 30,
+      requests: [],
+      organizationPageSize: 4,
+      organizationFaults: { 1: { status: 429, retryAfter: '3' } },
+    };
+    const waits: number[] = [];
+    const mem = memorySink();
+    const result = await run(script, mem.sink, waits);
+    expect(waits).toEqual([3000]);
+    // All of them from the start (not only since --since), then from each page's end_time.
+    const requests = script.organizationRequests ?? [];
+    expect(requests[0]).toBe('?start_time=0');
+    expect(requests[1]).toBe(requests[2]); // the 429, then the same page again
+    expect(requests[2]).toBe(`?start_time=${unix(zendeskOrganizations[3]?.updated_at ?? '')}`);
+    // 12 organisations in pages of 4 whose first repeats the last of the one before: 4 pages, each sent once.
+    expect(result.organizationPages).toBe(4);
+    expect(result.organizations).toBe(zendeskOrganizations.length);
+    expect(new Set(mem.organizationsSent).size).toBe(mem.organizationsSent.length);
+    expect([...mem.organizations.keys()].sort()).toEqual(liveOrganizations.map((o) => String(o.id)).sort());
+    expect([...mem.deleted]).toEqual(deletedOrganizations.map((o) => String(o.id)));
+    expect(mem.organizations.get('6130869157658')).toMatchObject({
+      name: 'Customer A',
+      tags: ['onboarded', 'renewal_committed'],
+      fields: { annual_recurring_revenue: 10_000, customer_since: '2022-06-01' },
+      createdAt: '2022-06-01T08:00:00Z',
+      sourceUpdatedAt: zendeskOrganizations[0]?.updated_at,
+    });
+    expect(mem.organizationCursor()).toBe(unix(zendeskOrganizations.at(-1)?.updated_at ?? ''));
+    // The tickets were all pulled first.
+    expect(result.pages).toBe(3);
+  });
+
+  it('resumes from the saved start_time after a crash, and an incremental run gets only what changed since', async () => {
+    const script: ExportScript = { pageSize: 30, requests: [], organizationPageSize: 4 };
+    const first = memorySink(undefined, 3);
+    await expect(run(script, first.sink)).rejects.toThrow('worker went away');
+    const savedStart = first.organizationCursor();
+    expect(savedStart).toBe(unix(zendeskOrganizations[6]?.updated_at ?? ''));
+    const again = memorySink();
+    for (const [id, c] of first.organizations) again.organizations.set(id, c);
+    again.sink.cursor = async () => first.cursor();
+    again.sink.organizationCursor = async () => again.organizationCursor() ?? first.organizationCursor();
+    const before = (script.organizationRequests ?? []).length;
+    const result = await run(script, again.sink);
+    expect(script.organizationRequests?.[before]).toBe(`?start_time=${savedStart}`);
+    expect([...again.organizations.keys()].sort()).toEqual(liveOrganizations.map((o) => String(o.id)).sort());
+    // Only the organisations from the saved start_time on were asked for again.
+    expect(result.organizations).toBe(zendeskOrganizations.length - 6);
+    // Nothing changed since: a later run reads one page, the newest organisation again, and stops.
+    const later = await run(script, again.sink);
+    expect(later.organizationPages).toBe(1);
+    expect(later.organizations).toBe(1);
+  });
+
+  it('starts over with --restart, from start_time=0', async () => {
+    const script: ExportScript = { pageSize: 30, requests: [], organizationPageSize: 20 };
+    const mem = memorySink();
+    await run(script, mem.sink);
+    await run(script, mem.sink, [], { restart: true });
+    expect(script.organizationRequests).toEqual(['?start_time=0', '?start_time=0']);
+    expect(mem.organizations.size).toBe(liveOrganizations.length);
+  });
+
+  it('reports organisations it cannot read and goes on', async () => {
+    const broken = {
+      ...zendeskOrganizations[1],
+      created_at: 'last tuesday',
+    } as unknown as (typeof zendeskOrganizations)[number];
+    const organizations = [zendeskOrganizations[0], broken, zendeskOrganizations[2]].filter(
+      (o): o is (typeof zendeskOrganizations)[number] => o !== undefined,
+    );
+    const skipped: string[] = [];
+    const mem = memorySink();
+    await run({ pageSize: 30, requests: [], organizations }, mem.sink, [], {
+      onSkip: (id, reason, kind) => kind === 'organization' && skipped.push(`${id}: ${reason}`),
+    });
+    expect(skipped).toEqual([expect.stringMatching(/^6295841670298: .*created_at/)]);
+    expect(mem.organizations.size).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
-import type { Case } from '@support-metrics/core';
+import type { Case, ZendeskCustomer } from '@support-metrics/core';
 import type { FetchLike } from '../zendesk-api/retrying-fetch.js';
-import type { BackfillSink } from './backfill.js';
+import type { BackfillSink, OrganizationPage } from './backfill.js';
 
 /** A sync API call the worker refused (bad token, bad batch). */
 export class SyncApiError extends Error {
@@ -8,7 +8,8 @@ export class SyncApiError extends Error {
 }
 
 /**
- * The backfill's sink over HTTP: the worker's `/api/sync/zendesk` routes with the tenant's bearer token.
+ * The backfill's sink over HTTP: the worker's `/api/sync/zendesk` routes (`/pages` for tickets, `/organizations` for
+ * the organization export) with the tenant's bearer token.
  * The token goes in the Authorization header only; it is never printed.
  */
 export function workerSink({
@@ -36,9 +37,23 @@ export function workerSink({
     async cursor() {
       return ((await call('')).cursor as string | null) ?? null;
     },
-    async savePage(cases: Case[], cursor: string | null) {
-      const body = await call('/pages', { method: 'POST', body: JSON.stringify({ cases, cursor }) });
+    async savePage(cases: Case[], cursor: string | null, customers: ZendeskCustomer[] = []) {
+      const body = await call('/pages', {
+        method: 'POST',
+        body: JSON.stringify(customers.length > 0 ? { cases, cursor, customers } : { cases, cursor }),
+      });
       return body.saved as { created: number; updated: number; duplicate: number };
+    },
+    async organizationCursor() {
+      const start = (await call('')).organizationCursor;
+      return typeof start === 'number' ? start : null;
+    },
+    async saveOrganizations(page: OrganizationPage, startTime: number | null) {
+      const body = await call('/organizations', {
+        method: 'POST',
+        body: JSON.stringify({ ...page, startTime }),
+      });
+      return body.saved as { saved: number; deleted: number };
     },
   };
 }

@@ -20,6 +20,7 @@ import {
 import { type Context, Hono } from 'hono';
 import { ZodError } from 'zod';
 import { createZendeskApi, type ZendeskApi } from '../zendesk-api/zendesk-api.js';
+import { applyOrganizationEvent, ORGANIZATION_EVENT_PREFIX } from './organization-events.js';
 import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from './ticket-events.js';
 import { EventWebhookSchema, TriggerWebhookSchema } from './webhook-payload-schema.js';
 import { verifyZendeskSignature } from './webhook-signature.js';
@@ -44,7 +45,8 @@ export function zendeskApiFromConfig(config: WorkerConfig): ZendeskApi | null {
 /**
  * Zendesk's server routes: `POST /zendesk/webhooks` (the default tenant) and `POST /t/:tenant/zendesk/webhooks`.
  * Each delivery is verified (signature and timestamp) before anything is parsed, applied once (the event id
- * is recorded in the same transaction as the change), and answered with what it did.
+ * is recorded in the same transaction as the change), and answered with what it did. Ticket events and trigger
+ * bodies change cases; organization events change the tenant's organisations (organization-events.ts).
  *
  * @example app.route('/', zendeskRoutes())
  */
@@ -88,6 +90,19 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       const parsed = EventWebhookSchema.safeParse(body);
       if (!parsed.success) throw invalidInput(parsed.error, 'event webhook');
       const event = parsed.data;
+      if (event.type.startsWith(ORGANIZATION_EVENT_PREFIX)) {
+        const answer = await applyOrganizationEvent({
+          db: c.env.DB,
+          tenantId,
+          event,
+          source: SOURCE,
+          at,
+          api: apiFor(config),
+        }).catch((e) => {
+          throw e instanceof ZodError ? invalidInput(e, 'organization event') : e;
+        });
+        return c.json(answer.body, answer.status);
+      }
       eventId = event.id;
       const detailId = (event.detail as { id?: unknown }).id;
       ticketId =

@@ -10,7 +10,18 @@ const createClient =
 export interface ExportPage {
   tickets: unknown[];
   metricSets: unknown[];
+  /** The `organizations` sideload, when the export carries one (empty otherwise). */
+  organizations: unknown[];
   afterCursor: string | null;
+  endOfStream: boolean;
+}
+
+/** A page of the time-based incremental organization export. */
+export interface OrganizationExportPage {
+  organizations: unknown[];
+  /** The `start_time` of the next page (unix seconds): the newest `updated_at` of this one. */
+  endTime: number | null;
+  /** True once the export has reached the present. */
   endOfStream: boolean;
 }
 
@@ -18,6 +29,10 @@ export interface ExportPage {
 export interface ZendeskApi {
   /** One page of `GET /api/v2/incremental/tickets/cursor.json?include=metric_sets`. */
   exportPage(from: { startTime: number } | { cursor: string }): Promise<ExportPage>;
+  /** One page of `GET /api/v2/incremental/organizations.json?start_time=…` (time-based: deleted ones included). */
+  organizationExportPage(startTime: number): Promise<OrganizationExportPage>;
+  /** `GET /api/v2/organizations/{id}.json`; null when the organisation does not exist. */
+  organization(organizationId: string): Promise<unknown | null>;
   /** `GET /api/v2/tickets/{id}/audits.json` (all pages). */
   ticketAudits(ticketId: string): Promise<unknown[]>;
   /** `GET /api/v2/tickets/{id}.json` and its metrics; null when the ticket does not exist. */
@@ -99,9 +114,28 @@ export function createZendeskApi(o: ZendeskApiOptions): ZendeskApi {
       return {
         tickets: (result.tickets as unknown[]) ?? [],
         metricSets: (result.metric_sets as unknown[]) ?? [],
+        organizations: (result.organizations as unknown[]) ?? [],
         afterCursor: (result.after_cursor as string | null) ?? null,
         endOfStream: result.end_of_stream === true,
       };
+    },
+    async organizationExportPage(startTime) {
+      const { result } = await raw('GET', ['incremental', 'organizations', { start_time: startTime }]);
+      const endTime = Number(result.end_time);
+      return {
+        organizations: (result.organizations as unknown[]) ?? [],
+        endTime: result.end_time === null || !Number.isFinite(endTime) ? null : endTime,
+        endOfStream: result.end_of_stream === true,
+      };
+    },
+    async organization(organizationId) {
+      try {
+        const { result } = await raw('GET', ['organizations', organizationId]);
+        return (result.organization as unknown) ?? null;
+      } catch (e) {
+        if (e instanceof ZendeskApiError && e.status === 404) return null;
+        throw e;
+      }
     },
     async ticketAudits(ticketId) {
       const audits: unknown[] = [];

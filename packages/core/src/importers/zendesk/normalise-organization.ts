@@ -6,7 +6,13 @@ import { ZendeskExportSchema } from './zendesk-export.js';
 /** A customer as stored, with the time Zendesk last changed it (an older snapshot must not overwrite a newer one). */
 export type ZendeskCustomer = Customer & { sourceUpdatedAt: string | null };
 
-function fieldValue(v: unknown): FieldValue {
+/**
+ * A Zendesk organisation field value as a case field value: text, numbers and booleans as they are, multi-select
+ * lists as strings, anything else as its JSON.
+ *
+ * @example zendeskFieldValue(['gold', 'emea']) // ['gold', 'emea']
+ */
+export function zendeskFieldValue(v: unknown): FieldValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
@@ -21,7 +27,7 @@ function fieldValue(v: unknown): FieldValue {
  */
 export function normaliseZendeskOrganization(org: ZendeskOrganization): ZendeskCustomer {
   const fields: Record<string, FieldValue> = {};
-  for (const [k, v] of Object.entries(org.organization_fields ?? {})) fields[k] = fieldValue(v);
+  for (const [k, v] of Object.entries(org.organization_fields ?? {})) fields[k] = zendeskFieldValue(v);
   return {
     ...CustomerSchema.parse({
       id: org.id,
