@@ -27,8 +27,45 @@ afterAll(async () => {
   await worker?.stop();
 });
 
+/** A signed Zendesk webhook to the worker. */
+async function deliver(body: string) {
+  const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  return fetch(`${worker.base}/zendesk/webhooks`, {
+    method: 'POST',
+    headers: {
+      'x-zendesk-webhook-signature': zendeskSignature(SECRET, now, body),
+      'x-zendesk-webhook-signature-timestamp': now,
+    },
+    body,
+  });
+}
+
+/** The requester's organisation, as Zendesk's organisation events create and tag it. */
+async function storeOrganization() {
+  const time = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const detail = { id: '8001', name: 'E2E <b>Org</b>', created_at: time, updated_at: time };
+  const envelope = (type: string, id: string, event: Record<string, unknown>) =>
+    JSON.stringify({
+      type: `zen:event-type:${type}`,
+      id,
+      time,
+      subject: 'zen:organization:8001',
+      detail,
+      event,
+    });
+  expect((await deliver(envelope('organization.created', 'org-8001-created', {}))).status).toBe(200);
+  const tagged = await deliver(
+    envelope('organization.tags_changed', 'org-8001-tags', {
+      added: { tags: ['adoption_milestone'] },
+      removed: { tags: [] },
+    }),
+  );
+  expect(tagged.status).toBe(200);
+}
+
 /** The preview's ticket, stored in the worker as a Zendesk webhook would (so the sidebar's remote part has it). */
 async function storeTicket(page: Page) {
+  await storeOrganization();
   const ticket = (await (await fetch(new URL('/preview-ticket.json', preview.url))).json()) as {
     id: string;
     subject: string;
@@ -45,6 +82,7 @@ async function storeTicket(page: Page) {
       description: ticket.description,
       status: 'OPEN',
       created_at: now,
+      organization_id: '8001',
     },
     event: {},
   });
@@ -94,7 +132,7 @@ describe('the Zendesk sidebar in Chromium (preview harness, real worker)', () =>
     await app.locator('form.link button').click();
     await expect
       .poll(async () => app.locator('[data-issue=PROJ-77]').textContent())
-      .toContain('1 cases · 1 open · 0 customers · revenue not measured');
+      .toContain('1 cases · 1 open · 1 customers · revenue not measured'); // the requester's organisation
 
     // Swarming goes through the worker to Slack, which this worker has no secrets for: it says so.
     await app.locator('[data-testid=swarm]').click();
@@ -104,6 +142,20 @@ describe('the Zendesk sidebar in Chromium (preview harness, real worker)', () =>
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}sidebar.png`, fullPage: true });
+    await page.close();
+  });
+
+  it("shows the requester organisation's health from the worker, as text", async () => {
+    await storeTicket(await browser.newPage());
+    const { page, app } = await open(preview.url);
+    const band = app.locator('[data-testid=health-band]');
+    await band.waitFor();
+    // Adoption reached (weight 20) outweighs the rest (the case's completeness, the open PROJ-77 it waits on).
+    expect(await band.textContent()).toMatch(/^Healthy · E2E <b>Org<\/b>: \d+\/100$/);
+    expect(await app.locator('[data-testid=health-reasons] li').allTextContents()).toContain(
+      '1 open case waiting on an open bug',
+    );
+    expect(await app.locator('[data-testid=health] b').count()).toBe(0);
     await page.close();
   });
 
