@@ -4,7 +4,7 @@ import issueCreated from '@shared-data/jira/jira-to-matrix_fixtures/webhooks_iss
 import statusChanged from '@shared-data/jira/jira-to-matrix_fixtures/webhooks_issue_updated_status-changed.json';
 import issueLinkCreated from '@shared-data/jira/jira-to-matrix_fixtures/webhooks_issuelink_created.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
-import { jiraApiRoutes, jiraRoutes, runJiraJobs } from '@support-metrics/jira-bridge';
+import { createJiraApi, jiraApiRoutes, jiraRoutes, runJiraJobs } from '@support-metrics/jira-bridge';
 import { createJiraMock } from '@support-metrics/jira-bridge/mocks';
 import {
   type AppEnv,
@@ -313,6 +313,35 @@ describe('links and impact', () => {
     expect(await runJobs(NOW + 20 * 60_000)).toMatchObject({ impactWritten: 0, retried: 1 });
     expect(await runJobs(NOW + 40 * 60_000)).toMatchObject({ impactWritten: 1 });
     expect(jira.state.properties.get('EXP-2')).toMatchObject({ cases: 2 });
+    // A Jira that never answers: the call is given up after the timeout, that item retried later, the others written.
+    await d1.linkJira('demo', '3000', 'EXP-2', 'api', iso(NOW));
+    jira.state.hanging = 1;
+    const impatient = (at: number) =>
+      runJiraJobs({
+        db: env.DB,
+        config: loadConfig(env),
+        at: new Date(at),
+        notes: ticketNotes,
+        // As the worker's: the Jira secrets are the default tenant's only.
+        jiraApi: (config, tenantId) =>
+          tenantId === config.DEFAULT_TENANT
+            ? createJiraApi({
+                baseUrl: config.JIRA_BASE_URL ?? '',
+                email: config.JIRA_EMAIL ?? '',
+                apiToken: config.JIRA_API_TOKEN ?? '',
+                timeoutMs: 50,
+              })
+            : null,
+      });
+    expect(await impatient(NOW + 60 * 60_000)).toMatchObject({ retried: 1, impactWritten: 0 });
+    const hung = await env.DB.prepare(
+      "SELECT key, last_error FROM outbox WHERE tenant_id = 'demo' AND status = 'pending'",
+    ).all<{ key: string; last_error: string }>();
+    expect(hung.results).toEqual([
+      { key: 'EXP-2', last_error: expect.stringContaining('JiraTimeoutError') },
+    ]);
+    expect(await impatient(NOW + 120 * 60_000)).toMatchObject({ retried: 0, impactWritten: 1 });
+    expect(jira.state.properties.get('EXP-2')).toMatchObject({ cases: 3 });
     const outbox = await env.DB.prepare(
       "SELECT key, status, last_error FROM outbox WHERE tenant_id = 'demo' AND kind = 'jira-impact'",
     ).all();
