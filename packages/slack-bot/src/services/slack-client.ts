@@ -75,11 +75,15 @@ export async function resolveSlackAuth(
 }
 
 /** A Web API client for a bot token, fit for Workers. */
-export function webClient(token: string | undefined, fetchImpl?: typeof fetch): WebClient {
+export function webClient(
+  token: string | undefined,
+  fetchImpl?: typeof fetch,
+  timeoutMs: number = WEB_API_TIMEOUT_MS,
+): WebClient {
   return new WebClient(token, {
     fetch: workersFetch(fetchImpl),
     logger: slackLogger,
     retryConfig: WEB_API_RETRIES,
-    timeout: WEB_API_TIMEOUT_MS,
+    timeout: timeoutMs,
   });
 }
