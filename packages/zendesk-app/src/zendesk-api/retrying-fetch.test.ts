@@ -44,4 +44,37 @@ describe('retryingFetch', () => {
     await expect(broken('https://x')).rejects.toThrow('fetch failed');
     expect(waits).toEqual([1000, 2000, 4000]);
   });
+
+  it('aborts an attempt Zendesk never answers after the timeout and retries it; the caller can still cancel', async () => {
+    let calls = 0;
+    // Like a real fetch: the request ends only when its signal aborts; the second attempt is answered.
+    const hangOnce = retryingFetch(
+      (_url, init) => {
+        calls++;
+        if (calls > 1) return Promise.resolve(new Response('{}', { status: 200 }));
+        return new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        );
+      },
+      { retries: 2, sleep: async () => {}, timeoutMs: 20 },
+    );
+    expect((await hangOnce('https://x.zendesk.com/api/v2/incremental/tickets/cursor.json')).status).toBe(200);
+    expect(calls).toBe(2);
+
+    let attempts = 0;
+    const hangs = retryingFetch(
+      (_url, init) => {
+        attempts++;
+        return new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        );
+      },
+      { retries: 5, sleep: async () => {}, timeoutMs: 10_000 },
+    );
+    const cancel = new AbortController();
+    const pending = hangs('https://x.zendesk.com/api/v2/tickets.json', { signal: cancel.signal });
+    cancel.abort(new Error('Ctrl-C'));
+    await expect(pending).rejects.toThrow('Ctrl-C');
+    expect(attempts).toBe(1);
+  });
 });

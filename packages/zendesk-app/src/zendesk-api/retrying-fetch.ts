@@ -8,6 +8,8 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Longest single wait, so one bad Retry-After cannot stall a run. */
   maxWaitMs?: number;
+  /** One attempt that gets no answer within this is aborted and retried like a network error. Default 30 s. */
+  timeoutMs?: number;
   /** Called before each wait, e.g. to show "rate limited, waiting 12 s" on a progress bar. */
   onRetry?: (info: { status: number | null; waitMs: number; attempt: number }) => void;
 }
@@ -31,14 +33,19 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * @example const fetchWithRetry = retryingFetch(fetch, { retries: 5 });
  */
 export function retryingFetch(fetchImpl: FetchLike, opts: RetryOptions = {}): FetchLike {
-  const { retries = 5, sleep = realSleep, maxWaitMs = 120_000, onRetry } = opts;
+  const { retries = 5, sleep = realSleep, maxWaitMs = 120_000, timeoutMs = 30_000, onRetry } = opts;
   return async (url, init) => {
     for (let attempt = 0; ; attempt++) {
       let response: Response | null = null;
       let error: unknown = null;
       try {
-        response = await fetchImpl(url, init);
+        // The caller's own signal still cancels (Ctrl-C); the timeout ends an attempt Zendesk never answers.
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        response = await fetchImpl(url, { ...init, signal });
       } catch (e) {
+        // Cancelled by the caller: stop, do not retry.
+        if (init?.signal?.aborted) throw e;
         error = e;
       }
       const retryable =
