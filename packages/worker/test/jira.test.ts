@@ -337,9 +337,7 @@ describe('links and impact', () => {
     const hung = await env.DB.prepare(
       "SELECT key, last_error FROM outbox WHERE tenant_id = 'demo' AND status = 'pending'",
     ).all<{ key: string; last_error: string }>();
-    expect(hung.results).toEqual([
-      { key: 'EXP-2', last_error: expect.stringContaining('JiraTimeoutError') },
-    ]);
+    expect(hung.results).toEqual([{ key: 'EXP-2', last_error: expect.stringContaining('JiraTimeoutError') }]);
     expect(await impatient(NOW + 120 * 60_000)).toMatchObject({ retried: 0, impactWritten: 1 });
     expect(jira.state.properties.get('EXP-2')).toMatchObject({ cases: 3 });
     const outbox = await env.DB.prepare(
