@@ -34,6 +34,12 @@ export function numberField(c: Pick<Customer, 'fields'>, key: string): number | 
   return null;
 }
 
+/** A day (YYYY-MM-DD) from a date organisation field; null when the field is absent or not a date. */
+function dayField(c: Pick<Customer, 'fields'>, key: string | undefined): string | null {
+  const v = key ? c.fields[key] : undefined;
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null;
+}
+
 /** Everything the success metrics read of one customer, through the tenant's mapping. */
 export interface CustomerFacts {
   id: string;
@@ -46,6 +52,8 @@ export interface CustomerFacts {
   successReached: boolean | null;
   renewalCommitted: boolean | null;
   churned: boolean | null;
+  /** When the customer churned (YYYY-MM-DD), from the mapped date field; null when unknown. */
+  churnedAt: string | null;
   recurringRevenue: number | null;
   previousRecurringRevenue: number | null;
 }
@@ -56,13 +64,9 @@ export interface CustomerFacts {
  * @example customerFacts(customer, DEFAULT_CUSTOMER_MAPPING).adopted
  */
 export function customerFacts(c: Customer, m: CustomerMapping): CustomerFacts {
-  const sinceField = m.customerSinceField ? c.fields[m.customerSinceField] : undefined;
   const since =
-    typeof sinceField === 'string' && /^\d{4}-\d{2}-\d{2}/.test(sinceField)
-      ? sinceField.slice(0, 10)
-      : c.createdAt
-        ? new Date(c.createdAt).toISOString().slice(0, 10)
-        : null;
+    dayField(c, m.customerSinceField) ??
+    (c.createdAt ? new Date(c.createdAt).toISOString().slice(0, 10) : null);
   return {
     id: c.id,
     name: c.name,
@@ -73,6 +77,7 @@ export function customerFacts(c: Customer, m: CustomerMapping): CustomerFacts {
     successReached: signalOf(m.successReached, c),
     renewalCommitted: signalOf(m.renewalCommitted, c),
     churned: signalOf(m.churned, c),
+    churnedAt: dayField(c, m.churnedAtField),
     recurringRevenue: numberField(c, m.recurringRevenueField),
     previousRecurringRevenue: numberField(c, m.previousRecurringRevenueField),
   };

@@ -62,6 +62,8 @@ export const CustomerMappingSchema = z
     successReached: CustomerSignalSchema.default({ tag: 'success_milestone' }),
     renewalCommitted: CustomerSignalSchema.default({ tag: 'renewal_committed' }),
     churned: CustomerSignalSchema.default({ tag: 'churned' }),
+    /** A date field holding when the customer churned: churn is then counted within the window, not as a snapshot. */
+    churnedAtField: z.string().min(1).optional(),
     /** Organisation field with the annual recurring revenue now. */
     recurringRevenueField: z.string().min(1).default('annual_recurring_revenue'),
     /** Organisation field with the annual recurring revenue a year ago (for revenue change, GRR and NRR). */

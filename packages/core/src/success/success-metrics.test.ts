@@ -180,6 +180,35 @@ describe('success metrics (hand-computed: A new+healthy, B at risk, C churned, D
   });
 });
 
+describe('churn within the window, with churn dates', () => {
+  it('counts customers lost in the window ÷ customers at its start', () => {
+    const c = (id: string, createdAt: string, churnedOn?: string) =>
+      CustomerSchema.parse({
+        id,
+        createdAt,
+        tags: churnedOn ? ['churned'] : [],
+        fields: churnedOn ? { churn_date: churnedOn } : {},
+      });
+    const r = customerReport(
+      [
+        c('old1', '2024-01-01T00:00:00Z'),
+        c('old2', '2024-01-01T00:00:00Z'),
+        c('lost-in', '2024-01-01T00:00:00Z', '2026-10-15'), // churned in the window: counts
+        c('lost-before', '2024-01-01T00:00:00Z', '2026-05-01'), // gone before it started: not at the start
+        c('new', '2026-10-01T00:00:00Z'), // joined in the window: not at the start
+      ],
+      new Map(),
+      CustomerMappingSchema.parse({ churnedAtField: 'churn_date' }),
+      WINDOW,
+      { jira: false },
+    );
+    // At the start: old1, old2, lost-in → 1 of 3.
+    expect(r.metrics.churn).toMatchObject({ numerator: 1, denominator: 3 });
+    // The first fixture has no churn dates: a snapshot, 1 marked of 4.
+    expect(m.churn).toMatchObject({ value: 0.25 });
+  });
+});
+
 describe('NextGen support metrics (same fixture)', () => {
   it('customer engagement: cases by revenue tier, with effort beside', () => {
     expect(m.customer_engagement?.distribution).toEqual({

@@ -24,7 +24,8 @@ export const COMPUTED_FROM_CUSTOMERS = {
     'cases solved in the window that were not reopened and not rated bad ÷ cases solved in the window whose reopen count is known [ticket_metrics.reopens, satisfaction_rating]',
   retention:
     'active customers committed to renew ÷ active customers [tag `renewal_committed` or the mapped field]',
-  churn: 'customers marked churned ÷ all customers (a snapshot of the current marks) [tag `churned`]',
+  churn:
+    'with `churnedAtField`: customers marked churned whose churn date falls in the window ÷ customers at the window start (customer before it, not churned before it); without: customers marked churned ÷ all customers (a snapshot of the marks) [tag `churned`]',
   health_score:
     'mean health score (0–100) of active customers with a score; each score is the weighted mean of the measured indicators (see Customer health)',
   health_at_risk:
@@ -148,9 +149,21 @@ export function customerReport(
         renewPool.length,
         'no data: no active customers',
       );
+  // With churn dates: customers lost in the window ÷ customers at its start. Without: a snapshot of the marks.
+  const dated = facts.some((f) => f.churnedAt !== null);
+  const atStart = facts.filter(
+    (f) =>
+      (f.since === null || f.since < window.from) && (f.churnedAt === null || f.churnedAt >= window.from),
+  );
   parts.churn = !use.churned
     ? { reason: unmapped('`churned`', mapping.churned.tag) }
-    : ratio(churned, facts.length, 'no data: no customers');
+    : dated
+      ? ratio(
+          count(atStart, (f) => f.churned === true && f.churnedAt !== null && f.churnedAt <= window.to),
+          atStart.length,
+          'no data: no customers at the start of the window',
+        )
+      : ratio(churned, facts.length, 'no data: no customers');
   parts.health_score =
     scored.length === 0
       ? { reason: 'no data: no active customer has enough measured health indicators' }
