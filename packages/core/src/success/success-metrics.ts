@@ -97,31 +97,32 @@ export function customerReport(
   const atRisk = scored.filter((h) => h.band === 'at_risk');
 
   const parts: Partial<Record<MetricId, Part>> = {};
-  const onboardPool = known(newOnes, 'onboarded');
-  parts.onboard_rate = !use.onboarded
-    ? { reason: unmapped('`onboarded`', mapping.onboarded.tag) }
-    : ratio(
-        count(onboardPool, (f) => f.onboarded === true),
-        onboardPool.length,
-        'no data: no new customers in the window (customer since)',
-      );
-  const adoptPool = known(active, 'adopted');
-  parts.adoption_rate = !use.adopted
-    ? { reason: unmapped('`adopted`', mapping.adopted.tag) }
-    : ratio(
-        count(adoptPool, (f) => f.adopted === true),
-        adoptPool.length,
-        'no data: no active customers',
-      );
+  // Share of a population with a signal true, among those whose value is known; "not measured" when not in use.
+  const signalRate = (
+    key: 'onboarded' | 'adopted' | 'successReached' | 'renewalCommitted',
+    pool: CustomerFacts[],
+    empty: string,
+  ): Part => {
+    if (!use[key]) return { reason: unmapped(`\`${key}\``, mapping[key].tag) };
+    const knownPool = known(pool, key);
+    return ratio(
+      count(knownPool, (f) => f[key] === true),
+      knownPool.length,
+      empty,
+    );
+  };
+  parts.onboard_rate = signalRate(
+    'onboarded',
+    newOnes,
+    'no data: no new customers in the window (customer since)',
+  );
+  parts.adoption_rate = signalRate('adopted', active, 'no data: no active customers');
   const planPool = use.hasSuccessPlan ? active.filter((f) => f.hasSuccessPlan === true) : active;
-  const successPool = known(planPool, 'successReached');
-  parts.success_rate = !use.successReached
-    ? { reason: unmapped('`successReached`', mapping.successReached.tag) }
-    : ratio(
-        count(successPool, (f) => f.successReached === true),
-        successPool.length,
-        'no data: no active customers with a success plan',
-      );
+  parts.success_rate = signalRate(
+    'successReached',
+    planPool,
+    'no data: no active customers with a success plan',
+  );
   parts.availability =
     mapping.outageTags.length === 0
       ? { reason: 'no data: set customerMapping.outageTags (case tags meaning an outage or downtime)' }
@@ -141,14 +142,7 @@ export function customerReport(
     reopenKnown,
     'no data: needs solved cases of customers with reopen counts (ticket_metrics.reopens)',
   );
-  const renewPool = known(active, 'renewalCommitted');
-  parts.retention = !use.renewalCommitted
-    ? { reason: unmapped('`renewalCommitted`', mapping.renewalCommitted.tag) }
-    : ratio(
-        count(renewPool, (f) => f.renewalCommitted === true),
-        renewPool.length,
-        'no data: no active customers',
-      );
+  parts.retention = signalRate('renewalCommitted', active, 'no data: no active customers');
   // With churn dates: customers lost in the window ÷ customers at its start. Without: a snapshot of the marks.
   const dated = facts.some((f) => f.churnedAt !== null);
   const atStart = facts.filter(

@@ -6,7 +6,13 @@ import {
 } from '@support-metrics/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { customerReportOf, demandOf, last90Days, maturityEvidenceOf } from '../customers/customer-service.js';
+import {
+  customerHealthOf,
+  customerReportOf,
+  demandOf,
+  last90Days,
+  maturityEvidenceOf,
+} from '../customers/customer-service.js';
 import { CustomerStore } from '../customers/customer-store.js';
 import type { AppEnv } from '../http/app-env.js';
 import { bearerAuth } from '../http/bearer-auth.js';
@@ -73,10 +79,9 @@ export function customerApiRoutes(opts: { now?: () => number } = {}) {
     const customer = await new CustomerStore(base.db).customer(base.tenantId, id);
     // Another tenant's customer is not found either.
     if (!customer) throw apiError(404, 'not_found', `no customer ${id}`);
-    const report = await customerReportOf(base);
     return c.json({
       customer: { id: customer.id, name: customer.name, tags: customer.tags },
-      health: report.customers.find((h) => h.orgId === id) ?? null,
+      health: await customerHealthOf(base, id),
       atRiskBelow: (await base.store.tenantPolicies(base.tenantId)).customerMapping.health.atRiskBelow,
     });
   });

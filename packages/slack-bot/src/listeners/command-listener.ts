@@ -11,7 +11,7 @@ import { helpMessage, kpiMessage, type Message, metricMessage } from '../blocks/
 import { escapeMrkdwn } from '../blocks/mrkdwn.js';
 import { type Command, parseCommand } from '../commands/parse-command.js';
 import { kpiView, metricView } from '../services/metrics-views.js';
-import { depsOf, type SlackDeps } from '../services/slack-deps.js';
+import { customerContextOf, depsOf, type SlackDeps } from '../services/slack-deps.js';
 import { answerSoon } from './answer-soon.js';
 import { openMaturityModal } from './maturity-actions.js';
 import { startSwarmFromSlack } from './swarm-actions.js';
@@ -26,7 +26,7 @@ const today = (deps: SlackDeps) => deps.now().toISOString().slice(0, 10);
 
 /** The message a metrics command answers with, from the store. */
 export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: string): Promise<Message> {
-  const ctx = { store: deps.store, db: deps.db, tenantId: deps.tenantId, now: deps.now() };
+  const ctx = customerContextOf(deps);
   // A customer, NextGen or demand metric asked by name is answered by the view that computes it.
   const id = cmd.kind === 'metric' ? cmd.metric.id : null;
   if (cmd.kind === 'health' || (id && id in COMPUTED_FROM_CUSTOMERS))

@@ -15,11 +15,11 @@ import {
   maturityStepView,
   ratingsFromState,
 } from '../blocks/maturity-blocks.js';
-import { depsOf, type SlackDeps } from '../services/slack-deps.js';
+import { customerContextOf, depsOf, type SlackDeps } from '../services/slack-deps.js';
 
 /** The store's pre-fill and the tenant's last assessment, for a step of the modal. */
 async function prefillOf(deps: SlackDeps) {
-  const ctx = { store: deps.store, db: deps.db, tenantId: deps.tenantId, now: deps.now() };
+  const ctx = customerContextOf(deps);
   const [evidence, latest] = await Promise.all([
     maturityEvidenceOf(ctx, { slackConnected: true }),
     new CustomerStore(deps.db).latestMaturity(deps.tenantId),

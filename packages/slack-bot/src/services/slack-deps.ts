@@ -27,3 +27,8 @@ export function depsOf(context: Record<string, unknown>): SlackDeps {
   if (!deps) throw new Error('slack listener without deps: dispatch through slackRoutes()');
   return deps;
 }
+
+/** What the customer reads (health, outcomes, forecast, maturity) need of the deps, at the deps' clock. */
+export function customerContextOf(deps: SlackDeps) {
+  return { store: deps.store, db: deps.db, tenantId: deps.tenantId, now: deps.now() };
+}
