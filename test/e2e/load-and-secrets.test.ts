@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningWorker, startWorker, zendeskSignature } from '../support/wrangler-dev.js';
 
@@ -204,7 +206,11 @@ describe(`${TOTAL} mixed requests against wrangler dev`, () => {
         await fetch(`${worker.base}/api/bugs`, { headers: { authorization: `Bearer ${TOKEN}` } })
       ).text(),
     );
-    const everything = bodies.join('\n') + worker.logs();
+    // What was answered, what wrangler dev printed, and wrangler's own debug log files.
+    const logDir = join(worker.persistDir, 'wrangler-logs');
+    const debugLogs = readdirSync(logDir).map((f) => readFileSync(join(logDir, f), 'utf8'));
+    expect(debugLogs.length).toBeGreaterThan(0);
+    const everything = [...bodies, worker.logs(), ...debugLogs].join('\n');
     for (const secret of [
       SECRET,
       TOKEN,

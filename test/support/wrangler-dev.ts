@@ -48,13 +48,25 @@ export async function startWorker(
     persistDir?: string;
     /** Keep the state directory on stop. */
     keep?: boolean;
+    /** More `wrangler dev` arguments (the benchmark passes `--log-level warn`). */
+    args?: string[];
+    /**
+     * Keep wrangler's DevTools proxy attached (what `pnpm start` gives a developer). Off by default here: while it
+     * is attached, workerd reports every D1 query to it as four network events, each a round trip to wrangler's
+     * Node process and a line in its debug log, which costs ingest about a third of its throughput (bench/worker.ts
+     * measures both). Wrangler's CLI has no flag for it; it detaches the proxy when VSCODE_INSPECTOR_OPTIONS is set
+     * (inside a VS Code debug terminal), which is what this sets.
+     */
+    devtools?: boolean;
   } = {},
 ): Promise<RunningWorker> {
   const fresh = !opts.persistDir;
   const persist = opts.persistDir ?? mkdtempSync(join(tmpdir(), 'sm-e2e-'));
   const run = promisify(execFile);
+  // Wrangler's debug log goes with the state directory instead of piling up in ~/.config/.wrangler/logs.
+  const wranglerEnv = { ...env, WRANGLER_LOG_PATH: join(persist, 'wrangler-logs') };
   const d1 = (args: string[]) =>
-    run(wrangler, ['d1', ...args, '--local', '--persist-to', persist], { cwd: workerDir, env });
+    run(wrangler, ['d1', ...args, '--local', '--persist-to', persist], { cwd: workerDir, env: wranglerEnv });
   if (fresh) await d1(['migrations', 'apply', 'DB']);
   for (const [tenant, token] of Object.entries(fresh ? (opts.tenants ?? {}) : {})) {
     const hash = createHash('sha256').update(token).digest('hex');
@@ -75,11 +87,15 @@ export async function startWorker(
     '--persist-to',
     persist,
     '--show-interactive-dev-session=false',
+    ...(opts.args ?? []),
   ];
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);
   const child: ChildProcess = spawn(wrangler, args, {
     cwd: workerDir,
-    env,
+    env: {
+      ...wranglerEnv,
+      ...(opts.devtools ? {} : { VSCODE_INSPECTOR_OPTIONS: '{}' }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let logs = '';

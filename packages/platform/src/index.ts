@@ -17,3 +17,4 @@ export * from './http/webhook-request.js';
 export * from './jobs/scheduled-jobs.js';
 export * from './store/case-record.js';
 export * from './store/d1-store.js';
+export * from './store/write-coalescer.js';

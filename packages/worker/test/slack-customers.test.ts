@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import { CaseSchema, CustomerSchema, MATURITY_STATEMENTS } from '@support-metrics/core';
-import { CustomerStore, D1Store } from '@support-metrics/platform';
+import { CustomerStore } from '@support-metrics/platform';
 import { blockProblems } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant } from './helpers.js';

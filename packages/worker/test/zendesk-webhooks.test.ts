@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import membershipRaw from '@shared-data/zendesk_webhooks/zendeskgo_group_membership_created.json?raw';
 import triggerRaw from '@shared-data/zendesk_webhooks/zendeskgo_trigger_ticket_update.json?raw';
-import { CustomerStore } from '@support-metrics/platform';
+import { CustomerStore, coalescerOf, WriteCoalescer } from '@support-metrics/platform';
 import { verifyZendeskSignature } from '@support-metrics/zendesk-app';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, organizationEvent, postWebhook, seedTenant, ticketCreated, ticketEvent } from './helpers.js';
@@ -255,6 +255,66 @@ describe('Zendesk event webhooks', () => {
       status: 'skipped',
       reason: expect.stringContaining('set ZENDESK_SUBDOMAIN'),
     });
+  });
+});
+
+describe('group commit: concurrent writes share D1 batches', () => {
+  const insertMark = (id: string) =>
+    env.DB.prepare(
+      "INSERT INTO processed_events (tenant_id, source, event_id, processed_at) VALUES ('demo', 'coalescer-test', ?, '2026-11-23T00:00:00Z')",
+    ).bind(id);
+  const marks = async () =>
+    (
+      await env.DB.prepare(
+        "SELECT event_id FROM processed_events WHERE source = 'coalescer-test' ORDER BY 1",
+      ).all<{
+        event_id: string;
+      }>()
+    ).results.map((r) => r.event_id);
+
+  it('writes waiting writes together, and one refused write fails alone', async () => {
+    const coalescer = new WriteCoalescer(env.DB);
+    await coalescer.write([insertMark('taken')]);
+    const ids = Array.from({ length: 20 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+    // 20 writes at once, one of which (the 8th) is refused by the unique key.
+    const outcomes = await Promise.allSettled(
+      ids.map((id, i) => coalescer.write(i === 7 ? [insertMark(id), insertMark('taken')] : [insertMark(id)])),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual(ids.map((_, i) => (i === 7 ? 'rejected' : 'fulfilled')));
+    expect(String((outcomes[7] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed/);
+    // The refused write left nothing (not even its own first statement); every other one is there once.
+    expect(await marks()).toEqual(['taken', ...ids.filter((_, i) => i !== 7)].sort());
+    // The first of the 20 went at once (nothing was in flight); the 19 that came while it was on its way went as
+    // groups of 16 and 3; the group of 16 held the refused write, so it was written again one by one.
+    expect(coalescer.stats).toEqual({ batches: 4, writes: 21, retriedAlone: 16 });
+  });
+
+  it('stores concurrent new tickets and redeliveries once each: exact cases, events and rollups', async () => {
+    const before = { cases: await count('cases'), created: (await metrics()).counts.created };
+    const shared = coalescerOf(env.DB);
+    const batchesBefore = shared.stats.batches;
+    const writesBefore = shared.stats.writes;
+    const events = Array.from({ length: 24 }, (_, i) => ticketCreated(String(7100 + i)));
+    // Every fourth one is delivered twice at the same moment (a Zendesk retry racing the original).
+    const deliveries = [...events, ...events.filter((_, i) => i % 4 === 0)];
+    const answers = await Promise.all(
+      deliveries.map(
+        async (e) => (await postWebhook(e)).json() as Promise<{ status: string; caseId?: string }>,
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 'created')).toHaveLength(24);
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(6);
+    expect(new Set(answers.filter((a) => a.status === 'created').map((a) => a.caseId)).size).toBe(24);
+    expect(await count('cases')).toBe(before.cases + 24);
+    expect((await metrics()).counts.created).toBe(before.created + 24);
+    const eventRows = await env.DB.prepare(
+      "SELECT count(*) AS n FROM case_events WHERE tenant_id = 'demo' AND case_id BETWEEN '7100' AND '7123'",
+    ).first<{ n: number }>();
+    expect(eventRows?.n).toBe(24);
+    // And they did share batches: fewer D1 batches than writes.
+    expect(shared.stats.writes - writesBefore).toBeGreaterThanOrEqual(24);
+    expect(shared.stats.batches - batchesBefore).toBeLessThan(shared.stats.writes - writesBefore);
   });
 });
 

@@ -25,6 +25,7 @@ import {
 } from '@support-metrics/core';
 import type { ZodType } from 'zod';
 import { type CaseRecord, type CompletenessAtCreation, prepareCaseRecord } from './case-record.js';
+import { coalescerOf } from './write-coalescer.js';
 
 /** Completeness as kept for a case: the full result now, and the verdict when the case was created. */
 export interface StoredCase {
@@ -250,7 +251,7 @@ export class D1Store {
       completenessLatest: record.latest,
     };
     try {
-      await this.db.batch(statements);
+      await coalescerOf(this.db).write(statements);
     } catch (e) {
       // A concurrent delivery of the same event won the race: nothing of this one was applied.
       if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: before ?? stored };
@@ -280,7 +281,7 @@ export class D1Store {
       opts.closurePolicy ?? policies.closurePolicy,
     );
     try {
-      await this.db.batch(this.writeStatements(tenantId, record, opts, SQL.insertCase));
+      await coalescerOf(this.db).write(this.writeStatements(tenantId, record, opts, SQL.insertCase));
     } catch (e) {
       if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: null };
       if (/UNIQUE constraint failed: cases/i.test(String((e as Error)?.message)))
