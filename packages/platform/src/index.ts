@@ -15,6 +15,7 @@ export * from './http/platform-middleware.js';
 export * from './http/ticket-notes.js';
 export * from './http/webhook-request.js';
 export * from './jobs/scheduled-jobs.js';
+export * from './store/bug-links.js';
 export * from './store/case-record.js';
 export * from './store/d1-store.js';
 export * from './store/write-coalescer.js';

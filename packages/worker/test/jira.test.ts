@@ -268,6 +268,18 @@ describe('links and impact', () => {
     expect(other.bugs.map((b) => b.impact.cases)).toEqual([1]);
   });
 
+  it('shows the same impact in Slack and in the sidebar as /api/bugs (the unstored 3999 counted nowhere)', async () => {
+    const expected = { cases: 6, openCases: 2, customers: 3 };
+    const slack = await new SlackStore(env.DB).bugImpact('demo', {
+      sort: 'cases',
+      newSince: iso(NOW - 7 * DAY),
+      newUntil: iso(NOW + DAY),
+    });
+    expect(slack.find((b) => b.issueKey === 'EXP-1')).toMatchObject({ ...expected, revenue: 150_000 });
+    const sidebar = await new D1Store(env.DB).jiraLinks('demo', '3000');
+    expect(sidebar.find((l) => l.issueKey === 'EXP-1')?.impact).toEqual({ ...expected, revenue: 150_000 });
+  });
+
   it('writes the impact to Jira: the entity property and one comment, updated in place', async () => {
     vi.stubGlobal('fetch', jira.fetch);
     const first = await runJobs();

@@ -1,5 +1,4 @@
 import { env } from 'cloudflare:workers';
-import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import { CaseSchema, CustomerSchema, MATURITY_STATEMENTS } from '@support-metrics/core';
 import { CustomerStore } from '@support-metrics/platform';
 import { blockProblems } from '@support-metrics/slack-bot';
@@ -104,19 +103,8 @@ describe('/support-metrics health, outcomes, forecast', () => {
 });
 
 describe('/support-metrics maturity', () => {
-  const submit = (metadata: string, values: Record<string, unknown>) => {
-    h.clock.now += 1_000;
-    return h.interaction({
-      ...viewSubmission,
-      team: { ...(viewSubmission.team as object), id: 'T111' },
-      view: {
-        ...(viewSubmission.view as object),
-        callback_id: 'maturity_step',
-        private_metadata: metadata,
-        state: { values },
-      },
-    });
-  };
+  const submit = (metadata: string, values: Record<string, unknown>) =>
+    h.submitView({ callback_id: 'maturity_step', private_metadata: metadata, values });
   const rate = (stage: number, r: number) =>
     Object.fromEntries(
       MATURITY_STATEMENTS.filter((s) => s.stage === stage).map((s) => [
@@ -166,6 +154,31 @@ describe('/support-metrics maturity', () => {
       .first<{ stage: number; submitted_by: string; answers: string }>();
     expect(row).toMatchObject({ stage: 3, submitted_by: expect.stringMatching(/^slack:/) });
     expect(Object.keys(JSON.parse(row?.answers ?? '{}'))).toHaveLength(MATURITY_STATEMENTS.length);
+  });
+
+  it('measures the evidence once, when the modal opens, and carries it through the steps', async () => {
+    h.clock.now += 1_000;
+    await h.command('maturity');
+    const opened = JSON.parse(String(h.slack.state.views.at(-1)?.view?.private_metadata));
+    expect(opened.evidence).toMatchObject({ casesLast90Days: 8, slackConnected: true });
+    // No answers carried (the last assessment would pre-set the ratings instead of the evidence).
+    const hintOfStep2 = async (metadata: Record<string, unknown>) => {
+      const body = (await (
+        await submit(JSON.stringify({ ...metadata, answers: {} }), rate(1, 2))
+      ).json()) as {
+        view: { blocks: { block_id?: string; hint?: { text: string } }[] };
+      };
+      return body.view.blocks.find((b) => b.block_id === 's2_crm_integrated')?.hint?.text;
+    };
+    // Step 2's pre-fill comes from what was carried, not from a new look at the store...
+    const carried = {
+      ...opened,
+      evidence: { ...opened.evidence, slackConnected: false, jiraConnected: false },
+    };
+    expect(await hintOfStep2(carried)).toContain('Neither Slack nor Jira');
+    // ...unless it did not come back intact: then the store is asked again.
+    const remeasured = await hintOfStep2({ ...opened, evidence: { casesLast90Days: -1 } });
+    expect(remeasured).toContain('Slack is connected to your helpdesk');
   });
 
   it('tampered metadata starts over at step 1 instead of failing', async () => {

@@ -1,5 +1,6 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import {
   type AppEnv,
   type Bindings,
@@ -97,6 +98,25 @@ export function slackHarness(users: { id: string; email: string; name: string; t
       bindings,
     });
 
+  /** Submits a modal as Slack does (the real view_submission payload, one second later: Slack signs each anew). */
+  const submitView = (view: {
+    callback_id: string;
+    private_metadata?: string;
+    values: Record<string, unknown>;
+  }) => {
+    clock.now += 1_000;
+    return interaction({
+      ...viewSubmission,
+      team: { ...(viewSubmission.team as object), id: 'T111' },
+      view: {
+        ...(viewSubmission.view as object),
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        state: { values: view.values },
+      },
+    });
+  };
+
   return {
     slack,
     clock,
@@ -108,5 +128,6 @@ export function slackHarness(users: { id: string; email: string; name: string; t
     signed,
     command,
     interaction,
+    submitView,
   };
 }

@@ -2,7 +2,6 @@ import { env } from 'cloudflare:workers';
 import blockActions from '@shared-data/slack/block_actions_payload.json';
 import messageShortcut from '@shared-data/slack/message_shortcut_payload.json';
 import vectorBody from '@shared-data/slack/slash_command_body_signing_vector.txt?raw';
-import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { D1Store } from '@support-metrics/platform';
 import { blockProblems, runSlackJobs } from '@support-metrics/slack-bot';
@@ -303,19 +302,12 @@ describe('swarming', () => {
     expect(modal?.trigger_id).toBe('111.222.valid');
     expect(modal?.view).toMatchObject({ callback_id: 'close_swarm_modal', private_metadata: swarm?.id });
 
-    const submit = (summary: string) => {
-      h.clock.now += 1_000; // Slack signs each submission anew
-      return h.interaction({
-        ...viewSubmission,
-        team: { ...(viewSubmission.team as object), id: 'T111' },
-        view: {
-          ...(viewSubmission.view as object),
-          callback_id: 'close_swarm_modal',
-          private_metadata: swarm?.id,
-          state: { values: { summary: { value: { type: 'plain_text_input', value: summary } } } },
-        },
+    const submit = (summary: string) =>
+      h.submitView({
+        callback_id: 'close_swarm_modal',
+        private_metadata: swarm?.id,
+        values: { summary: { value: { type: 'plain_text_input', value: summary } } },
       });
-    };
     const short = await submit('ok');
     expect(await short.json()).toMatchObject({ response_action: 'errors' });
 

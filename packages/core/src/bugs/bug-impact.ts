@@ -29,7 +29,10 @@ export interface BugImpact {
   openCases: number;
   /** Distinct organisations among the linked cases. */
   customers: number;
-  /** Sum of those organisations' recurring revenue; null (not measured) when none of them has it. */
+  /**
+   * Sum of those organisations' recurring revenue, each counted once (the figure on its latest case that has one);
+   * null (not measured) when none of them has it.
+   */
   revenueAtRisk: number | null;
   firstSeen: string | null;
   lastSeen: string | null;
@@ -72,10 +75,18 @@ export function bugImpact(cases: readonly LinkedCase[], opts: BugImpactOptions):
     first === null ? rateWeeks : Math.min(rateWeeks, Math.max(1, Math.ceil((now - first) / WEEK_MS)));
   const weeklyRate = inWindow / covered;
 
-  const orgs = new Map<string, number | null>();
-  for (const c of cases)
-    if (c.organizationId && !orgs.has(c.organizationId)) orgs.set(c.organizationId, c.recurringRevenue);
-  const known = [...orgs.values()].filter((r): r is number => r !== null);
+  // One revenue per organisation, whatever the order of the cases: the one on its latest case that carries any (the
+  // helpdesk's most recent figure; an older case may hold last year's).
+  const orgs = new Map<string, { revenue: number | null; at: number }>();
+  for (const c of cases) {
+    if (!c.organizationId) continue;
+    const seen = orgs.get(c.organizationId);
+    const at = Date.parse(c.createdAt);
+    if (!seen) orgs.set(c.organizationId, { revenue: c.recurringRevenue, at });
+    else if (c.recurringRevenue !== null && (seen.revenue === null || at > seen.at))
+      orgs.set(c.organizationId, { revenue: c.recurringRevenue, at });
+  }
+  const known = [...orgs.values()].map((o) => o.revenue).filter((r): r is number => r !== null);
 
   return {
     cases: cases.length,

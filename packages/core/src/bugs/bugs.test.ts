@@ -49,6 +49,18 @@ describe('bugImpact (hand-computed)', () => {
     expect(bugImpact([], { now: NOW })).toMatchObject({ cases: 0, weeklyRate: 0, firstSeen: null });
   });
 
+  it("counts each customer's revenue once, from its latest case that has one, in any order", () => {
+    // Org A: 100k 30 days ago, 120k 5 days ago, unknown 1 day ago → 120k. Org B: only unknown → not counted.
+    const a = [
+      linked(30, { organizationId: 'A', recurringRevenue: 100_000 }),
+      linked(5, { organizationId: 'A', recurringRevenue: 120_000 }),
+      linked(1, { organizationId: 'A' }),
+      linked(2, { organizationId: 'B' }),
+    ];
+    for (const order of [a, [...a].reverse(), [a[2], a[0], a[3], a[1]] as LinkedCase[]])
+      expect(bugImpact(order, { now: NOW })).toMatchObject({ customers: 2, revenueAtRisk: 120_000 });
+  });
+
   it('ranks by cases, customers or revenue (unknown revenue last)', () => {
     const bugs = [
       { issueKey: 'A-1', impact: { cases: 5, openCases: 1, customers: 1, revenueAtRisk: null } },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { MaturityRating } from './answers-schema.js';
 import type { MaturityStatementId } from './model.js';
 
@@ -27,6 +28,23 @@ export interface MaturityEvidence {
   /** groups (teams) seen on cases in the last 90 days */
   groupsLast90Days: number;
 }
+
+/** MaturityEvidence as data that went out and came back (the Slack modal carries it from step to step). */
+export const MaturityEvidenceSchema = z.strictObject({
+  casesLast90Days: z.number().int().nonnegative(),
+  prioritySetShare: z.number().min(0).max(1).nullable(),
+  completeShare: z.number().min(0).max(1).nullable(),
+  recordCompletionShare: z.number().min(0).max(1).nullable(),
+  knowledgeActionShare: z.number().min(0).max(1).nullable(),
+  collaborationShare: z.number().min(0).max(1).nullable(),
+  slackConnected: z.boolean(),
+  jiraConnected: z.boolean(),
+  swarmsLast90Days: z.number().int().nonnegative(),
+  jiraLinkedCasesLast90Days: z.number().int().nonnegative(),
+  bugsWithImpactWrittenBack: z.number().int().nonnegative(),
+  customersWithHealthScore: z.number().int().nonnegative(),
+  groupsLast90Days: z.number().int().nonnegative(),
+}) satisfies z.ZodType<MaturityEvidence>;
 
 /** A suggested rating and the measured fact behind it, shown to the user who confirms or overrides it. */
 export interface PrefilledRating {

@@ -48,10 +48,18 @@ export const JIRA_SQL = {
   linkedIssues: `SELECT DISTINCT l.issue_key, i.summary, i.status, i.resolution, i.released_at, i.fix_versions, i.deleted_at
     FROM jira_links l LEFT JOIN jira_issues i ON i.tenant_id = l.tenant_id AND i.issue_key = l.issue_key
     WHERE l.tenant_id = ?`,
-  /** All links of a tenant's cases with their case's creation, status and organisation (one pass for every issue). */
-  allLinkedCases: `SELECT l.issue_key, l.case_id, c.created_at, c.status,
+  /**
+   * The stored cases linked to a tenant's issues, with what core's bugImpact needs; every view of a bug's impact
+   * (`/api/bugs`, the Jira property, Slack, the sidebar) reads it here. Links to cases not in the store are left out.
+   */
+  allLinkedCases: `SELECT l.issue_key, l.case_id, l.linked_at, c.created_at, c.status,
       json_extract(c.data, '$.organization.id') AS org_id, json_extract(c.data, '$.organization.recurringRevenue') AS revenue
     FROM jira_links l JOIN cases c ON c.tenant_id = l.tenant_id AND c.id = l.case_id WHERE l.tenant_id = ?`,
+  /** The same for some issues only (the keys as a JSON array). */
+  linkedCasesOfIssues: `SELECT l.issue_key, l.case_id, l.linked_at, c.created_at, c.status,
+      json_extract(c.data, '$.organization.id') AS org_id, json_extract(c.data, '$.organization.recurringRevenue') AS revenue
+    FROM jira_links l JOIN cases c ON c.tenant_id = l.tenant_id AND c.id = l.case_id
+    WHERE l.tenant_id = ? AND l.issue_key IN (SELECT value FROM json_each(?))`,
   /** Open linked cases of an issue (they get the "fix released" note). */
   openCasesOfIssue: `SELECT l.case_id FROM jira_links l JOIN cases c ON c.tenant_id = l.tenant_id AND c.id = l.case_id
     WHERE l.tenant_id = ? AND l.issue_key = ? AND c.status NOT IN ('solved', 'closed')`,

@@ -83,20 +83,4 @@ export const SLACK_SQL = {
   incompleteReasons: `SELECT m.value AS item, count(*) AS cases FROM cases c, json_each(c.completeness_at_creation, '$.missing') m
     WHERE c.tenant_id = ? AND c.created_at >= ? AND c.created_at < ? AND c.complete_at_creation = 0
     GROUP BY m.value ORDER BY cases DESC, item LIMIT ?`,
-  /**
-   * Jira issues by support impact: linked cases (all and open), distinct customers, revenue at risk (sum of the
-   * distinct organisations' recurring revenue), and links made in a window (new linked cases).
-   */
-  topBugs: `SELECT l.issue_key, i.summary, i.status, count(*) AS cases,
-      sum(CASE WHEN c.status NOT IN ('solved', 'closed') THEN 1 ELSE 0 END) AS open_cases,
-      count(DISTINCT json_extract(c.data, '$.organization.id')) AS customers,
-      (SELECT sum(rev) FROM (SELECT DISTINCT json_extract(c2.data, '$.organization.id') AS org,
-           json_extract(c2.data, '$.organization.recurringRevenue') AS rev
-         FROM jira_links x JOIN cases c2 ON c2.tenant_id = x.tenant_id AND c2.id = x.case_id
-         WHERE x.tenant_id = l.tenant_id AND x.issue_key = l.issue_key AND rev IS NOT NULL)) AS revenue,
-      sum(CASE WHEN l.linked_at >= ? AND l.linked_at < ? THEN 1 ELSE 0 END) AS new_cases
-    FROM jira_links l
-      LEFT JOIN cases c ON c.tenant_id = l.tenant_id AND c.id = l.case_id
-      LEFT JOIN jira_issues i ON i.tenant_id = l.tenant_id AND i.issue_key = l.issue_key
-    WHERE l.tenant_id = ? AND i.deleted_at IS NULL GROUP BY l.issue_key`,
 } as const;

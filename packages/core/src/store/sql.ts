@@ -36,17 +36,8 @@ export const SQL = {
     'INSERT INTO case_events (tenant_id, case_id, event_id, type, at, payload) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
   upsertClosureCheck: `INSERT INTO closure_checks (tenant_id, case_id, complete, missing, checked_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (tenant_id, case_id) DO UPDATE SET complete = excluded.complete, missing = excluded.missing, checked_at = excluded.checked_at`,
-  /** A case's Jira links with what is known of each issue and its support impact so far (cases and customers linked). */
-  jiraLinksOfCase: `SELECT l.id, l.issue_key, l.linked_by, l.linked_at, i.summary, i.status, i.fix_versions,
-      (SELECT count(*) FROM jira_links x WHERE x.tenant_id = l.tenant_id AND x.issue_key = l.issue_key) AS cases,
-      (SELECT count(*) FROM jira_links x JOIN cases c ON c.tenant_id = x.tenant_id AND c.id = x.case_id
-         WHERE x.tenant_id = l.tenant_id AND x.issue_key = l.issue_key AND c.status NOT IN ('solved', 'closed')) AS open_cases,
-      (SELECT count(DISTINCT json_extract(c.data, '$.organization.id')) FROM jira_links x JOIN cases c ON c.tenant_id = x.tenant_id AND c.id = x.case_id
-         WHERE x.tenant_id = l.tenant_id AND x.issue_key = l.issue_key) AS customers,
-      (SELECT sum(rev) FROM (SELECT DISTINCT json_extract(c.data, '$.organization.id') AS org,
-           json_extract(c.data, '$.organization.recurringRevenue') AS rev
-         FROM jira_links x JOIN cases c ON c.tenant_id = x.tenant_id AND c.id = x.case_id
-         WHERE x.tenant_id = l.tenant_id AND x.issue_key = l.issue_key AND rev IS NOT NULL)) AS revenue
+  /** A case's Jira links with what is known of each issue (its impact: bug-links.ts in the platform). */
+  jiraLinksOfCase: `SELECT l.id, l.issue_key, l.linked_by, l.linked_at, i.summary, i.status, i.fix_versions
     FROM jira_links l LEFT JOIN jira_issues i ON i.tenant_id = l.tenant_id AND i.issue_key = l.issue_key
     WHERE l.tenant_id = ? AND l.case_id = ? ORDER BY l.linked_at`,
   insertJiraLink: `INSERT INTO jira_links (tenant_id, case_id, issue_key, linked_by, linked_at) VALUES (?, ?, ?, ?, ?)

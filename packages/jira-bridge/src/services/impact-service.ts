@@ -7,6 +7,7 @@ import {
   rankBugs,
   totalDeflection,
 } from '@support-metrics/core';
+import { linkedCasesByIssue } from '@support-metrics/platform';
 import type { AdfDoc } from '../jira-api/jira-api.js';
 import type { JiraStore } from './jira-store.js';
 
@@ -30,9 +31,10 @@ export async function listBugs(
   tenantId: string,
   q: { now: Date; sort: BugSort; limit: number },
 ): Promise<{ bugs: BugView[]; total: number; deflection: ReturnType<typeof totalDeflection> }> {
-  const [issues, links] = await Promise.all([jira.linkedIssues(tenantId), jira.allLinkedCases(tenantId)]);
-  const byIssue = new Map<string, typeof links>();
-  for (const l of links) byIssue.set(l.issueKey, [...(byIssue.get(l.issueKey) ?? []), l]);
+  const [issues, byIssue] = await Promise.all([
+    jira.linkedIssues(tenantId),
+    linkedCasesByIssue(jira.db, tenantId),
+  ]);
   const views: BugView[] = issues
     .filter((i) => !i.deleted)
     .map((i) => {
@@ -57,19 +59,13 @@ export async function listBugs(
 
 /** One issue: what is known of it, its impact and deflection, and the cases behind it. */
 export async function bugDetail(jira: JiraStore, tenantId: string, issueKey: string, now: Date) {
-  const [issue, cases] = await Promise.all([
+  const [issue, cases, byIssue] = await Promise.all([
     jira.issue(tenantId, issueKey),
     jira.casesOf(tenantId, issueKey),
+    linkedCasesByIssue(jira.db, tenantId, [issueKey]),
   ]);
   if (!issue && cases.length === 0) return null;
-  const known = cases.filter((c) => c.createdAt !== null);
-  const linked = known.map((c) => ({
-    caseId: c.caseId,
-    createdAt: c.createdAt as string,
-    open: c.status !== 'solved' && c.status !== 'closed',
-    organizationId: c.organizationId,
-    recurringRevenue: c.recurringRevenue,
-  }));
+  const linked = byIssue.get(issueKey) ?? [];
   const releasedAt = issue?.releasedAt ?? null;
   return {
     issueKey,

@@ -101,21 +101,6 @@ export class JiraStore {
     }));
   }
 
-  async allLinkedCases(tenantId: string) {
-    const { results } = await this.db
-      .prepare(JIRA_SQL.allLinkedCases)
-      .bind(tenantId)
-      .all<Record<string, unknown>>();
-    return results.map((r) => ({
-      issueKey: String(r.issue_key),
-      caseId: String(r.case_id),
-      createdAt: String(r.created_at),
-      open: r.status !== 'solved' && r.status !== 'closed',
-      organizationId: r.org_id === null || r.org_id === undefined ? null : String(r.org_id),
-      recurringRevenue: typeof r.revenue === 'number' ? r.revenue : null,
-    }));
-  }
-
   async issueLinksOf(tenantId: string, issueId: string) {
     const { results } = await this.db.prepare(JIRA_SQL.issueLinksOf).bind(tenantId, issueId, issueId).all<{
       link_type: string;

@@ -24,6 +24,7 @@ import {
   SQL,
 } from '@support-metrics/core';
 import type { ZodType } from 'zod';
+import { impactOfIssues } from './bug-links.js';
 import { type CaseRecord, type CompletenessAtCreation, prepareCaseRecord } from './case-record.js';
 import { coalescerOf } from './write-coalescer.js';
 
@@ -378,7 +379,7 @@ export class D1Store {
   }
 
   /** A case's Jira links: who linked them and when, the issue as far as known, and its support impact so far. */
-  async jiraLinks(tenantId: string, caseId: string) {
+  async jiraLinks(tenantId: string, caseId: string, now = new Date()) {
     const { results } = await this.db.prepare(SQL.jiraLinksOfCase).bind(tenantId, caseId).all<{
       id: number;
       issue_key: string;
@@ -387,11 +388,15 @@ export class D1Store {
       summary: string | null;
       status: string | null;
       fix_versions: string | null;
-      cases: number;
-      open_cases: number;
-      customers: number;
-      revenue: number | null;
     }>();
+    const impact = results.length
+      ? await impactOfIssues(
+          this.db,
+          tenantId,
+          results.map((r) => r.issue_key),
+          now,
+        )
+      : new Map();
     return results.map((r) => ({
       id: r.id,
       issueKey: r.issue_key,
@@ -406,7 +411,7 @@ export class D1Store {
           )
         : [],
       // Revenue at risk: null (not measured) until organisations carry their recurring revenue.
-      impact: { cases: r.cases, openCases: r.open_cases, customers: r.customers, revenue: r.revenue ?? null },
+      impact: impact.get(r.issue_key) ?? { cases: 0, openCases: 0, customers: 0, revenue: null },
     }));
   }
 

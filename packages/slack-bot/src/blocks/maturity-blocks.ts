@@ -4,6 +4,7 @@ import {
   MATURITY_STATEMENTS,
   type MaturityAnswers,
   type MaturityAssessment,
+  type MaturityEvidence,
   type MaturityRating,
   type MaturityStatementId,
   type PrefilledRating,
@@ -23,11 +24,16 @@ const option = (r: MaturityRating) => ({
   value: String(r),
 });
 
-/** What the modal carries from step to step (private_metadata, ≤ 3,000 characters: ids and digits only). */
+/**
+ * What the modal carries from step to step (private_metadata, ≤ 3,000 characters: ids, digits and the evidence's
+ * numbers, about 1,300 at most).
+ */
 export interface MaturityProgress {
   step: number;
   answers: MaturityAnswers;
   channelId: string | null;
+  /** What the store showed when the modal opened: measured once, the pre-fill of every step comes from it. */
+  evidence?: MaturityEvidence;
 }
 
 /**

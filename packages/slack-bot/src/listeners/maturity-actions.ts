@@ -5,6 +5,7 @@ import {
   MATURITY_STAGES,
   type MaturityAnswers,
   MaturityAnswersSchema,
+  MaturityEvidenceSchema,
   prefillMaturity,
 } from '@support-metrics/core';
 import { CustomerStore, maturityEvidenceOf } from '@support-metrics/platform';
@@ -17,15 +18,8 @@ import {
 } from '../blocks/maturity-blocks.js';
 import { customerContextOf, depsOf, type SlackDeps } from '../services/slack-deps.js';
 
-/** The store's pre-fill and the tenant's last assessment, for a step of the modal. */
-async function prefillOf(deps: SlackDeps) {
-  const ctx = customerContextOf(deps);
-  const [evidence, latest] = await Promise.all([
-    maturityEvidenceOf(ctx, { slackConnected: true }),
-    new CustomerStore(deps.db).latestMaturity(deps.tenantId),
-  ]);
-  return { prefill: prefillMaturity(evidence), latest };
-}
+/** What the store shows for the pre-fill: measured once per assessment, when the modal opens. */
+const evidenceOf = (deps: SlackDeps) => maturityEvidenceOf(customerContextOf(deps), { slackConnected: true });
 
 /** `/support-metrics maturity`: opens the first step, pre-set from the last assessment and the store. */
 export async function openMaturityModal(
@@ -34,9 +28,20 @@ export async function openMaturityModal(
   triggerId: string,
   channelId: string,
 ) {
-  const { prefill, latest } = await prefillOf(deps);
-  const progress: MaturityProgress = { step: 1, answers: { ...(latest?.answers ?? {}) }, channelId };
-  await client.views.open({ trigger_id: triggerId, view: maturityStepView(progress, prefill, latest) });
+  const [evidence, latest] = await Promise.all([
+    evidenceOf(deps),
+    new CustomerStore(deps.db).latestMaturity(deps.tenantId),
+  ]);
+  const progress: MaturityProgress = {
+    step: 1,
+    answers: { ...(latest?.answers ?? {}) },
+    channelId,
+    evidence,
+  };
+  await client.views.open({
+    trigger_id: triggerId,
+    view: maturityStepView(progress, prefillMaturity(evidence), latest),
+  });
 }
 
 /**
@@ -60,9 +65,19 @@ export function registerMaturity(app: App) {
       ...ratingsFromState(view.state.values),
     };
     if (step < MATURITY_STAGES.length) {
-      const { prefill } = await prefillOf(deps);
-      const next: MaturityProgress = { step: step + 1, answers, channelId: progress.channelId ?? null };
-      return ack({ response_action: 'update', view: maturityStepView(next, prefill, null) });
+      // The evidence measured when the modal opened; measured again only when it did not come back intact.
+      const carriedEvidence = MaturityEvidenceSchema.safeParse(progress.evidence);
+      const evidence = carriedEvidence.success ? carriedEvidence.data : await evidenceOf(deps);
+      const next: MaturityProgress = {
+        step: step + 1,
+        answers,
+        channelId: progress.channelId ?? null,
+        evidence,
+      };
+      return ack({
+        response_action: 'update',
+        view: maturityStepView(next, prefillMaturity(evidence), null),
+      });
     }
     const assessment = assessMaturity(answers);
     await new CustomerStore(deps.db).saveMaturity(

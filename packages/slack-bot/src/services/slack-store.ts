@@ -1,9 +1,13 @@
 import {
+  bugImpact,
   type IssueType,
+  JIRA_SQL,
   type ResolvedSample,
+  rankBugs,
   SLACK_SQL,
   type SolvedCaseSummary,
 } from '@support-metrics/core';
+import { linkedCasesByIssue } from '@support-metrics/platform';
 
 export interface Installation {
   tenantId: string;
@@ -42,7 +46,7 @@ export interface BugImpactRow {
   cases: number;
   openCases: number;
   customers: number;
-  /** Sum of the distinct organisations' recurring revenue; null (not measured) when none is known. */
+  /** Revenue at risk: each organisation's recurring revenue once; null (not measured) when none is known. */
   revenue: number | null;
   /** Cases linked within the window asked for. */
   newCases: number;
@@ -317,7 +321,10 @@ export class SlackStore {
     return results.map((r) => ({ item: r.item, cases: Number(r.cases) }));
   }
 
-  /** Jira issues by support impact; `newSince`/`newUntil` bound the links counted as new. */
+  /**
+   * Jira issues by support impact; `newSince`/`newUntil` bound the links counted as new. The impact is core's
+   * bugImpact over the stored linked cases (bug-links.ts), the same numbers as `/api/bugs` and the sidebar.
+   */
   async bugImpact(
     tenantId: string,
     q: {
@@ -327,25 +334,39 @@ export class SlackStore {
       limit?: number;
     },
   ): Promise<BugImpactRow[]> {
-    const order = {
-      cases: 'cases',
-      customers: 'customers',
-      revenue: 'coalesce(revenue, -1)',
-      new: 'new_cases',
-    }[q.sort];
-    const { results } = await this.db
-      .prepare(`${SLACK_SQL.topBugs} ORDER BY ${order} DESC, cases DESC, l.issue_key LIMIT ?`)
-      .bind(q.newSince, q.newUntil, tenantId, q.limit ?? 10)
-      .all<Record<string, unknown>>();
-    return results.map((r) => ({
-      issueKey: String(r.issue_key),
-      summary: (r.summary as string | null) ?? null,
-      status: (r.status as string | null) ?? null,
-      cases: Number(r.cases),
-      openCases: Number(r.open_cases ?? 0),
-      customers: Number(r.customers ?? 0),
-      revenue: r.revenue === null || r.revenue === undefined ? null : Number(r.revenue),
-      newCases: Number(r.new_cases ?? 0),
+    const [issues, byIssue] = await Promise.all([
+      this.db.prepare(JIRA_SQL.linkedIssues).bind(tenantId).all<Record<string, unknown>>(),
+      linkedCasesByIssue(this.db, tenantId),
+    ]);
+    const now = new Date(q.newUntil);
+    const bugs = issues.results
+      .filter((r) => r.deleted_at === null || r.deleted_at === undefined)
+      .map((r) => {
+        const issueKey = String(r.issue_key);
+        const cases = byIssue.get(issueKey) ?? [];
+        return {
+          issueKey,
+          summary: (r.summary as string | null) ?? null,
+          status: (r.status as string | null) ?? null,
+          impact: bugImpact(cases, { now }),
+          newCases: cases.filter((c) => c.linkedAt >= q.newSince && c.linkedAt < q.newUntil).length,
+        };
+      });
+    const ranked =
+      q.sort === 'new'
+        ? [...bugs].sort(
+            (a, b) =>
+              b.newCases - a.newCases ||
+              b.impact.cases - a.impact.cases ||
+              a.issueKey.localeCompare(b.issueKey),
+          )
+        : rankBugs(bugs, q.sort);
+    return ranked.slice(0, q.limit ?? 10).map(({ impact, ...b }) => ({
+      ...b,
+      cases: impact.cases,
+      openCases: impact.openCases,
+      customers: impact.customers,
+      revenue: impact.revenueAtRisk,
     }));
   }
 }
