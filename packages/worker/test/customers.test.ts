@@ -260,6 +260,46 @@ describe('GET /api/forecast', () => {
     expect(body.metrics.support_demand_forecast?.status).not.toBe('not_measured');
   });
 
+  it('with churn dates mapped, takes churn over the last 12 full months, as the churn metric counts it', async () => {
+    // Tenant cust-d: four customers. Lost 2026-05-10 (in the year 2025-11-01..2026-10-31), lost 2024-06-01 (before
+    // it: not a customer at its start), lost 2026-11-05 (after it), and one still here. At the start: 3; lost: 1.
+    const store = await seedTenant('cust-d', 'cust-d-token', {
+      customerMapping: { churnedAtField: 'churn_date' },
+    });
+    const org = (id: string, churn: string | null) =>
+      CustomerSchema.parse({
+        id,
+        name: id,
+        tags: churn ? ['churned'] : [],
+        fields: churn ? { churn_date: churn } : {},
+        createdAt: '2023-01-01T00:00:00Z',
+      });
+    await new CustomerStore(env.DB).upsertCustomers(
+      'cust-d',
+      [
+        org('d-may', '2026-05-10'),
+        org('d-old', '2024-06-01'),
+        org('d-nov', '2026-11-05'),
+        org('d-here', null),
+      ],
+      iso(NOW),
+    );
+    for (let i = 0; i < 6; i++)
+      await store.saveCase(
+        'cust-d',
+        CaseSchema.parse({
+          id: `d${i}`,
+          createdAt: iso(NOW - (40 + i * 10) * DAY),
+          organization: { id: 'd-here' },
+        }),
+        { source: 'test', at: iso(NOW) },
+      );
+    const body = (await (await get('/api/forecast', 'cust-d-token')).json()) as {
+      forecast: { churn: { yearlyRate: number } };
+    };
+    expect(body.forecast.churn.yearlyRate).toBeCloseTo(1 / 3, 10);
+  });
+
   it('the daily job stores each tenant its month forecast once', async () => {
     const config = loadConfig(env);
     const at = new Date('2026-12-01T03:00:00Z');

@@ -30,7 +30,7 @@ export interface DemandForecast {
   };
   /** base × adoption expansion ÷ 12. */
   expansion: { yearlyRate: number; cases: number };
-  /** base × churn ÷ 12 (churn: the share of customers marked churned; 0 when not measured). */
+  /** base × churn ÷ 12 (churn: yearly, as the churn metric counts it over the last 12 full months; 0 when not measured). */
   churn: { yearlyRate: number | null; cases: number };
   /** Cases a month that shipped bug fixes are expected to prevent. */
   prevention: { cases: number };

@@ -46,8 +46,33 @@ export interface CustomerReport {
 }
 
 type Part = Partial<MetricResult>;
+const count = (xs: readonly CustomerFacts[], pred: (f: CustomerFacts) => boolean) => xs.filter(pred).length;
 const ratio = (num: number, den: number, reason: string): Part =>
   den === 0 ? { reason } : { value: num / den, numerator: num, denominator: den };
+
+/**
+ * Churn over a window, as the `churn` metric defines it: when churn dates are mapped, customers marked churned whose
+ * churn date falls in the window ÷ customers at its start (customer before it, not churned before it); without them,
+ * customers marked churned ÷ all customers (a snapshot of the marks). The demand forecast takes it over a year.
+ *
+ * @example churnShare(facts, { from: '2025-11-01', to: '2026-10-31' }) // { numerator: 2, denominator: 40, dated: true }
+ */
+export function churnShare(
+  facts: readonly CustomerFacts[],
+  window: ActivityWindow,
+): { numerator: number; denominator: number; dated: boolean } {
+  const dated = facts.some((f) => f.churnedAt !== null);
+  if (!dated) return { numerator: count(facts, (f) => f.churned === true), denominator: facts.length, dated };
+  const atStart = facts.filter(
+    (f) =>
+      (f.since === null || f.since < window.from) && (f.churnedAt === null || f.churnedAt >= window.from),
+  );
+  return {
+    numerator: count(atStart, (f) => f.churned === true && f.churnedAt !== null && f.churnedAt <= window.to),
+    denominator: atStart.length,
+    dated,
+  };
+}
 
 /**
  * The success and relationship-health metrics (seed 002's eight, plus churn, at-risk share and recurring revenue)
@@ -81,7 +106,6 @@ export function customerReport(
   const newOnes = facts.filter(isNew);
   const known = (xs: CustomerFacts[], key: 'onboarded' | 'adopted' | 'successReached' | 'renewalCommitted') =>
     xs.filter((f) => f[key] !== null);
-  const count = (xs: CustomerFacts[], pred: (f: CustomerFacts) => boolean) => xs.filter(pred).length;
   const unmapped = (what: string, tag: string | undefined) =>
     `no data: no customer carries ${tag ? `the tag \`${tag}\`` : 'a value in the mapped field'}; map ${what} in the tenant's customerMapping`;
 
@@ -143,21 +167,14 @@ export function customerReport(
     'no data: needs solved cases of customers with reopen counts (ticket_metrics.reopens)',
   );
   parts.retention = signalRate('renewalCommitted', active, 'no data: no active customers');
-  // With churn dates: customers lost in the window ÷ customers at its start. Without: a snapshot of the marks.
-  const dated = facts.some((f) => f.churnedAt !== null);
-  const atStart = facts.filter(
-    (f) =>
-      (f.since === null || f.since < window.from) && (f.churnedAt === null || f.churnedAt >= window.from),
-  );
+  const lost = churnShare(facts, window);
   parts.churn = !use.churned
     ? { reason: unmapped('`churned`', mapping.churned.tag) }
-    : dated
-      ? ratio(
-          count(atStart, (f) => f.churned === true && f.churnedAt !== null && f.churnedAt <= window.to),
-          atStart.length,
-          'no data: no customers at the start of the window',
-        )
-      : ratio(churned, facts.length, 'no data: no customers');
+    : ratio(
+        lost.numerator,
+        lost.denominator,
+        lost.dated ? 'no data: no customers at the start of the window' : 'no data: no customers',
+      );
   parts.health_score =
     scored.length === 0
       ? { reason: 'no data: no active customer has enough measured health indicators' }

@@ -5,6 +5,7 @@ import {
   baselineBefore,
   type CustomerHealth,
   type CustomerReport,
+  churnShare,
   customerFacts,
   customerReport,
   type DemandForecast,
@@ -18,6 +19,7 @@ import {
   type MetricResult,
   metricResult,
   preventionPerMonth,
+  signalInUse,
 } from '@support-metrics/core';
 import type { D1Store } from '../store/d1-store.js';
 import { CustomerStore } from './customer-store.js';
@@ -97,8 +99,11 @@ export async function demandOf(ctx: CustomerContext): Promise<DemandReport> {
   const first = months.findIndex((m) => m.cases > 0);
   const history = first < 0 ? [] : months.slice(first);
   const facts = list.map((c) => customerFacts(c, mapping));
-  const churned = facts.filter((f) => f.churned === true).length;
-  const churnInUse = facts.some((f) => f.churned === true);
+  // Churn over the last 12 full months (the forecast's rate is yearly), as the churn metric counts it.
+  const lost = churnShare(facts, {
+    from: `${addMonths(current, -12)}-01`,
+    to: addDays(`${current}-01`, -1),
+  });
   const inputs = {
     months: history,
     customers: facts,
@@ -109,7 +114,10 @@ export async function demandOf(ctx: CustomerContext): Promise<DemandReport> {
       })),
       current,
     ),
-    churnRate: churnInUse && facts.length > 0 ? churned / facts.length : null,
+    churnRate:
+      signalInUse(facts, 'churned', mapping.churned) && lost.denominator > 0
+        ? lost.numerator / lost.denominator
+        : null,
   };
   const forecast = demandForecast(inputs, mapping.forecast);
   let storedNow = false;
