@@ -96,8 +96,12 @@ const handlers = [
     return HttpResponse.json({ ticket: { id: Number(params.id) } });
   }),
 ];
-const mockedFetch = async (url: string, init?: RequestInit) =>
-  (await getResponse(handlers, new Request(url, init))) ?? new Response('no handler', { status: 599 });
+/** Every URL the worker asked Zendesk for. */
+const zendeskRequests: string[] = [];
+const mockedFetch = async (url: string, init?: RequestInit) => {
+  zendeskRequests.push(url);
+  return (await getResponse(handlers, new Request(url, init))) ?? new Response('no handler', { status: 599 });
+};
 
 function app() {
   const a = new Hono<AppEnv>();
@@ -142,7 +146,7 @@ async function post(body: unknown, bindings: Partial<Bindings> = {}, path = '/ze
 }
 
 beforeAll(async () => {
-  await seedTenant('demo', 'demo-token');
+  await seedTenant('demo', 'demo-token', { zendeskWriteBack: true });
   await seedTenant('writer', 'writer-token', {
     zendeskWriteBack: true,
     zendeskWebhookSecret: 'test-webhook-secret',
@@ -176,7 +180,7 @@ describe('with the Zendesk API configured', () => {
   });
 
   it('writes back a tag and an internal note for an incomplete new ticket, when the tenant asks for it', async () => {
-    const res = await post(ticketCreated('5151'), {}, '/t/writer/zendesk/webhooks');
+    const res = await post(ticketCreated('5151'));
     expect(await res.json()).toMatchObject({ status: 'created' });
     const update = updates.find((u) => u.id === '5151');
     expect(update?.body).toMatchObject({
@@ -185,9 +189,36 @@ describe('with the Zendesk API configured', () => {
         comment: { public: false, body: expect.stringContaining('Suggested request to the customer') },
       },
     });
-    // The default tenant did not ask: nothing is written for it.
-    await post(ticketCreated('5152'));
-    expect(updates.find((u) => u.id === '5152')).toBeUndefined();
+  });
+
+  it("never uses the worker's Zendesk account (the default tenant's) for another tenant", async () => {
+    // Tenant writer asks for write-back too, but the configured account is not its own: nothing is written...
+    expect(await (await post(ticketCreated('5152'), {}, '/t/writer/zendesk/webhooks')).json()).toMatchObject({
+      status: 'created',
+    });
+    // ...and a ticket or organisation it has not seen is not fetched from that account.
+    const ticket = await post(
+      ticketEvent('ticket.priority_changed', '7373', { current: 'HIGH' }, { priority: 'HIGH' }),
+      {},
+      '/t/writer/zendesk/webhooks',
+    );
+    expect(ticket.status).toBe(202);
+    expect(await ticket.json()).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringContaining('serve the default tenant only; run a backfill for tenant writer'),
+    });
+    const org = await post(
+      organizationEvent('organization.tags_changed', '8800000000002', {
+        added: { tags: ['vip'] },
+        removed: { tags: [] },
+      }),
+      {},
+      '/t/writer/zendesk/webhooks',
+    );
+    expect(org.status).toBe(202);
+    expect(await org.json()).toMatchObject({ reason: expect.stringContaining('default tenant only') });
+    expect(zendeskRequests.filter((u) => /5152|7373|8800000000002/.test(u))).toEqual([]);
+    expect(await new CustomerStore(env.DB).customers('writer')).toEqual([]);
   });
 });
 

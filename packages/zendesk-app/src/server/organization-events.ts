@@ -8,7 +8,6 @@ import {
   apiError,
   CustomerStore,
   type OrganizationWrite,
-  PLUGIN_SECRETS,
   type StoredOrganization,
 } from '@support-metrics/platform';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -147,6 +146,8 @@ export async function applyOrganizationEvent(o: {
   source: string;
   at: string;
   api: ZendeskApi | null;
+  /** What to do when `api` is null, for the answer (zendeskApiMissing). */
+  apiMissing: string;
 }): Promise<OrganizationEventAnswer> {
   const { tenantId, event, at } = o;
   const eventId = event.id;
@@ -179,7 +180,7 @@ export async function applyOrganizationEvent(o: {
           status: 'skipped',
           eventId,
           customerId,
-          reason: `${change.reason}; set ${PLUGIN_SECRETS.zendeskApi.join(', ')} so it can be fetched, or run a backfill`,
+          reason: `${change.reason}; ${o.apiMissing}`,
         },
       };
     }

@@ -29,10 +29,21 @@ import { writeBackUpdate } from './write-back.js';
 const SOURCE = 'zendesk-webhook';
 
 export interface ZendeskRoutesOptions {
-  /** The Zendesk API for a config; null when its secrets are absent. Tests inject one over msw. */
+  /** The Zendesk API for a config (the default tenant's); null when its secrets are absent. Tests inject one over msw. */
   zendeskApi?: (config: WorkerConfig) => ZendeskApi | null;
   /** The clock, in ms. */
   now?: () => number;
+}
+
+/**
+ * What to do to have a ticket or organisation fetched when a tenant has no Zendesk API: the worker's Zendesk secrets
+ * serve the default tenant only (like the global webhook secret), so that one tenant's event can never pull another
+ * account's data into its store.
+ */
+export function zendeskApiMissing(config: WorkerConfig, tenantId: string): string {
+  return tenantId === config.DEFAULT_TENANT
+    ? `set ${PLUGIN_SECRETS.zendeskApi.join(', ')} so it can be fetched, or run a backfill`
+    : `the worker's Zendesk API secrets serve the default tenant only; run a backfill for tenant ${tenantId} (support-metrics sync zendesk)`;
 }
 
 /** The Zendesk API from the worker's secrets, or null when they are absent. */
@@ -52,7 +63,9 @@ export function zendeskApiFromConfig(config: WorkerConfig): ZendeskApi | null {
  */
 export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
   const app = new Hono<AppEnv>();
-  const apiFor = opts.zendeskApi ?? zendeskApiFromConfig;
+  // The worker's Zendesk secrets are the default tenant's account: no other tenant's event may use them.
+  const apiFor = (config: WorkerConfig, tenantId: string) =>
+    tenantId === config.DEFAULT_TENANT ? (opts.zendeskApi ?? zendeskApiFromConfig)(config) : null;
   const now = opts.now ?? Date.now;
 
   const handle = async (c: Context<AppEnv>, tenantId: string) => {
@@ -97,7 +110,8 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
           event,
           source: SOURCE,
           at,
-          api: apiFor(config),
+          api: apiFor(config, tenantId),
+          apiMissing: zendeskApiMissing(config, tenantId),
         }).catch((e) => {
           throw e instanceof ZodError ? invalidInput(e, 'organization event') : e;
         });
@@ -121,7 +135,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       apply = (existing) => applyTriggerWebhook(existing, trigger, tenantId, at);
     }
 
-    const api = apiFor(config);
+    const api = apiFor(config, tenantId);
     // Read, apply, save; if the case changed in between (another delivery for the same ticket), do it again.
     const attempt = async (): Promise<Response | { outcome: SaveOutcome; stored: StoredCase }> => {
       const { processed, stored: existing } = await store.loadForEvent(tenantId, SOURCE, eventId, ticketId);
@@ -145,7 +159,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
             {
               status: 'skipped',
               eventId,
-              reason: `ticket ${change.ticketId} is not in the store; set ${PLUGIN_SECRETS.zendeskApi.join(', ')} so it can be fetched, or run a backfill`,
+              reason: `ticket ${change.ticketId} is not in the store; ${zendeskApiMissing(config, tenantId)}`,
             },
             202,
           );
