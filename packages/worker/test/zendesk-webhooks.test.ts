@@ -289,6 +289,43 @@ describe('group commit: concurrent writes share D1 batches', () => {
     expect(coalescer.stats).toEqual({ batches: 4, writes: 21, retriedAlone: 16 });
   });
 
+  it('does not hang when the request that sent a batch is gone: waiters write alone, the next writes go on', async () => {
+    // A D1 whose combined batches never come back (their request was cancelled); single writes work.
+    const stuck = {
+      batch: (statements: D1PreparedStatement[]) =>
+        statements.length > 1 ? new Promise<never>(() => {}) : env.DB.batch(statements),
+    } as unknown as D1Database;
+    const coalescer = new WriteCoalescer(stuck, 50);
+    const first = coalescer.write([insertMark('s-first')]);
+    // These two wait for the first; then s-lead leads both into a combined batch that never returns.
+    void coalescer.write([insertMark('s-lead')]);
+    const member = coalescer.write([insertMark('s-member')]);
+    await first;
+    await member; // given up after 50 ms and written on its own
+    await coalescer.write([insertMark('s-after')]); // not stuck behind the lost batch
+    expect((await marks()).filter((m) => m.startsWith('s-'))).toEqual(['s-after', 's-first', 's-member']);
+  });
+
+  it('gives a batch() that throws at once to that write only', async () => {
+    const bad = insertMark('t-bad');
+    const throwing = {
+      batch: (statements: D1PreparedStatement[]) => {
+        if (statements.includes(bad)) throw new Error('refused at once');
+        return env.DB.batch(statements);
+      },
+    } as unknown as D1Database;
+    const coalescer = new WriteCoalescer(throwing);
+    const outcomes = await Promise.allSettled([
+      coalescer.write([insertMark('t-0')]),
+      coalescer.write([insertMark('t-1')]),
+      coalescer.write([bad]),
+      coalescer.write([insertMark('t-2')]),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toContain('refused at once');
+    expect((await marks()).filter((m) => m.startsWith('t-'))).toEqual(['t-0', 't-1', 't-2']);
+  });
+
   it('stores concurrent new tickets and redeliveries once each: exact cases, events and rollups', async () => {
     const before = { cases: await count('cases'), created: (await metrics()).counts.created };
     const shared = coalescerOf(env.DB);

@@ -9,11 +9,18 @@
  * every member is sent again on its own; one member's refusal never becomes another's.
  *
  * A group is sent from the request of one of its members, which awaits it, so no request's I/O outlives that
- * request; the others resume when it settles.
+ * request; the others resume when it settles. That request may be cancelled meanwhile (its client gone, a limit
+ * reached), and then its batch never comes back: so no write waits on another request's batch longer than
+ * `waitMs`. Past it, the stuck batch is let go (the next writes start their own) and a write that was in it is sent
+ * again on its own; whether or not the first one committed, the store's keys (processed events, case ids, case
+ * versions) let only one of the two apply.
  */
 
 /** At most this many writes go in one batch (one transaction; a few statements each). */
 export const MAX_GROUP = 16;
+
+/** The longest a write waits on a batch sent from another request before it stops counting on it. */
+export const WAIT_MS = 5_000;
 
 interface Waiting {
   statements: D1PreparedStatement[];
@@ -27,16 +34,26 @@ export class WriteCoalescer {
   /** Batches sent and writes in them, for the benchmark and the tests. */
   readonly stats = { batches: 0, writes: 0, retriedAlone: 0 };
 
-  constructor(private readonly db: D1Database) {}
+  constructor(
+    private readonly db: D1Database,
+    private readonly waitMs = WAIT_MS,
+  ) {}
 
   /** Writes `statements` in one transaction, possibly with others; rejects with this write's own error. */
   async write(statements: D1PreparedStatement[]): Promise<void> {
     const me: Waiting = { statements, done: false, error: undefined };
     this.waiting.push(me);
     while (!me.done) {
-      if (this.inFlight) {
-        await this.inFlight;
-        continue;
+      const current = this.inFlight;
+      if (current) {
+        if (await this.settlesInTime(current)) continue;
+        // The request that sent it is probably gone. Let the batch go, and make sure of this write on its own.
+        if (this.inFlight === current) this.inFlight = null;
+        const queued = this.waiting.indexOf(me);
+        if (queued >= 0) this.waiting.splice(queued, 1);
+        this.stats.retriedAlone++;
+        await this.alone(me);
+        break;
       }
       // Lead the next group from this request: this write and up to MAX_GROUP - 1 of those waiting.
       this.waiting.splice(this.waiting.indexOf(me), 1);
@@ -49,24 +66,42 @@ export class WriteCoalescer {
     if (me.error !== undefined) throw me.error;
   }
 
+  /** Whether `batch` settles within waitMs. */
+  private async settlesInTime(batch: Promise<void>): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.waitMs);
+    });
+    try {
+      return await Promise.race([batch.then(() => true as const), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Sends one write's statements by themselves; its outcome goes on it. */
+  private async alone(w: Waiting): Promise<void> {
+    // Through a promise, so that even a batch() that throws at once becomes this write's own error.
+    w.error = await Promise.resolve()
+      .then(() => this.db.batch(w.statements))
+      .then(
+        () => undefined,
+        (e: unknown) => e ?? new Error('D1 batch failed'),
+      );
+    w.done = true;
+  }
+
   /** Never rejects: every member's outcome is put on the member. */
   private async send(group: Waiting[]): Promise<void> {
     this.stats.batches++;
     this.stats.writes += group.length;
-    const alone = async (w: Waiting) => {
-      w.error = await this.db.batch(w.statements).then(
-        () => undefined,
-        (e: unknown) => e ?? new Error('D1 batch failed'),
-      );
-      w.done = true;
-    };
-    if (group.length === 1) return alone(group[0] as Waiting);
+    if (group.length === 1) return this.alone(group[0] as Waiting);
     try {
-      await this.db.batch(group.flatMap((w) => w.statements));
+      await Promise.resolve().then(() => this.db.batch(group.flatMap((w) => w.statements)));
       for (const w of group) w.done = true;
     } catch {
       this.stats.retriedAlone += group.length;
-      for (const w of group) await alone(w);
+      for (const w of group) await this.alone(w);
     }
   }
 }
