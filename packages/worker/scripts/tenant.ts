@@ -2,7 +2,9 @@
  * Tenants of a Support Metrics install (the local D1, or the deployed one with --remote):
  *   npx tsx packages/worker/scripts/tenant.ts add <tenant> [--remote]        creates it and prints a new API token
  *   npx tsx packages/worker/scripts/tenant.ts set <tenant> key=value [--remote]  sets a setting, e.g.
- *        zendeskWriteBack=true          tag + internal note on incomplete new tickets (needs the Zendesk API secrets)
+ *        zendeskWriteBack=true          tag + internal note on incomplete new tickets (needs a Zendesk account)
+ *        zendeskApi=@zendesk.json       this tenant's own Zendesk account: {"subdomain","email","token"} (the worker's
+ *                                       ZENDESK_* secrets serve the default tenant only)
  *        zendeskWebhookSecret=<secret>  this tenant's own webhook signing secret (multi-tenant installs)
  *        rubric=@my-rubric.json         this tenant's completeness rubric (JSON, RubricSchema; a file with @)
  *        closurePolicy=@policy.json     this tenant's closed-record policy (JSON, ClosurePolicySchema)
@@ -15,6 +17,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ClosurePolicySchema, CustomerMappingSchema, RubricSchema } from '@support-metrics/core';
+import { ZendeskCredentialsSchema } from '@support-metrics/zendesk-app';
 
 const [command, tenant, ...rest] = process.argv.slice(2).filter((a) => a !== '--remote');
 const remote = process.argv.includes('--remote');
@@ -61,16 +64,18 @@ if (command === 'add') {
   const raw = given.startsWith('@') ? readFileSync(given.slice(1), 'utf8') : given;
   let json = raw === 'true' || raw === 'false' || /^-?\d+(\.\d+)?$/.test(raw) ? raw : JSON.stringify(raw);
   if (/^\s*[[{]/.test(raw)) {
-    // A JSON value; a rubric, policy or customer mapping is checked against its schema before it is stored.
+    // A JSON value; a rubric, policy, customer mapping or Zendesk account is checked against its schema first.
     const parsed = JSON.parse(raw);
     const schemas = {
       rubric: RubricSchema,
       closurePolicy: ClosurePolicySchema,
       customerMapping: CustomerMappingSchema,
+      zendeskApi: ZendeskCredentialsSchema,
     };
     const schema = schemas[key as keyof typeof schemas] ?? null;
     const checked = schema?.safeParse(parsed);
     if (checked && !checked.success) {
+      // Paths and messages only: a value (a token) is never echoed.
       console.error(
         `${key} does not match its schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );

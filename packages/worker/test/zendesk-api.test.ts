@@ -91,11 +91,28 @@ const handlers = [
   http.get('https://acme.zendesk.com/api/v2/tickets/:id/metrics.json', ({ params }) =>
     HttpResponse.json({ ticket_metric: { ...metricExample, ticket_id: Number(params.id) } }),
   ),
+  // Tenant own's own Zendesk account.
+  http.get('https://ownco.zendesk.com/api/v2/tickets/:id.json', ({ params }) =>
+    HttpResponse.json({ ticket: { ...realTicket, id: Number(params.id), status: 'open' } }),
+  ),
+  http.get('https://ownco.zendesk.com/api/v2/tickets/:id/metrics.json', ({ params }) =>
+    HttpResponse.json({ ticket_metric: { ...metricExample, ticket_id: Number(params.id) } }),
+  ),
+  http.put('https://ownco.zendesk.com/api/v2/tickets/:id.json', async ({ params, request }) => {
+    updates.push({ id: `ownco/${params.id}`, body: await request.json() });
+    return HttpResponse.json({ ticket: { id: Number(params.id) } });
+  }),
   http.put('https://acme.zendesk.com/api/v2/tickets/:id.json', async ({ params, request }) => {
     updates.push({ id: String(params.id), body: await request.json() });
     return HttpResponse.json({ ticket: { id: Number(params.id) } });
   }),
 ];
+/** The worker's Zendesk secrets: the default tenant's account, acme.zendesk.com. */
+const ZENDESK_SECRETS = {
+  ZENDESK_SUBDOMAIN: 'acme',
+  ZENDESK_EMAIL: 'bot@acme.com',
+  ZENDESK_API_TOKEN: 'zd-token',
+};
 /** Every URL the worker asked Zendesk for. */
 const zendeskRequests: string[] = [];
 const mockedFetch = async (url: string, init?: RequestInit) => {
@@ -109,14 +126,9 @@ function app() {
   a.route(
     '/',
     zendeskRoutes({
-      zendeskApi: () =>
-        createZendeskApi({
-          subdomain: 'acme',
-          email: 'bot@acme.com',
-          token: 'zd-token',
-          fetch: mockedFetch,
-          sleep: async () => {},
-        }),
+      // The account each tenant resolves to (its own setting, or the worker's secrets), over msw.
+      zendeskApi: (credentials) =>
+        createZendeskApi({ ...credentials, fetch: mockedFetch, sleep: async () => {} }),
     }),
   );
   a.onError(onError);
@@ -138,7 +150,7 @@ async function post(body: unknown, bindings: Partial<Bindings> = {}, path = '/ze
       },
       body: raw,
     },
-    { ...env, ...bindings },
+    { ...env, ...ZENDESK_SECRETS, ...bindings },
     ctx,
   );
   await waitOnExecutionContext(ctx);
@@ -147,6 +159,11 @@ async function post(body: unknown, bindings: Partial<Bindings> = {}, path = '/ze
 
 beforeAll(async () => {
   await seedTenant('demo', 'demo-token', { zendeskWriteBack: true });
+  await seedTenant('own', 'own-token', {
+    zendeskWriteBack: true,
+    zendeskWebhookSecret: 'test-webhook-secret',
+    zendeskApi: { subdomain: 'ownco', email: 'bot@ownco.example', token: 'ownco-token' },
+  });
   await seedTenant('writer', 'writer-token', {
     zendeskWriteBack: true,
     zendeskWebhookSecret: 'test-webhook-secret',
@@ -205,7 +222,7 @@ describe('with the Zendesk API configured', () => {
     expect(ticket.status).toBe(202);
     expect(await ticket.json()).toMatchObject({
       status: 'skipped',
-      reason: expect.stringContaining('serve the default tenant only; run a backfill for tenant writer'),
+      reason: expect.stringContaining('set the tenant setting zendeskApi (tenant.ts set writer zendeskApi=@'),
     });
     const org = await post(
       organizationEvent('organization.tags_changed', '8800000000002', {
@@ -216,9 +233,30 @@ describe('with the Zendesk API configured', () => {
       '/t/writer/zendesk/webhooks',
     );
     expect(org.status).toBe(202);
-    expect(await org.json()).toMatchObject({ reason: expect.stringContaining('default tenant only') });
+    expect(await org.json()).toMatchObject({ reason: expect.stringContaining('tenant setting zendeskApi') });
     expect(zendeskRequests.filter((u) => /5152|7373|8800000000002/.test(u))).toEqual([]);
     expect(await new CustomerStore(env.DB).customers('writer')).toEqual([]);
+  });
+});
+
+describe("a tenant's own Zendesk account (setting zendeskApi)", () => {
+  it('fetches its unseen tickets and writes back to its own account, never the default one', async () => {
+    const res = await post(
+      ticketEvent('ticket.priority_changed', '6464', { current: 'HIGH' }, { priority: 'HIGH' }),
+      {},
+      '/t/own/zendesk/webhooks',
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'created', caseId: '6464' });
+    // Fetched (ticket and metrics) and, being incomplete, written back: all of it on its own account.
+    const asked = zendeskRequests.filter((u) => u.includes('6464'));
+    expect(asked).toContain('https://ownco.zendesk.com/api/v2/tickets/6464/metrics.json');
+    expect(asked.every((u) => u.startsWith('https://ownco.zendesk.com/'))).toBe(true);
+    await post(ticketCreated('6465'), {}, '/t/own/zendesk/webhooks');
+    expect(updates.map((u) => u.id)).toContain('ownco/6465');
+    expect(updates.map((u) => u.id)).not.toContain('6465');
+    const stored = await env.DB.prepare("SELECT tenant_id FROM cases WHERE id IN ('6464', '6465')").all();
+    expect(stored.results).toEqual([{ tenant_id: 'own' }, { tenant_id: 'own' }]);
   });
 });
 

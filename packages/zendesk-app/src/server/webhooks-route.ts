@@ -9,7 +9,6 @@ import {
   type AppEnv,
   apiError,
   invalidInput,
-  PLUGIN_SECRETS,
   type SaveOutcome,
   StaleCaseError,
   type StoredCase,
@@ -19,38 +18,26 @@ import {
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { ZodError } from 'zod';
-import { createZendeskApi, type ZendeskApi } from '../zendesk-api/zendesk-api.js';
+import type { ZendeskApi } from '../zendesk-api/zendesk-api.js';
 import { applyOrganizationEvent, ORGANIZATION_EVENT_PREFIX } from './organization-events.js';
 import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from './ticket-events.js';
 import { EventWebhookSchema, TriggerWebhookSchema } from './webhook-payload-schema.js';
 import { verifyZendeskSignature } from './webhook-signature.js';
 import { writeBackUpdate } from './write-back.js';
+import {
+  type ZendeskCredentials,
+  zendeskApiMissing,
+  zendeskApiOf,
+  zendeskCredentialsOf,
+} from './zendesk-account.js';
 
 const SOURCE = 'zendesk-webhook';
 
 export interface ZendeskRoutesOptions {
-  /** The Zendesk API for a config (the default tenant's); null when its secrets are absent. Tests inject one over msw. */
-  zendeskApi?: (config: WorkerConfig) => ZendeskApi | null;
+  /** The Zendesk API of an account (zendeskApiOf). Tests inject one over msw. */
+  zendeskApi?: (credentials: ZendeskCredentials) => ZendeskApi;
   /** The clock, in ms. */
   now?: () => number;
-}
-
-/**
- * What to do to have a ticket or organisation fetched when a tenant has no Zendesk API: the worker's Zendesk secrets
- * serve the default tenant only (like the global webhook secret), so that one tenant's event can never pull another
- * account's data into its store.
- */
-export function zendeskApiMissing(config: WorkerConfig, tenantId: string): string {
-  return tenantId === config.DEFAULT_TENANT
-    ? `set ${PLUGIN_SECRETS.zendeskApi.join(', ')} so it can be fetched, or run a backfill`
-    : `the worker's Zendesk API secrets serve the default tenant only; run a backfill for tenant ${tenantId} (support-metrics sync zendesk)`;
-}
-
-/** The Zendesk API from the worker's secrets, or null when they are absent. */
-export function zendeskApiFromConfig(config: WorkerConfig): ZendeskApi | null {
-  const { ZENDESK_SUBDOMAIN: subdomain, ZENDESK_EMAIL: email, ZENDESK_API_TOKEN: token } = config;
-  if (!subdomain || !email || !token) return null;
-  return createZendeskApi({ subdomain, email, token, retries: 2, maxWaitMs: 5_000 });
 }
 
 /**
@@ -63,9 +50,11 @@ export function zendeskApiFromConfig(config: WorkerConfig): ZendeskApi | null {
  */
 export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
   const app = new Hono<AppEnv>();
-  // The worker's Zendesk secrets are the default tenant's account: no other tenant's event may use them.
-  const apiFor = (config: WorkerConfig, tenantId: string) =>
-    tenantId === config.DEFAULT_TENANT ? (opts.zendeskApi ?? zendeskApiFromConfig)(config) : null;
+  // A tenant's own Zendesk account, or the worker's for the default tenant; never another tenant's.
+  const apiFor = (config: WorkerConfig, tenantId: string, settings: Record<string, unknown>) => {
+    const credentials = zendeskCredentialsOf(config, tenantId, settings);
+    return credentials ? (opts.zendeskApi ?? zendeskApiOf)(credentials) : null;
+  };
   const now = opts.now ?? Date.now;
 
   const handle = async (c: Context<AppEnv>, tenantId: string) => {
@@ -110,7 +99,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
           event,
           source: SOURCE,
           at,
-          api: apiFor(config, tenantId),
+          api: apiFor(config, tenantId, settings),
           apiMissing: zendeskApiMissing(config, tenantId),
         }).catch((e) => {
           throw e instanceof ZodError ? invalidInput(e, 'organization event') : e;
@@ -135,7 +124,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       apply = (existing) => applyTriggerWebhook(existing, trigger, tenantId, at);
     }
 
-    const api = apiFor(config, tenantId);
+    const api = apiFor(config, tenantId, settings);
     // Read, apply, save; if the case changed in between (another delivery for the same ticket), do it again.
     const attempt = async (): Promise<Response | { outcome: SaveOutcome; stored: StoredCase }> => {
       const { processed, stored: existing } = await store.loadForEvent(tenantId, SOURCE, eventId, ticketId);

@@ -1,0 +1,52 @@
+import { PLUGIN_SECRETS, type WorkerConfig } from '@support-metrics/platform';
+import { z } from 'zod';
+import { createZendeskApi, type ZendeskApi } from '../zendesk-api/zendesk-api.js';
+
+/**
+ * A tenant's own Zendesk account (tenant setting `zendeskApi`, set with `tenant.ts set <tenant> zendeskApi=@file`):
+ * what lets the worker fetch the tickets and organisations it has not seen and write back to that tenant's Zendesk.
+ */
+export const ZendeskCredentialsSchema = z.strictObject({
+  /** `acme` for acme.zendesk.com. */
+  subdomain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'the subdomain only, as in acme for acme.zendesk.com'),
+  email: z.email(),
+  token: z.string().min(1),
+});
+export type ZendeskCredentials = z.infer<typeof ZendeskCredentialsSchema>;
+
+/**
+ * The Zendesk account a tenant's events may use: its own (setting `zendeskApi`), else — for the default tenant only —
+ * the worker's secrets (ZENDESK_SUBDOMAIN, ZENDESK_EMAIL, ZENDESK_API_TOKEN); null when it has none. No tenant ever
+ * uses another's account, so that no event can pull another account's tickets into a tenant's store. A setting that
+ * does not match the schema counts as none.
+ *
+ * @example const creds = zendeskCredentialsOf(config, 'acme', settings);
+ */
+export function zendeskCredentialsOf(
+  config: WorkerConfig,
+  tenantId: string,
+  settings: Record<string, unknown>,
+): ZendeskCredentials | null {
+  const own = ZendeskCredentialsSchema.safeParse(settings.zendeskApi);
+  if (own.success) return own.data;
+  if (tenantId !== config.DEFAULT_TENANT) return null;
+  const { ZENDESK_SUBDOMAIN: subdomain, ZENDESK_EMAIL: email, ZENDESK_API_TOKEN: token } = config;
+  return subdomain && email && token ? { subdomain, email, token } : null;
+}
+
+/** What to set to have a ticket or organisation fetched, when a tenant has no Zendesk account. */
+export function zendeskApiMissing(config: WorkerConfig, tenantId: string): string {
+  return tenantId === config.DEFAULT_TENANT
+    ? `set ${PLUGIN_SECRETS.zendeskApi.join(', ')} so it can be fetched, or run a backfill`
+    : `set the tenant setting zendeskApi (tenant.ts set ${tenantId} zendeskApi=@zendesk.json: subdomain, email, token) so it can be fetched, or run a backfill`;
+}
+
+/** The Zendesk API of an account, as the worker uses it (two retries, at most 5 s of waiting on a 429). */
+export const zendeskApiOf = (credentials: ZendeskCredentials): ZendeskApi =>
+  createZendeskApi({ ...credentials, retries: 2, maxWaitMs: 5_000 });
+
+/** The Zendesk API from the worker's secrets (the default tenant's account), or null when they are absent. */
+export function zendeskApiFromConfig(config: WorkerConfig): ZendeskApi | null {
+  const credentials = zendeskCredentialsOf(config, config.DEFAULT_TENANT, {});
+  return credentials ? zendeskApiOf(credentials) : null;
+}
