@@ -1,5 +1,4 @@
-import type { TicketNotes } from '@support-metrics/platform';
-import { D1Store, ticketUrlFor, type WorkerConfig } from '@support-metrics/platform';
+import { D1Store, type TicketNotesFor, ticketUrlFor, type WorkerConfig } from '@support-metrics/platform';
 import { isAuthError, isForbiddenError, isNotFoundError, isRateLimitError } from 'jira.js';
 import { createJiraApi, type JiraApi } from './jira-api/jira-api.js';
 import { bugDetail, impactComment, impactProperty } from './services/impact-service.js';
@@ -11,7 +10,7 @@ export interface JiraJobsContext {
   at: Date;
   /** The Jira API for a tenant; the worker's default: the JIRA_* secrets, for the default tenant. */
   jiraApi?: (config: WorkerConfig, tenantId: string) => JiraApi | null;
-  notes?: (config: WorkerConfig, tenantId: string) => TicketNotes | null;
+  notes?: TicketNotesFor;
   /** Items per run (Jira's rate limits: a few writes per issue, a bounded batch per run). */
   batch?: number;
 }
@@ -66,7 +65,8 @@ export async function runJiraJobs(ctx: JiraJobsContext): Promise<JiraJobsResult>
         await writeImpact(jira, store, api, item, ctx);
         result.impactWritten++;
       } else {
-        const notes = ctx.notes?.(ctx.config, item.tenantId) ?? null;
+        const notes =
+          ctx.notes?.(ctx.config, item.tenantId, (await store.tenantSettings(item.tenantId)) ?? {}) ?? null;
         if (!notes) {
           result.skipped++;
           continue;

@@ -1,4 +1,4 @@
-import type { TicketNotes, WorkerConfig } from '@support-metrics/platform';
+import type { TicketNotesFor } from '@support-metrics/platform';
 import {
   type AppEnv,
   apiError,
@@ -31,11 +31,7 @@ export const StartSwarmSchema = z.object({
  * @example app.route('/api', slackApiRoutes())
  */
 export function slackApiRoutes(
-  opts: {
-    fetch?: typeof fetch;
-    now?: () => number;
-    ticketNotes?: (config: WorkerConfig, tenantId: string) => TicketNotes | null;
-  } = {},
+  opts: { fetch?: typeof fetch; now?: () => number; ticketNotes?: TicketNotesFor } = {},
 ) {
   const api = new Hono<AppEnv>();
   const now = opts.now ?? Date.now;
@@ -50,6 +46,7 @@ export function slackApiRoutes(
     const auth = await resolveSlackAuth(config, slackStore, { tenantId });
     if (!auth)
       throw new NotConfiguredError(['the Slack app installed for this tenant (POST /api/slack/install-url)']);
+    const settings = (await store.tenantSettings(tenantId)) ?? {};
     const client = webClient(auth.botToken, opts.fetch);
     const { name, email } = parsed.data.startedBy;
     const slackUserId = email
@@ -66,8 +63,8 @@ export function slackApiRoutes(
           slackStore,
           client,
           now: () => new Date(now()),
-          notes: opts.ticketNotes?.(config, tenantId) ?? null,
-          ticketUrl: ticketUrlFor(config, tenantId, await store.tenantSettings(tenantId)),
+          notes: opts.ticketNotes?.(config, tenantId, settings) ?? null,
+          ticketUrl: ticketUrlFor(config, tenantId, settings),
         },
         {
           caseId: parsed.data.caseId,

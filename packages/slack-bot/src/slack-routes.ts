@@ -6,7 +6,7 @@ import {
   PLUGIN_SECRETS,
   readWebhookBody,
   SignatureError,
-  type TicketNotes,
+  type TicketNotesFor,
   ticketUrlFor,
   type WorkerConfig,
 } from '@support-metrics/platform';
@@ -25,7 +25,7 @@ export interface SlackRoutesOptions {
   /** The clock, in ms. */
   now?: () => number;
   /** Internal notes on helpdesk tickets for a tenant (the worker wires the Zendesk API); null when not configured. */
-  ticketNotes?: (config: WorkerConfig, tenantId: string) => TicketNotes | null;
+  ticketNotes?: TicketNotesFor;
 }
 
 /** Slack must be configured: the signing secret and one of the two modes. */
@@ -126,7 +126,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
       slackStore,
       config,
       now: () => new Date(now()),
-      notes: opts.ticketNotes?.(config, auth.tenantId) ?? null,
+      notes: opts.ticketNotes?.(config, auth.tenantId, settings ?? {}) ?? null,
       ticketUrl: ticketUrlFor(config, auth.tenantId, settings),
       jiraBaseUrl: jiraBaseUrlOf(settings),
       waitUntil: waitUntilOf(c),

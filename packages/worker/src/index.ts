@@ -10,22 +10,13 @@ import {
   platform,
   pluginStatus,
   runScheduledJobs,
-  type WorkerConfig,
 } from '@support-metrics/platform';
 import { runSlackJobs, slackApiRoutes, slackRoutes } from '@support-metrics/slack-bot';
-import { zendeskApiFromConfig, zendeskRoutes, zendeskSyncRoutes } from '@support-metrics/zendesk-app';
+import { zendeskRoutes, zendeskSyncRoutes, zendeskTicketNotes } from '@support-metrics/zendesk-app';
 import { Hono } from 'hono';
 
-/** Swarm summaries and Jira fix notes go to Zendesk as internal notes, through the Zendesk API of the default tenant. */
-const ticketNotes = (config: WorkerConfig, tenantId: string) => {
-  const zendesk = tenantId === config.DEFAULT_TENANT ? zendeskApiFromConfig(config) : null;
-  return zendesk
-    ? {
-        addInternalNote: (ticketId: string, body: string) =>
-          zendesk.updateTicket(ticketId, { ticket: { comment: { body, public: false } } }),
-      }
-    : null;
-};
+/** Swarm summaries and Jira fix notes go to Zendesk as internal notes, on the tenant's own Zendesk account. */
+const ticketNotes = zendeskTicketNotes();
 
 /** The cron of the daily housekeeping (wrangler.jsonc `triggers.crons`); the other one runs the Slack jobs. */
 const HOUSEKEEPING_CRON = '0 3 * * *';

@@ -6,6 +6,7 @@ import {
   type AppEnv,
   type Bindings,
   CustomerStore,
+  D1Store,
   loadConfig,
   notFound,
   onError,
@@ -16,6 +17,7 @@ import {
   INCOMPLETE_TAG,
   zendeskRoutes,
   zendeskSyncRoutes,
+  zendeskTicketNotes,
 } from '@support-metrics/zendesk-app';
 import { backfill, workerSink } from '@support-metrics/zendesk-app/backfill';
 import { Hono } from 'hono';
@@ -257,6 +259,23 @@ describe("a tenant's own Zendesk account (setting zendeskApi)", () => {
     expect(updates.map((u) => u.id)).not.toContain('6465');
     const stored = await env.DB.prepare("SELECT tenant_id FROM cases WHERE id IN ('6464', '6465')").all();
     expect(stored.results).toEqual([{ tenant_id: 'own' }, { tenant_id: 'own' }]);
+  });
+});
+
+describe('internal notes (swarm summaries, Jira fix notes)', () => {
+  it("go to each tenant's own account, and nowhere for a tenant without one", async () => {
+    const notesFor = zendeskTicketNotes((credentials) =>
+      createZendeskApi({ ...credentials, fetch: mockedFetch, sleep: async () => {} }),
+    );
+    const config = loadConfig({ ...env, ...ZENDESK_SECRETS });
+    const settingsOf = async (tenant: string) => (await new D1Store(env.DB).tenantSettings(tenant)) ?? {};
+    await notesFor(config, 'own', await settingsOf('own'))?.addInternalNote('6466', 'Fixed in 4.3');
+    await notesFor(config, 'demo', await settingsOf('demo'))?.addInternalNote('6467', 'Fixed in 4.3');
+    expect(notesFor(config, 'writer', await settingsOf('writer'))).toBeNull();
+    expect(updates.find((u) => u.id === 'ownco/6466')?.body).toEqual({
+      ticket: { comment: { body: 'Fixed in 4.3', public: false } },
+    });
+    expect(updates.find((u) => u.id === '6467')).toBeDefined();
   });
 });
 

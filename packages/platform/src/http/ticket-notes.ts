@@ -8,5 +8,9 @@ export interface TicketNotes {
   addInternalNote(ticketId: string, body: string): Promise<void>;
 }
 
-/** The notes port for a tenant, or null when its helpdesk API is not configured. */
-export type TicketNotesFor = (config: WorkerConfig, tenantId: string) => TicketNotes | null;
+/** The notes port for a tenant (its settings may name its own helpdesk account), or null when it has none. */
+export type TicketNotesFor = (
+  config: WorkerConfig,
+  tenantId: string,
+  settings: Record<string, unknown>,
+) => TicketNotes | null;

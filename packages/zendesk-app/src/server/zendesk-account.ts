@@ -1,4 +1,4 @@
-import { PLUGIN_SECRETS, type WorkerConfig } from '@support-metrics/platform';
+import { PLUGIN_SECRETS, type TicketNotesFor, type WorkerConfig } from '@support-metrics/platform';
 import { z } from 'zod';
 import { createZendeskApi, type ZendeskApi } from '../zendesk-api/zendesk-api.js';
 
@@ -49,4 +49,24 @@ export const zendeskApiOf = (credentials: ZendeskCredentials): ZendeskApi =>
 export function zendeskApiFromConfig(config: WorkerConfig): ZendeskApi | null {
   const credentials = zendeskCredentialsOf(config, config.DEFAULT_TENANT, {});
   return credentials ? zendeskApiOf(credentials) : null;
+}
+
+/**
+ * Internal notes on a tenant's tickets (swarm summaries, Jira fix notes), written on the tenant's own Zendesk account
+ * (zendeskCredentialsOf); none for a tenant that has no account.
+ *
+ * @example slackRoutes({ ticketNotes: zendeskTicketNotes() })
+ */
+export function zendeskTicketNotes(
+  apiOf: (credentials: ZendeskCredentials) => ZendeskApi = zendeskApiOf,
+): TicketNotesFor {
+  return (config, tenantId, settings) => {
+    const credentials = zendeskCredentialsOf(config, tenantId, settings);
+    if (!credentials) return null;
+    const zendesk = apiOf(credentials);
+    return {
+      addInternalNote: (ticketId, body) =>
+        zendesk.updateTicket(ticketId, { ticket: { comment: { body, public: false } } }),
+    };
+  };
 }
