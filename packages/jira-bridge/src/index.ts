@@ -1,3 +1,4 @@
+export * from './jira-api/jira-account.js';
 export * from './jira-api/jira-api.js';
 export * from './jira-api-routes.js';
 export * from './jira-jobs.js';

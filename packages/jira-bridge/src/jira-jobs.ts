@@ -1,5 +1,6 @@
 import { D1Store, type TicketNotesFor, ticketUrlFor, type WorkerConfig } from '@support-metrics/platform';
 import { isAuthError, isForbiddenError, isNotFoundError, isRateLimitError } from 'jira.js';
+import { type JiraCredentials, jiraCredentialsOf } from './jira-api/jira-account.js';
 import { createJiraApi, type JiraApi } from './jira-api/jira-api.js';
 import { bugDetail, impactComment, impactProperty } from './services/impact-service.js';
 import { JiraStore, type OutboxItem } from './services/jira-store.js';
@@ -8,18 +9,22 @@ export interface JiraJobsContext {
   db: D1Database;
   config: WorkerConfig;
   at: Date;
-  /** The Jira API for a tenant; the worker's default: the JIRA_* secrets, for the default tenant. */
-  jiraApi?: (config: WorkerConfig, tenantId: string) => JiraApi | null;
+  /** The Jira API of a site (createJiraApi); which site a tenant writes to is jiraCredentialsOf's. Tests inject one. */
+  jiraApi?: (credentials: JiraCredentials) => JiraApi;
   notes?: TicketNotesFor;
   /** Items per run (Jira's rate limits: a few writes per issue, a bounded batch per run). */
   batch?: number;
 }
 
-/** The Jira API from the worker's secrets (the default tenant's), or null when they are absent. */
-export function jiraApiFromConfig(config: WorkerConfig, tenantId: string): JiraApi | null {
-  const { JIRA_BASE_URL: baseUrl, JIRA_EMAIL: email, JIRA_API_TOKEN: apiToken } = config;
-  if (tenantId !== config.DEFAULT_TENANT || !baseUrl || !email || !apiToken) return null;
-  return createJiraApi({ baseUrl, email, apiToken });
+/** The Jira API of a tenant's site (its own `jiraApi` setting, else the worker's secrets for the default tenant). */
+export function jiraApiOf(
+  config: WorkerConfig,
+  tenantId: string,
+  settings: Record<string, unknown>,
+  apiOf: (credentials: JiraCredentials) => JiraApi = createJiraApi,
+): JiraApi | null {
+  const credentials = jiraCredentialsOf(config, tenantId, settings);
+  return credentials ? apiOf(credentials) : null;
 }
 
 /** Backoff of a failed item: 1, 2, 4 … minutes, at most 6 hours. */
@@ -51,13 +56,13 @@ export async function runJiraJobs(ctx: JiraJobsContext): Promise<JiraJobsResult>
   const jira = new JiraStore(ctx.db);
   const store = new D1Store(ctx.db);
   const at = ctx.at.toISOString();
-  const apiFor = ctx.jiraApi ?? jiraApiFromConfig;
   const limited = new Set<string>();
   for (const item of await jira.due(at, ctx.batch ?? 50)) {
     if (limited.has(`${item.tenantId}|${item.kind}`)) continue;
     try {
       if (item.kind === 'jira-impact') {
-        const api = apiFor(ctx.config, item.tenantId);
+        const settings = (await store.tenantSettings(item.tenantId)) ?? {};
+        const api = jiraApiOf(ctx.config, item.tenantId, settings, ctx.jiraApi);
         if (!api) {
           result.skipped++;
           continue;

@@ -9,6 +9,8 @@
  *        rubric=@my-rubric.json         this tenant's completeness rubric (JSON, RubricSchema; a file with @)
  *        closurePolicy=@policy.json     this tenant's closed-record policy (JSON, ClosurePolicySchema)
  *        customerMapping=@mapping.json  which organisation tags/fields hold onboarding, adoption, … (CustomerMappingSchema)
+ *        jiraApi=@jira.json             this tenant's own Jira site: {"baseUrl","email","apiToken"} (the JIRA_* secrets
+ *                                       serve the default tenant only)
  *        jiraWebhookSecret=…, jiraTicketField=customfield_10100, zendeskSubdomain=acme, jiraBaseUrl=https://…
  * A token is printed once and stored only as its SHA-256.
  */
@@ -17,6 +19,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ClosurePolicySchema, CustomerMappingSchema, RubricSchema } from '@support-metrics/core';
+import { JiraCredentialsSchema } from '@support-metrics/jira-bridge';
 import { ZendeskCredentialsSchema } from '@support-metrics/zendesk-app';
 
 const [command, tenant, ...rest] = process.argv.slice(2).filter((a) => a !== '--remote');
@@ -71,6 +74,7 @@ if (command === 'add') {
       closurePolicy: ClosurePolicySchema,
       customerMapping: CustomerMappingSchema,
       zendeskApi: ZendeskCredentialsSchema,
+      jiraApi: JiraCredentialsSchema,
     };
     const schema = schemas[key as keyof typeof schemas] ?? null;
     const checked = schema?.safeParse(parsed);

@@ -334,16 +334,8 @@ describe('links and impact', () => {
         config: loadConfig(env),
         at: new Date(at),
         notes: ticketNotes,
-        // As the worker's: the Jira secrets are the default tenant's only.
-        jiraApi: (config, tenantId) =>
-          tenantId === config.DEFAULT_TENANT
-            ? createJiraApi({
-                baseUrl: config.JIRA_BASE_URL ?? '',
-                email: config.JIRA_EMAIL ?? '',
-                apiToken: config.JIRA_API_TOKEN ?? '',
-                timeoutMs: 50,
-              })
-            : null,
+        // The site each tenant resolves to, with a short timeout.
+        jiraApi: (credentials) => createJiraApi({ ...credentials, timeoutMs: 50 }),
       });
     expect(await impatient(NOW + 60 * 60_000)).toMatchObject({ retried: 1, impactWritten: 0 });
     const hung = await env.DB.prepare(
@@ -533,5 +525,39 @@ describe('property: Jira webhooks', () => {
       ),
       { numRuns: 80 },
     );
+  });
+});
+
+describe("a tenant's own Jira site (setting jiraApi)", () => {
+  it("writes that tenant's impact to its own site only, and nothing for a tenant without one", async () => {
+    const own = createJiraMock('https://third.atlassian.net', ['THD-1']);
+    // Both sites answer through msw; each request goes to the one its host names.
+    vi.stubGlobal('fetch', (async (input: RequestInfo | URL, init?: RequestInit) =>
+      new URL(input instanceof Request ? input.url : String(input)).host === 'third.atlassian.net'
+        ? own.fetch(input, init)
+        : jira.fetch(input, init)) as typeof globalThis.fetch);
+    await seedTenant('third', 'third-token', {
+      jiraApi: {
+        baseUrl: 'https://third.atlassian.net',
+        email: 'bot@third.example',
+        apiToken: 'third-jira-token',
+      },
+    });
+    await save('third', {
+      id: '3000',
+      subject: 'Third tenant',
+      createdAt: iso(NOW - DAY),
+      tags: ['jira_thd-1'],
+    });
+    const before = jira.state.requests.length;
+    await runJobs(NOW + 300 * 60_000);
+    expect(own.state.properties.get('THD-1')).toMatchObject({ cases: 1 });
+    expect(jira.state.requests.slice(before).filter((r) => r.includes('THD-1'))).toEqual([]);
+    // The other tenant (no site of its own) still has its EXP-1 item waiting: skipped, not written anywhere.
+    const waiting = await env.DB.prepare(
+      "SELECT status FROM outbox WHERE tenant_id = 'other' AND kind = 'jira-impact' AND key = 'EXP-1'",
+    ).first<{ status: string }>();
+    expect(waiting?.status).toBe('pending');
+    expect(own.state.requests.filter((r) => r.includes('EXP-1'))).toEqual([]);
   });
 });
