@@ -1,4 +1,4 @@
-import type { WorkerConfig } from '@support-metrics/platform';
+import { tenantAccount, type WorkerConfig } from '@support-metrics/platform';
 import { z } from 'zod';
 
 /**
@@ -14,9 +14,8 @@ export const JiraCredentialsSchema = z.strictObject({
 export type JiraCredentials = z.infer<typeof JiraCredentialsSchema>;
 
 /**
- * The Jira site a tenant's impact is written to: its own (setting `jiraApi`), else — for the default tenant only —
- * the worker's secrets (JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN); null when it has none. No tenant writes to
- * another's Jira. A setting that does not match the schema counts as none.
+ * The Jira site a tenant's impact is written to (tenantAccount): its own (setting `jiraApi`), else — for the default
+ * tenant only — the worker's secrets (JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN); null when it has none.
  *
  * @example const creds = jiraCredentialsOf(config, 'acme', settings);
  */
@@ -25,9 +24,8 @@ export function jiraCredentialsOf(
   tenantId: string,
   settings: Record<string, unknown>,
 ): JiraCredentials | null {
-  const own = JiraCredentialsSchema.safeParse(settings.jiraApi);
-  if (own.success) return own.data;
-  if (tenantId !== config.DEFAULT_TENANT) return null;
-  const { JIRA_BASE_URL: baseUrl, JIRA_EMAIL: email, JIRA_API_TOKEN: apiToken } = config;
-  return baseUrl && email && apiToken ? { baseUrl, email, apiToken } : null;
+  return tenantAccount(JiraCredentialsSchema, settings.jiraApi, config, tenantId, () => {
+    const { JIRA_BASE_URL: baseUrl, JIRA_EMAIL: email, JIRA_API_TOKEN: apiToken } = config;
+    return baseUrl && email && apiToken ? { baseUrl, email, apiToken } : null;
+  });
 }

@@ -42,6 +42,26 @@ export function webhookSecret(
 }
 
 /**
+ * A tenant's account at an outside API (Zendesk, Jira): its own, from a setting that `schema` accepts, else — for the
+ * default tenant only — the worker's secrets (`fromSecrets`); null when it has none. The same rule as webhookSecret:
+ * the worker's secrets are one account, the default tenant's, so that no tenant reads from or writes to another's.
+ * A setting that does not match the schema counts as none.
+ *
+ * @example tenantAccount(ZendeskCredentialsSchema, settings.zendeskApi, config, 'acme', () => null)
+ */
+export function tenantAccount<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  setting: unknown,
+  config: WorkerConfig,
+  tenantId: string,
+  fromSecrets: () => T | null,
+): T | null {
+  const own = schema.safeParse(setting);
+  if (own.success) return own.data;
+  return tenantId === config.DEFAULT_TENANT ? fromSecrets() : null;
+}
+
+/**
  * The preamble of every tenant webhook route: the tenant (404 when unknown), the secret its deliveries are signed
  * with (webhookSecret), and the raw body within its size limit (readWebhookBody) — before any parsing.
  */

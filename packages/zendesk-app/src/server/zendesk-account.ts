@@ -1,4 +1,9 @@
-import { PLUGIN_SECRETS, type TicketNotesFor, type WorkerConfig } from '@support-metrics/platform';
+import {
+  PLUGIN_SECRETS,
+  type TicketNotesFor,
+  tenantAccount,
+  type WorkerConfig,
+} from '@support-metrics/platform';
 import { z } from 'zod';
 import { createZendeskApi, type ZendeskApi } from '../zendesk-api/zendesk-api.js';
 
@@ -15,10 +20,9 @@ export const ZendeskCredentialsSchema = z.strictObject({
 export type ZendeskCredentials = z.infer<typeof ZendeskCredentialsSchema>;
 
 /**
- * The Zendesk account a tenant's events may use: its own (setting `zendeskApi`), else — for the default tenant only —
- * the worker's secrets (ZENDESK_SUBDOMAIN, ZENDESK_EMAIL, ZENDESK_API_TOKEN); null when it has none. No tenant ever
- * uses another's account, so that no event can pull another account's tickets into a tenant's store. A setting that
- * does not match the schema counts as none.
+ * The Zendesk account a tenant's events may use (tenantAccount): its own (setting `zendeskApi`), else — for the
+ * default tenant only — the worker's secrets (ZENDESK_SUBDOMAIN, ZENDESK_EMAIL, ZENDESK_API_TOKEN); null when it has
+ * none, so that no event can pull another account's tickets into a tenant's store.
  *
  * @example const creds = zendeskCredentialsOf(config, 'acme', settings);
  */
@@ -27,11 +31,10 @@ export function zendeskCredentialsOf(
   tenantId: string,
   settings: Record<string, unknown>,
 ): ZendeskCredentials | null {
-  const own = ZendeskCredentialsSchema.safeParse(settings.zendeskApi);
-  if (own.success) return own.data;
-  if (tenantId !== config.DEFAULT_TENANT) return null;
-  const { ZENDESK_SUBDOMAIN: subdomain, ZENDESK_EMAIL: email, ZENDESK_API_TOKEN: token } = config;
-  return subdomain && email && token ? { subdomain, email, token } : null;
+  return tenantAccount(ZendeskCredentialsSchema, settings.zendeskApi, config, tenantId, () => {
+    const { ZENDESK_SUBDOMAIN: subdomain, ZENDESK_EMAIL: email, ZENDESK_API_TOKEN: token } = config;
+    return subdomain && email && token ? { subdomain, email, token } : null;
+  });
 }
 
 /** What to set to have a ticket or organisation fetched, when a tenant has no Zendesk account. */
