@@ -27,7 +27,7 @@ import {
   rollupParams,
   SQL,
 } from '@support-metrics/core';
-import { type RunningWorker, startWorker } from '../test/support/wrangler-dev.js';
+import { type RunningWorker, startWorker, zendeskSignature } from '../test/support/wrangler-dev.js';
 
 // Bulk loader and dumper (python3's sqlite3 on the local D1 file).
 const PY_LOAD = `
@@ -128,9 +128,7 @@ function newTicket(base: string) {
   return send(`${base}/zendesk/webhooks`, {
     method: 'POST',
     headers: {
-      'x-zendesk-webhook-signature': createHmac('sha256', SECRET)
-        .update(ts + body)
-        .digest('base64'),
+      'x-zendesk-webhook-signature': zendeskSignature(SECRET, ts, body),
       'x-zendesk-webhook-signature-timestamp': ts,
     },
     body,

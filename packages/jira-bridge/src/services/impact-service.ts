@@ -59,13 +59,17 @@ export async function listBugs(
 
 /** One issue: what is known of it, its impact and deflection, and the cases behind it. */
 export async function bugDetail(jira: JiraStore, tenantId: string, issueKey: string, now: Date) {
-  const [issue, cases, byIssue] = await Promise.all([
+  const [issue, cases] = await Promise.all([
     jira.issue(tenantId, issueKey),
     jira.casesOf(tenantId, issueKey),
-    linkedCasesByIssue(jira.db, tenantId, [issueKey]),
   ]);
   if (!issue && cases.length === 0) return null;
-  const linked = byIssue.get(issueKey) ?? [];
+  // The impact counts the stored cases only (those with a creation time), as linkedCasesByIssue gives them to lists.
+  const linked = cases.flatMap((c) =>
+    c.createdAt === null
+      ? []
+      : [{ ...c, createdAt: c.createdAt, open: c.status !== 'solved' && c.status !== 'closed' }],
+  );
   const releasedAt = issue?.releasedAt ?? null;
   return {
     issueKey,

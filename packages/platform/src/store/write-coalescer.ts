@@ -31,7 +31,7 @@ interface Waiting {
 export class WriteCoalescer {
   private readonly waiting: Waiting[] = [];
   private inFlight: Promise<void> | null = null;
-  /** Batches sent and writes in them, for the benchmark and the tests. */
+  /** Batches sent, writes in them, and writes sent again alone (the tests read them). */
   readonly stats = { batches: 0, writes: 0, retriedAlone: 0 };
 
   constructor(

@@ -24,12 +24,7 @@ import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from './tick
 import { EventWebhookSchema, TriggerWebhookSchema } from './webhook-payload-schema.js';
 import { verifyZendeskSignature } from './webhook-signature.js';
 import { writeBackUpdate } from './write-back.js';
-import {
-  type ZendeskCredentials,
-  zendeskApiMissing,
-  zendeskApiOf,
-  zendeskCredentialsOf,
-} from './zendesk-account.js';
+import { type ZendeskCredentials, zendeskApiFor, zendeskApiMissing } from './zendesk-account.js';
 
 const SOURCE = 'zendesk-webhook';
 
@@ -51,10 +46,8 @@ export interface ZendeskRoutesOptions {
 export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
   const app = new Hono<AppEnv>();
   // A tenant's own Zendesk account, or the worker's for the default tenant; never another tenant's.
-  const apiFor = (config: WorkerConfig, tenantId: string, settings: Record<string, unknown>) => {
-    const credentials = zendeskCredentialsOf(config, tenantId, settings);
-    return credentials ? (opts.zendeskApi ?? zendeskApiOf)(credentials) : null;
-  };
+  const apiFor = (config: WorkerConfig, tenantId: string, settings: Record<string, unknown>) =>
+    zendeskApiFor(config, tenantId, settings, opts.zendeskApi);
   const now = opts.now ?? Date.now;
 
   const handle = async (c: Context<AppEnv>, tenantId: string) => {

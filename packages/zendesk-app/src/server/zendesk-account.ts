@@ -48,10 +48,15 @@ export function zendeskApiMissing(config: WorkerConfig, tenantId: string): strin
 export const zendeskApiOf = (credentials: ZendeskCredentials): ZendeskApi =>
   createZendeskApi({ ...credentials, retries: 2, maxWaitMs: 5_000 });
 
-/** The Zendesk API from the worker's secrets (the default tenant's account), or null when they are absent. */
-export function zendeskApiFromConfig(config: WorkerConfig): ZendeskApi | null {
-  const credentials = zendeskCredentialsOf(config, config.DEFAULT_TENANT, {});
-  return credentials ? zendeskApiOf(credentials) : null;
+/** The Zendesk API of a tenant's account (zendeskCredentialsOf), or null when it has none. */
+export function zendeskApiFor(
+  config: WorkerConfig,
+  tenantId: string,
+  settings: Record<string, unknown>,
+  apiOf: (credentials: ZendeskCredentials) => ZendeskApi = zendeskApiOf,
+): ZendeskApi | null {
+  const credentials = zendeskCredentialsOf(config, tenantId, settings);
+  return credentials ? apiOf(credentials) : null;
 }
 
 /**
@@ -64,9 +69,8 @@ export function zendeskTicketNotes(
   apiOf: (credentials: ZendeskCredentials) => ZendeskApi = zendeskApiOf,
 ): TicketNotesFor {
   return (config, tenantId, settings) => {
-    const credentials = zendeskCredentialsOf(config, tenantId, settings);
-    if (!credentials) return null;
-    const zendesk = apiOf(credentials);
+    const zendesk = zendeskApiFor(config, tenantId, settings, apiOf);
+    if (!zendesk) return null;
     return {
       addInternalNote: (ticketId, body) =>
         zendesk.updateTicket(ticketId, { ticket: { comment: { body, public: false } } }),
