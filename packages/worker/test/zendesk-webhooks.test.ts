@@ -1,9 +1,18 @@
 import { env } from 'cloudflare:workers';
 import membershipRaw from '@shared-data/zendesk_webhooks/zendeskgo_group_membership_created.json?raw';
 import triggerRaw from '@shared-data/zendesk_webhooks/zendeskgo_trigger_ticket_update.json?raw';
-import { CustomerStore, coalescerOf, WriteCoalescer } from '@support-metrics/platform';
+import { type Case, importZendeskExport } from '@support-metrics/core';
+import {
+  type BoundStatement,
+  CustomerStore,
+  coalescerOf,
+  D1Store,
+  MAX_GROUP,
+  WriteCoalescer,
+} from '@support-metrics/platform';
 import { verifyZendeskSignature } from '@support-metrics/zendesk-app';
 import { beforeAll, describe, expect, it } from 'vitest';
+import sample from '../../core/sample/zendesk-export.json';
 import { api, organizationEvent, postWebhook, seedTenant, ticketCreated, ticketEvent } from './helpers.js';
 
 const TOKEN = 'demo-test-token';
@@ -259,10 +268,10 @@ describe('Zendesk event webhooks', () => {
 });
 
 describe('group commit: concurrent writes share D1 batches', () => {
-  const insertMark = (id: string) =>
-    env.DB.prepare(
-      "INSERT INTO processed_events (tenant_id, source, event_id, processed_at) VALUES ('demo', 'coalescer-test', ?, '2026-11-23T00:00:00Z')",
-    ).bind(id);
+  const insertMark = (id: string): BoundStatement => ({
+    sql: 'INSERT INTO processed_events (tenant_id, source, event_id, processed_at) VALUES (?, ?, ?, ?)',
+    params: ['demo', 'coalescer-test', id, '2026-11-23T00:00:00Z'],
+  });
   const marks = async () =>
     (
       await env.DB.prepare(
@@ -271,12 +280,23 @@ describe('group commit: concurrent writes share D1 batches', () => {
         event_id: string;
       }>()
     ).results.map((r) => r.event_id);
+  /** A D1 that sends batches to the real one, unless `verdict` makes one hang or throw at once. */
+  const d1Where = (verdict: (statements: BoundStatement[]) => 'send' | 'hang' | 'throw') =>
+    ({
+      prepare: (sql: string) => ({ bind: (...params: BoundStatement['params']) => ({ sql, params }) }),
+      batch: (statements: BoundStatement[]) => {
+        const v = verdict(statements);
+        if (v === 'hang') return new Promise<never>(() => {});
+        if (v === 'throw') throw new Error('refused at once');
+        return env.DB.batch(statements.map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+      },
+    }) as unknown as D1Database;
 
   it('writes waiting writes together, and one refused write fails alone', async () => {
     const coalescer = new WriteCoalescer(env.DB);
     await coalescer.write([insertMark('taken')]);
-    const ids = Array.from({ length: 20 }, (_, i) => `w${String(i).padStart(2, '0')}`);
-    // 20 writes at once, one of which (the 8th) is refused by the unique key.
+    // MAX_GROUP + 6 writes at once, one of which (the 8th) is refused by the unique key.
+    const ids = Array.from({ length: MAX_GROUP + 6 }, (_, i) => `w${String(i).padStart(3, '0')}`);
     const outcomes = await Promise.allSettled(
       ids.map((id, i) => coalescer.write(i === 7 ? [insertMark(id), insertMark('taken')] : [insertMark(id)])),
     );
@@ -284,17 +304,23 @@ describe('group commit: concurrent writes share D1 batches', () => {
     expect(String((outcomes[7] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed/);
     // The refused write left nothing (not even its own first statement); every other one is there once.
     expect(await marks()).toEqual(['taken', ...ids.filter((_, i) => i !== 7)].sort());
-    // The first of the 20 went at once (nothing was in flight); the 19 that came while it was on its way went as
-    // groups of 16 and 3; the group of 16 held the refused write, so it was written again one by one.
-    expect(coalescer.stats).toEqual({ batches: 4, writes: 21, retriedAlone: 16 });
+    // The first went at once (nothing was in flight); the others, which came while it was on its way, went as a
+    // full group and a group of 5; the full group held the refused write, so it was written again one by one.
+    // Statements: 'taken' and the first write, one each; each group as one merged statement; the refused group's
+    // writes again, one statement each plus the refused write's second.
+    expect(coalescer.stats).toEqual({
+      batches: 4,
+      writes: MAX_GROUP + 7,
+      retriedAlone: MAX_GROUP,
+      statements: 1 + 1 + 1 + (MAX_GROUP + 1) + 1,
+    });
   });
 
   it('does not hang when the request that sent a batch is gone: waiters write alone, the next writes go on', async () => {
     // A D1 whose combined batches never come back (their request was cancelled); single writes work.
-    const stuck = {
-      batch: (statements: D1PreparedStatement[]) =>
-        statements.length > 1 ? new Promise<never>(() => {}) : env.DB.batch(statements),
-    } as unknown as D1Database;
+    const stuck = d1Where((statements) =>
+      statements.some((s) => s.sql.includes('json_each')) ? 'hang' : 'send',
+    );
     const coalescer = new WriteCoalescer(stuck, 50);
     const first = coalescer.write([insertMark('s-first')]);
     // These two wait for the first; then s-lead leads both into a combined batch that never returns.
@@ -308,12 +334,9 @@ describe('group commit: concurrent writes share D1 batches', () => {
 
   it('gives a batch() that throws at once to that write only', async () => {
     const bad = insertMark('t-bad');
-    const throwing = {
-      batch: (statements: D1PreparedStatement[]) => {
-        if (statements.includes(bad)) throw new Error('refused at once');
-        return env.DB.batch(statements);
-      },
-    } as unknown as D1Database;
+    const throwing = d1Where((statements) =>
+      JSON.stringify(statements).includes('t-bad') ? 'throw' : 'send',
+    );
     const coalescer = new WriteCoalescer(throwing);
     const outcomes = await Promise.allSettled([
       coalescer.write([insertMark('t-0')]),
@@ -352,6 +375,73 @@ describe('group commit: concurrent writes share D1 batches', () => {
     // And they did share batches: fewer D1 batches than writes.
     expect(shared.stats.writes - writesBefore).toBeGreaterThanOrEqual(24);
     expect(shared.stats.batches - batchesBefore).toBeLessThan(shared.stats.writes - writesBefore);
+  });
+
+  it('writes exactly what the same writes one after another write: new cases, then updates', async () => {
+    const store = new D1Store(env.DB);
+    const [one, all] = ['merge-one', 'merge-all'];
+    for (const t of [one, all]) await seedTenant(t, `${t}-token`);
+    // Real tickets (many share a day and channel, so a merged rollup statement adds to one row more than once);
+    // every fifth names a Jira bug, three bugs in all, so merged link and outbox statements meet the same keys.
+    const cases = [...importZendeskExport(sample, one)]
+      .flatMap((item) => (item.ok ? [item.case] : []))
+      .slice(0, 48)
+      .map((c, i) => (i % 5 === 0 ? { ...c, jiraLinks: [`SUP-${(i % 3) + 1}`] } : c));
+    const opts = (i: number, phase: string) => ({
+      source: 'merge-test',
+      eventId: `${phase}-${i}`,
+      eventType: phase,
+      at: '2026-11-21T00:00:00Z',
+    });
+    const updated = (c: Case, i: number): Case =>
+      i % 2 === 0
+        ? { ...c, status: 'solved', solvedAt: c.solvedAt ?? '2026-11-20T12:00:00Z' }
+        : { ...c, status: 'open', solvedAt: null, reopens: (c.reopens ?? 0) + 1 };
+
+    // One after another: each write its own batch, statement by statement.
+    for (const [i, c] of cases.entries()) await store.createCase(one, c, opts(i, 'create'));
+    for (const [i, c] of cases.entries()) await store.saveCase(one, updated(c, i), opts(i, 'update'));
+    // All at once: the same writes, grouped and merged.
+    const shared = coalescerOf(env.DB);
+    const before = { ...shared.stats };
+    const created = await Promise.all(cases.map((c, i) => store.createCase(all, c, opts(i, 'create'))));
+    const saved = await Promise.all(
+      cases.map((c, i) => store.saveCase(all, updated(c, i), opts(i, 'update'))),
+    );
+    expect(created.map((r) => r.outcome)).toEqual(cases.map(() => 'created'));
+    expect(saved.map((r) => r.outcome)).toEqual(cases.map(() => 'updated'));
+    // They were merged: far fewer statements than one per row, and no group had to be retried write by write.
+    expect(shared.stats.writes - before.writes).toBe(96);
+    expect(shared.stats.batches - before.batches).toBeLessThan(96);
+    expect(shared.stats.retriedAlone - before.retriedAlone).toBe(0);
+    expect(shared.stats.statements - before.statements).toBeLessThan(96 * 3);
+
+    const rows = async (tenant: string) => {
+      const out: Record<string, unknown[]> = {};
+      for (const table of [
+        'cases',
+        'case_events',
+        'processed_events',
+        'daily_rollups',
+        'closure_checks',
+        'jira_links',
+        'outbox',
+      ]) {
+        const { results } = await env.DB.prepare(`SELECT * FROM ${table} WHERE tenant_id = ?`)
+          .bind(tenant)
+          .all();
+        out[table] = results
+          .map(({ tenant_id: _t, ...r }) => (table === 'jira_links' ? { ...r, id: 0 } : r))
+          .map((r) => JSON.stringify(r).replaceAll(tenant, 'T')) // the case JSON names its tenant
+          .sort();
+      }
+      return out;
+    };
+    const merged = await rows(all);
+    expect(merged.jira_links).toHaveLength(10);
+    expect(merged.outbox).toHaveLength(3);
+    expect(merged.closure_checks?.length).toBeGreaterThan(0);
+    expect(merged).toEqual(await rows(one));
   });
 });
 

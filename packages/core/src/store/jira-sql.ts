@@ -1,3 +1,6 @@
+/** A case changed: its issues' impact is written again (the item is pending again, its version moves on). */
+const IMPACT_ON_CONFLICT = `ON CONFLICT (tenant_id, kind, key) DO UPDATE SET version = outbox.version + 1, status = 'pending', updated_at = excluded.updated_at`;
+
 /**
  * The Jira bridge's SQL (D1 / SQLite): issues, versions, issue links, links to cases, impact reads, and the outbox.
  * Every statement filters on tenant_id. Schema: packages/core/migrations/0001_init.sql and 0003_jira.sql.
@@ -76,7 +79,7 @@ export const JIRA_SQL = {
   /** The impact of every issue a case is linked to needs writing again (the case changed). */
   enqueueImpactOfCase: `INSERT INTO outbox (tenant_id, kind, key, payload, due_at, updated_at)
     SELECT tenant_id, 'jira-impact', issue_key, '{}', ?, ? FROM jira_links WHERE tenant_id = ? AND case_id = ?
-    ON CONFLICT (tenant_id, kind, key) DO UPDATE SET version = outbox.version + 1, status = 'pending', updated_at = excluded.updated_at`,
+    ${IMPACT_ON_CONFLICT}`,
   due: `SELECT tenant_id, kind, key, payload, attempts, version FROM outbox
     WHERE status = 'pending' AND due_at <= ? ORDER BY due_at LIMIT ?`,
   /** Done: a coalescing item is deleted unless it changed meanwhile; a once-only one is kept as done. */
@@ -91,3 +94,12 @@ export const JIRA_SQL = {
   outboxOf:
     'SELECT kind, key, status, attempts, due_at, last_error FROM outbox WHERE tenant_id = ? ORDER BY kind, key',
 } as const;
+
+/**
+ * JIRA_SQL.enqueueImpactOfCase for many cases at once (many-rows.ts): one JSON array of its bind values per case,
+ * [due_at, updated_at, tenant_id, case_id].
+ */
+export const MANY_ROWS_IMPACT_OF_CASES = `INSERT INTO outbox (tenant_id, kind, key, payload, due_at, updated_at)
+    SELECT l.tenant_id, 'jira-impact', l.issue_key, '{}', r.value->>0, r.value->>1
+    FROM json_each(?) r JOIN jira_links l ON l.tenant_id = r.value->>2 AND l.case_id = r.value->>3 WHERE true
+    ${IMPACT_ON_CONFLICT}`;

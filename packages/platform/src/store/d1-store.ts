@@ -26,7 +26,7 @@ import {
 import type { ZodType } from 'zod';
 import { impactOfIssues } from './bug-links.js';
 import { type CaseRecord, type CompletenessAtCreation, prepareCaseRecord } from './case-record.js';
-import { coalescerOf } from './write-coalescer.js';
+import { type BoundStatement, coalescerOf } from './write-coalescer.js';
 
 /** Completeness as kept for a case: the full result now, and the verdict when the case was created. */
 export interface StoredCase {
@@ -304,37 +304,26 @@ export class D1Store {
     record: CaseRecord,
     opts: SaveOptions,
     caseSql: string,
-  ): D1PreparedStatement[] {
-    const statements: D1PreparedStatement[] = [];
-    if (opts.eventId)
-      statements.push(
-        this.db.prepare(SQL.insertProcessed).bind(tenantId, opts.source, opts.eventId, opts.at),
-      );
-    statements.push(this.db.prepare(caseSql).bind(...record.caseParams));
-    for (const delta of record.rollups)
-      statements.push(this.db.prepare(SQL.addRollup).bind(...rollupParams(tenantId, delta)));
-    if (record.closureParams)
-      statements.push(this.db.prepare(SQL.upsertClosureCheck).bind(...record.closureParams));
+  ): BoundStatement[] {
+    const statements: BoundStatement[] = [];
+    const add = (sql: string, ...params: (string | number | null)[]) => statements.push({ sql, params });
+    if (opts.eventId) add(SQL.insertProcessed, tenantId, opts.source, opts.eventId, opts.at);
+    add(caseSql, ...record.caseParams);
+    for (const delta of record.rollups) add(SQL.addRollup, ...rollupParams(tenantId, delta));
+    if (record.closureParams) add(SQL.upsertClosureCheck, ...record.closureParams);
     // Jira keys the helpdesk record names (a Jira field, jira_* tags) become links; every issue the case is linked to
     // gets its impact written again (the outbox coalesces, so a busy case costs one Jira write per issue).
     for (const { key, source } of jiraKeysOfCase(record.case))
-      statements.push(
-        this.db.prepare(JIRA_SQL.insertLink).bind(tenantId, record.case.id, key, source, opts.at),
-      );
-    statements.push(
-      this.db.prepare(JIRA_SQL.enqueueImpactOfCase).bind(opts.at, opts.at, tenantId, record.case.id),
-    );
-    statements.push(
-      this.db
-        .prepare(SQL.insertCaseEvent)
-        .bind(
-          tenantId,
-          record.case.id,
-          opts.eventId ?? `${opts.source}:${record.case.id}:${opts.at}`,
-          opts.eventType ?? opts.source,
-          opts.at,
-          JSON.stringify(opts.payload ?? {}),
-        ),
+      add(JIRA_SQL.insertLink, tenantId, record.case.id, key, source, opts.at);
+    add(JIRA_SQL.enqueueImpactOfCase, opts.at, opts.at, tenantId, record.case.id);
+    add(
+      SQL.insertCaseEvent,
+      tenantId,
+      record.case.id,
+      opts.eventId ?? `${opts.source}:${record.case.id}:${opts.at}`,
+      opts.eventType ?? opts.source,
+      opts.at,
+      JSON.stringify(opts.payload ?? {}),
     );
     return statements;
   }

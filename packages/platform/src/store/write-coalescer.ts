@@ -1,3 +1,5 @@
+import { manyRowsSql } from '@support-metrics/core';
+
 /**
  * Group commit for independent case writes. While one D1 batch is on its way, the writes that arrive meanwhile wait
  * and then go together as the next batch: one transaction and one round trip for many webhooks instead of one
@@ -14,16 +16,31 @@
  * `waitMs`. Past it, the stuck batch is let go (the next writes start their own) and a write that was in it is sent
  * again on its own; whether or not the first one committed, the store's keys (processed events, case ids, case
  * versions) let only one of the two apply.
+ *
+ * A group's statements are sent merged: the same statement of every member becomes one statement for all their
+ * rows (core's manyRowsSql), taken in an order that keeps each member's own order. So a group of 64 new tickets is
+ * seven statements, not 64 times seven; each statement costs local D1 (miniflare) a fixed amount besides its bytes.
+ * Merging assumes what the group commit already does: the members are independent (different events and cases).
+ * Two that are not collide on the same keys merged as they would one after the other, and are then sent alone.
  */
 
-/** At most this many writes go in one batch (one transaction; a few statements each). */
-export const MAX_GROUP = 16;
+/** At most this many writes go in one batch (one transaction; merged, a few statements in all). */
+export const MAX_GROUP = 64;
 
 /** The longest a write waits on a batch sent from another request before it stops counting on it. */
 export const WAIT_MS = 5_000;
 
+/** One statement and its bind values, prepared when sent (so that a group's can be merged first). */
+export interface BoundStatement {
+  sql: string;
+  params: (string | number | null)[];
+}
+
+/** The longest JSON of rows one merged statement carries (D1 takes a bound value up to 2 MB). */
+const MAX_MERGED_JSON = 500_000;
+
 interface Waiting {
-  statements: D1PreparedStatement[];
+  statements: BoundStatement[];
   done: boolean;
   error: unknown;
 }
@@ -32,15 +49,16 @@ export class WriteCoalescer {
   private readonly waiting: Waiting[] = [];
   private inFlight: Promise<void> | null = null;
   /** Batches sent, writes in them, and writes sent again alone (the tests read them). */
-  readonly stats = { batches: 0, writes: 0, retriedAlone: 0 };
+  readonly stats = { batches: 0, writes: 0, retriedAlone: 0, statements: 0 };
 
   constructor(
     private readonly db: D1Database,
     private readonly waitMs = WAIT_MS,
+    private readonly manyRows: (sql: string) => string | null = manyRowsSql,
   ) {}
 
   /** Writes `statements` in one transaction, possibly with others; rejects with this write's own error. */
-  async write(statements: D1PreparedStatement[]): Promise<void> {
+  async write(statements: BoundStatement[]): Promise<void> {
     const me: Waiting = { statements, done: false, error: undefined };
     this.waiting.push(me);
     while (!me.done) {
@@ -83,7 +101,7 @@ export class WriteCoalescer {
   private async alone(w: Waiting): Promise<void> {
     // Through a promise, so that even a batch() that throws at once becomes this write's own error.
     w.error = await Promise.resolve()
-      .then(() => this.db.batch(w.statements))
+      .then(() => this.run(w.statements))
       .then(
         () => undefined,
         (e: unknown) => e ?? new Error('D1 batch failed'),
@@ -97,13 +115,91 @@ export class WriteCoalescer {
     this.stats.writes += group.length;
     if (group.length === 1) return this.alone(group[0] as Waiting);
     try {
-      await Promise.resolve().then(() => this.db.batch(group.flatMap((w) => w.statements)));
+      await Promise.resolve().then(() => this.run(mergeStatements(group, this.manyRows)));
       for (const w of group) w.done = true;
     } catch {
       this.stats.retriedAlone += group.length;
       for (const w of group) await this.alone(w);
     }
   }
+
+  private run(statements: BoundStatement[]) {
+    this.stats.statements += statements.length;
+    return this.db.batch(statements.map((s) => this.db.prepare(s.sql).bind(...s.params)));
+  }
+}
+
+/**
+ * The statements of a group, merged: each distinct statement once, for the rows of every member that has it, in
+ * an order that keeps every member's own order (a statement may read what an earlier one wrote). When the members'
+ * orders disagree, or a statement has no many-row form, those are sent as they are.
+ */
+export function mergeStatements(
+  group: { statements: BoundStatement[] }[],
+  manyRows: (sql: string) => string | null,
+) {
+  const order = commonOrder(group.map((w) => w.statements.map((s) => s.sql)));
+  if (!order) return group.flatMap((w) => w.statements);
+  const out: BoundStatement[] = [];
+  for (const sql of order) {
+    const rows = group.flatMap((w) => w.statements.filter((s) => s.sql === sql));
+    const many = rows.length > 1 ? manyRows(sql) : null;
+    if (!many) {
+      out.push(...rows);
+      continue;
+    }
+    let chunk: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (chunk.length) out.push({ sql: many, params: [`[${chunk.join(',')}]`] });
+      chunk = [];
+      size = 0;
+    };
+    for (const row of rows) {
+      const json = JSON.stringify(row.params);
+      if (size + json.length > MAX_MERGED_JSON) flush();
+      chunk.push(json);
+      size += json.length + 1;
+    }
+    flush();
+  }
+  return out;
+}
+
+/**
+ * One order of the distinct statements that keeps each sequence's order (a topological sort, ties by first
+ * appearance); null when there is none (a statement that comes both before and after another).
+ */
+function commonOrder(sequences: string[][]): string[] | null {
+  const after = new Map<string, Set<string>>();
+  const before = new Map<string, number>();
+  for (const seq of sequences)
+    for (let i = 0; i < seq.length; i++) {
+      const sql = seq[i] as string;
+      if (!after.has(sql)) {
+        after.set(sql, new Set());
+        before.set(sql, 0);
+      }
+      const next = seq[i + 1];
+      if (next === undefined || next === sql) continue;
+      const edges = after.get(sql) as Set<string>;
+      if (!edges.has(next)) {
+        edges.add(next);
+        before.set(next, (before.get(next) ?? 0) + 1);
+      }
+    }
+  const order: string[] = [];
+  const ready = [...after.keys()].filter((sql) => before.get(sql) === 0);
+  while (ready.length) {
+    const sql = ready.shift() as string;
+    order.push(sql);
+    for (const next of after.get(sql) as Set<string>) {
+      const left = (before.get(next) as number) - 1;
+      before.set(next, left);
+      if (left === 0) ready.push(next);
+    }
+  }
+  return order.length === after.size ? order : null;
 }
 
 const coalescers = new WeakMap<D1Database, WriteCoalescer>();

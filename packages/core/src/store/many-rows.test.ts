@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { JIRA_SQL, MANY_ROWS_IMPACT_OF_CASES } from './jira-sql.js';
+import { manyRowsSql } from './many-rows.js';
+import { SQL } from './sql.js';
+
+describe('manyRowsSql', () => {
+  it('turns INSERT … VALUES into one statement over a JSON array of rows, keeping ON CONFLICT', () => {
+    expect(manyRowsSql(SQL.insertProcessed)).toBe(
+      'INSERT INTO processed_events (tenant_id, source, event_id, processed_at) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?) WHERE true',
+    );
+    const caseEvent = manyRowsSql(SQL.insertCaseEvent);
+    expect(caseEvent).toMatch(
+      /SELECT value->>0, .*, value->>5 FROM json_each\(\?\) WHERE true ON CONFLICT DO NOTHING$/,
+    );
+    const rollup = manyRowsSql(SQL.addRollup) as string;
+    // One value per bind value of the single form, and its ON CONFLICT … DO UPDATE as it was.
+    expect(rollup.match(/value->>\d+/g)).toHaveLength((SQL.addRollup.match(/\?/g) ?? []).length);
+    expect(rollup.endsWith(SQL.addRollup.slice(SQL.addRollup.indexOf('ON CONFLICT')))).toBe(true);
+  });
+
+  it('has a form for every statement a case write sends', () => {
+    for (const sql of [
+      SQL.insertProcessed,
+      SQL.insertCase,
+      SQL.upsertCase,
+      SQL.addRollup,
+      SQL.upsertClosureCheck,
+      SQL.insertCaseEvent,
+      JIRA_SQL.insertLink,
+    ])
+      expect(manyRowsSql(sql)).toContain('FROM json_each(?) WHERE true');
+    expect(manyRowsSql(JIRA_SQL.enqueueImpactOfCase)).toBe(MANY_ROWS_IMPACT_OF_CASES);
+  });
+
+  it('has none for anything else: updates, deletes, selects, literals among the values', () => {
+    expect(manyRowsSql(SQL.caseById)).toBeNull();
+    expect(manyRowsSql(SQL.deleteJiraLink)).toBeNull();
+    expect(manyRowsSql(JIRA_SQL.retryLater)).toBeNull();
+    expect(manyRowsSql("INSERT INTO processed_events (tenant_id, source) VALUES ('demo', ?)")).toBeNull();
+  });
+});
