@@ -3,7 +3,13 @@ import { env, exports } from 'cloudflare:workers';
 /** The worker under test (its default export), as Cloudflare's `exports` gives it. */
 const worker = (exports as unknown as { default: Fetcher }).default;
 
-import { type Case, CaseSchema, computeMetrics, importZendeskExport } from '@support-metrics/core';
+import {
+  type Case,
+  CaseSchema,
+  computeMetrics,
+  importZendeskExport,
+  scoreCompleteness,
+} from '@support-metrics/core';
 import { D1Store, loadConfig, runScheduledJobs } from '@support-metrics/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../core/sample/zendesk-export.json';
@@ -114,6 +120,36 @@ describe('GET /api/cases/:id', () => {
       atCreation: { score: expect.any(Number) },
       latest: { items: expect.any(Array) },
     });
+  });
+
+  it('stores the verdict of each version and answers the full result, the same as scoring the case', async () => {
+    const c = cases[3] as Case;
+    const row = await env.DB.prepare(
+      "SELECT completeness_latest FROM cases WHERE tenant_id = 'tenant-a' AND id = ?",
+    )
+      .bind(c.id)
+      .first<{ completeness_latest: string }>();
+    const full = scoreCompleteness(c);
+    // The row holds the verdict only: what the metrics and the issue-type column read.
+    expect(JSON.parse(row?.completeness_latest ?? '')).toEqual({
+      score: full.score,
+      complete: full.complete,
+      issueType: full.issueType,
+      missing: full.missing,
+    });
+    const answer = (await (await api(`/api/cases/${c.id}`, A)).json()) as {
+      completeness: { latest: ReturnType<typeof scoreCompleteness> };
+    };
+    expect(answer.completeness.latest).toEqual(full);
+    // A row written when the store kept the full result still reads as its verdict.
+    await env.DB.prepare(
+      "UPDATE cases SET completeness_latest = ?, version = version + 1 WHERE tenant_id = 'tenant-a' AND id = ?",
+    )
+      .bind(JSON.stringify(full), c.id)
+      .run();
+    expect((await new D1Store(env.DB).getCase('tenant-a', c.id))?.completenessLatest).toEqual(
+      JSON.parse(row?.completeness_latest ?? ''),
+    );
   });
 });
 

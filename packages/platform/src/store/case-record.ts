@@ -12,18 +12,29 @@ import {
   scoreCompleteness,
 } from '@support-metrics/core';
 
-/** The verdict kept from a case's creation: what the first message held. */
-export interface CompletenessAtCreation {
+/**
+ * A completeness verdict as the store keeps it: the score, whether complete, the issue type and the ids of the
+ * missing items. Kept at creation (what the first message held) and as the latest. The full result (every item with
+ * its label, evidence and question, the drafted request) is not stored: it is the case scored again with the
+ * tenant's rubric (scoreCompleteness), and it was two thirds of the bytes each case write sent to D1.
+ */
+export interface CompletenessVerdict {
   score: number;
   complete: boolean;
   issueType: string;
   missing: string[];
 }
 
+/** The verdict of a full result. */
+export function verdictOf(r: CompletenessVerdict): CompletenessVerdict {
+  return { score: r.score, complete: r.complete, issueType: r.issueType, missing: r.missing };
+}
+
 /** Everything the store writes for one version of a case. */
 export interface CaseRecord {
   case: Case;
-  atCreation: CompletenessAtCreation;
+  atCreation: CompletenessVerdict;
+  /** The full result of this version (the store keeps its verdict). */
   latest: CompletenessResult;
   /** Bind values of SQL.upsertCase. */
   caseParams: (string | number | null)[];
@@ -43,7 +54,7 @@ export function prepareCaseRecord(
   next: Case,
   before: {
     case: Case;
-    atCreation: CompletenessAtCreation | null;
+    atCreation: CompletenessVerdict | null;
     version: number;
     /** What the stored version added to the rollups; recomputed from its case when unknown (older rows). */
     contribution?: RollupDelta[] | null;
@@ -53,12 +64,7 @@ export function prepareCaseRecord(
   closurePolicy?: ClosurePolicy,
 ): CaseRecord {
   const latest = scoreCompleteness(next, rubric);
-  const atCreation = before?.atCreation ?? {
-    score: latest.score,
-    complete: latest.complete,
-    issueType: latest.issueType,
-    missing: latest.missing,
-  };
+  const atCreation = before?.atCreation ?? verdictOf(latest);
   const after: Case = {
     ...next,
     tenantId,
@@ -83,7 +89,7 @@ export function prepareCaseRecord(
       JSON.stringify(atCreation),
       atCreation.score,
       atCreation.complete ? 1 : 0,
-      JSON.stringify(latest),
+      JSON.stringify(verdictOf(latest)),
       latest.score,
       at,
       (before?.version ?? 0) + 1,

@@ -25,18 +25,19 @@ import {
 } from '@support-metrics/core';
 import type { ZodType } from 'zod';
 import { impactOfIssues } from './bug-links.js';
-import { type CaseRecord, type CompletenessAtCreation, prepareCaseRecord } from './case-record.js';
+import { type CaseRecord, type CompletenessVerdict, prepareCaseRecord, verdictOf } from './case-record.js';
 import { type BoundStatement, coalescerOf } from './write-coalescer.js';
 
-/** Completeness as kept for a case: the full result now, and the verdict when the case was created. */
+/** A stored case, with its completeness verdicts: when it was created, and the latest. */
 export interface StoredCase {
   case: Case;
   /** Write counter of the row; a save based on an older version is refused (StaleCaseError). */
   version: number;
   /** What this version added to the rollups (null for rows written before it was kept). */
   contribution?: RollupDelta[] | null;
-  completenessAtCreation: CompletenessAtCreation | null;
-  completenessLatest: CompletenessResult | null;
+  completenessAtCreation: CompletenessVerdict | null;
+  /** The verdict of the latest version; the full result is the case scored again (scoreCompleteness). */
+  completenessLatest: CompletenessVerdict | null;
 }
 
 export interface SaveOptions {
@@ -66,6 +67,13 @@ export interface TenantPolicies {
 
 export type SaveOutcome = 'created' | 'updated' | 'duplicate';
 
+/** What a save did, the case as stored, and the full completeness result of what was written (null if nothing). */
+export interface SaveResult {
+  outcome: SaveOutcome;
+  stored: StoredCase;
+  result: CompletenessResult | null;
+}
+
 export interface MetricsQuery {
   from: string;
   to: string;
@@ -87,7 +95,8 @@ function storedFromRow(row: CaseRow): StoredCase {
     version: row.version,
     contribution: row.contribution ? expandContribution(JSON.parse(row.contribution)) : null,
     completenessAtCreation: row.completeness_at_creation ? JSON.parse(row.completeness_at_creation) : null,
-    completenessLatest: row.completeness_latest ? JSON.parse(row.completeness_latest) : null,
+    // Rows written before the store kept verdicts only hold the full result: its verdict is the same.
+    completenessLatest: row.completeness_latest ? verdictOf(JSON.parse(row.completeness_latest)) : null,
   };
 }
 
@@ -219,12 +228,13 @@ export class D1Store {
     opts: SaveOptions,
     /** The stored version when the caller has just read it (loadForEvent): saves two round trips. */
     preloaded?: { stored: StoredCase | null },
-  ): Promise<{ outcome: SaveOutcome; stored: StoredCase }> {
+  ): Promise<SaveResult> {
     if (!preloaded && opts.eventId && (await this.isProcessed(tenantId, opts.source, opts.eventId))) {
       const stored = await this.getCase(tenantId, next.id);
       return {
         outcome: 'duplicate',
         stored: stored ?? { case: next, version: 0, completenessAtCreation: null, completenessLatest: null },
+        result: null,
       };
     }
     const before = preloaded ? preloaded.stored : await this.getCase(tenantId, next.id);
@@ -249,17 +259,17 @@ export class D1Store {
       case: record.case,
       version: (before?.version ?? 0) + 1,
       completenessAtCreation: record.atCreation,
-      completenessLatest: record.latest,
+      completenessLatest: verdictOf(record.latest),
     };
     try {
       await coalescerOf(this.db).write(statements);
     } catch (e) {
       // A concurrent delivery of the same event won the race: nothing of this one was applied.
-      if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: before ?? stored };
+      if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: before ?? stored, result: null };
       if (/stale case version/.test(String((e as Error)?.message))) throw new StaleCaseError(next.id);
       throw e;
     }
-    return { outcome: before ? 'updated' : 'created', stored };
+    return { outcome: before ? 'updated' : 'created', stored, result: record.latest };
   }
 
   /**
@@ -271,7 +281,7 @@ export class D1Store {
     tenantId: string,
     next: Case,
     opts: SaveOptions,
-  ): Promise<{ outcome: SaveOutcome | 'exists'; stored: StoredCase | null }> {
+  ): Promise<SaveResult | { outcome: 'exists' | 'duplicate'; stored: null; result: null }> {
     const policies = await this.tenantPolicies(tenantId);
     const record = prepareCaseRecord(
       tenantId,
@@ -284,18 +294,18 @@ export class D1Store {
     try {
       await coalescerOf(this.db).write(this.writeStatements(tenantId, record, opts, SQL.insertCase));
     } catch (e) {
-      if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: null };
+      if (isUniqueViolation(e)) return { outcome: 'duplicate', stored: null, result: null };
       if (/UNIQUE constraint failed: cases/i.test(String((e as Error)?.message)))
-        return { outcome: 'exists', stored: null };
+        return { outcome: 'exists', stored: null, result: null };
       throw e;
     }
     const stored = {
       case: record.case,
       version: 1,
       completenessAtCreation: record.atCreation,
-      completenessLatest: record.latest,
+      completenessLatest: verdictOf(record.latest),
     };
-    return { outcome: 'created', stored };
+    return { outcome: 'created', stored, result: record.latest };
   }
 
   /** The statements of one case write: processed mark, the case row, rollup deltas, closure check, event. */

@@ -3,6 +3,7 @@ import {
   type Case,
   type ExpertSuggestion,
   productOf,
+  scoreCompleteness,
   similarityProfile,
   suggestExperts,
 } from '@support-metrics/core';
@@ -207,7 +208,10 @@ export async function startSwarm(
 
   // The card goes up once: a start that failed after the channel was made posts it when started again.
   if (!swarm.cardTs) {
-    const latest = stored.completenessLatest;
+    // The items and their labels: the case scored again with the tenant's rubric (the store keeps the verdict).
+    const latest = stored.completenessLatest
+      ? scoreCompleteness(c, (await ctx.store.tenantPolicies(ctx.tenantId)).rubric)
+      : null;
     const card = caseCardMessage({
       case: c,
       ageHours: (now.getTime() - Date.parse(c.createdAt)) / 3_600_000,

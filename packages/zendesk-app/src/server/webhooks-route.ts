@@ -9,9 +9,8 @@ import {
   type AppEnv,
   apiError,
   invalidInput,
-  type SaveOutcome,
+  type SaveResult,
   StaleCaseError,
-  type StoredCase,
   sha256Hex,
   tenantWebhook,
   type WorkerConfig,
@@ -119,7 +118,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
 
     const api = apiFor(config, tenantId, settings);
     // Read, apply, save; if the case changed in between (another delivery for the same ticket), do it again.
-    const attempt = async (): Promise<Response | { outcome: SaveOutcome; stored: StoredCase }> => {
+    const attempt = async (): Promise<Response | SaveResult> => {
       const { processed, stored: existing } = await store.loadForEvent(tenantId, SOURCE, eventId, ticketId);
       if (processed) return c.json({ status: 'duplicate', eventId });
       let change: TicketChange;
@@ -164,7 +163,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
         change = { kind: 'save', eventType: change.eventType, case: CaseSchema.parse({ ...base, ...patch }) };
       }
 
-      const { outcome, stored } = await store.saveCase(
+      return store.saveCase(
         tenantId,
         change.case,
         {
@@ -177,7 +176,6 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
         // A fetched ticket was not in the store: nothing to subtract. Otherwise the version read above.
         { stored: existing && existing.case.id === change.case.id ? existing : null },
       );
-      return { outcome, stored };
     };
     let result: Awaited<ReturnType<typeof attempt>> | undefined;
     // A new ticket is written in one round trip, assuming it is new; if it is stored already (a backfill came
@@ -200,7 +198,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
         };
         const created = await store.createCase(tenantId, change.case, opts);
         if (created.outcome === 'duplicate') return c.json({ status: 'duplicate', eventId });
-        if (created.stored) result = { outcome: 'created', stored: created.stored };
+        if (created.outcome === 'created') result = created;
       }
     }
     for (let tries = 0; !result; tries++) {
@@ -217,13 +215,14 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       }
     }
     if (result instanceof Response) return result;
-    const { outcome, stored } = result;
-    const latest = stored.completenessLatest;
-    if (outcome === 'created' && latest && !latest.complete && api && settings.zendeskWriteBack === true) {
+    // `written`: the full completeness result of what this delivery wrote (null for a duplicate, which wrote nothing).
+    const { outcome, stored, result: written } = result;
+    const latest = written ?? stored.completenessLatest;
+    if (outcome === 'created' && written && !written.complete && api && settings.zendeskWriteBack === true) {
       // After the answer: Zendesk waits for no one, and a failed write-back must not fail the delivery.
       c.executionCtx.waitUntil(
         api
-          .updateTicket(stored.case.id, writeBackUpdate(latest))
+          .updateTicket(stored.case.id, writeBackUpdate(written))
           .catch((e: Error) => console.error(`zendesk write-back failed: ${e.name}`)),
       );
     }
