@@ -16,11 +16,17 @@ const token = process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token';
 // work. The demo Slack bot token reaches no workspace: commands answered from the store work, swarms cannot.
 const demoSecrets = !existsSync(`${workerDir}.dev.vars`);
 const webhookSecret = demoSecrets ? 'demo-webhook-secret' : null;
+// Wrangler's DevTools proxy only when asked for: while attached, workerd reports every D1 query to wrangler's Node
+// process (a round trip and a debug-log line each), which costs ingest about a third of its throughput and grows
+// the log in ~/.config/.wrangler/logs by gigabytes (bench/worker.ts measures both). Wrangler has no flag for it; it
+// detaches the proxy when VSCODE_INSPECTOR_OPTIONS is set, as in a VS Code debug terminal.
+const devtools = process.env.SUPPORT_METRICS_DEVTOOLS === '1';
 const env = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false',
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   NO_UPDATE_NOTIFIER: '1',
+  ...(devtools ? {} : { VSCODE_INSPECTOR_OPTIONS: '{}' }),
 };
 
 function run(args: string[]): string {
@@ -100,6 +106,7 @@ Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
   A signed Jira webhook (DEMO-2 moves to In Progress), then the bugs ranked:
                            npx tsx packages/worker/scripts/send-demo-jira-webhook.ts ${base}
 
+${devtools ? "  DevTools: wrangler's inspector is attached (port 9229).\n" : '  Debug the worker with DevTools: SUPPORT_METRICS_DEVTOOLS=1 pnpm start\n'}
 Ctrl-C stops it; the data stays in packages/worker/.wrangler for the next start.`);
   } else if (announced && /\[wrangler:(info|warn|error)\]/.test(text)) process.stdout.write(text);
 });

@@ -9,15 +9,30 @@ export async function sha256Hex(text: string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
+/**
+ * The signing keys of the isolate's secrets, imported once (non-extractable): every signed webhook checks one. The
+ * secrets are the worker's and its tenants' own, never a sender's, so the few kept here are bounded by those.
+ */
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+const MAX_KEYS = 256;
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    if (hmacKeys.size >= MAX_KEYS) hmacKeys.clear();
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    // A failed import is not kept: the next call tries again.
+    key.catch(() => hmacKeys.delete(secret));
+    hmacKeys.set(secret, key);
+  }
+  return key;
+}
+
 /** HMAC-SHA256 of `message` with the UTF-8 bytes of `secret` as the key. */
 export async function hmacSha256(secret: string, message: string | Uint8Array): Promise<ArrayBuffer> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
+  const key = await hmacKey(secret);
   const data = typeof message === 'string' ? encoder.encode(message) : message;
   return crypto.subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>);
 }
