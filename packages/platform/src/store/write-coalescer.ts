@@ -12,10 +12,10 @@ import { manyRowsSql } from '@support-metrics/core';
  *
  * A group is sent from the request of one of its members, which awaits it, so no request's I/O outlives that
  * request; the others resume when it settles. That request may be cancelled meanwhile (its client gone, a limit
- * reached), and then its batch never comes back: so no write waits on another request's batch longer than
- * `waitMs`. Past it, the stuck batch is let go (the next writes start their own) and a write that was in it is sent
- * again on its own; whether or not the first one committed, the store's keys (processed events, case ids, case
- * versions) let only one of the two apply.
+ * reached), and then its batch never comes back: so no write waits on other requests' batches longer than
+ * `waitMs` in all (5 s; a full group takes tens of milliseconds). Past it, the stuck batch is let go (the next
+ * writes start their own) and a write that was in it is sent again on its own; whether or not the first one
+ * committed, the store's keys (processed events, case ids, case versions) let only one of the two apply.
  *
  * A group's statements are sent merged: the same statement of every member becomes one statement for all their
  * rows (core's manyRowsSql), taken in an order that keeps each member's own order. So a group of 64 new tickets is
@@ -27,7 +27,7 @@ import { manyRowsSql } from '@support-metrics/core';
 /** At most this many writes go in one batch (one transaction; merged, a few statements in all). */
 export const MAX_GROUP = 64;
 
-/** The longest a write waits on a batch sent from another request before it stops counting on it. */
+/** The longest a write waits on batches sent from other requests before it stops counting on them. */
 export const WAIT_MS = 5_000;
 
 /** One statement and its bind values, prepared when sent (so that a group's can be merged first). */
@@ -61,40 +61,43 @@ export class WriteCoalescer {
   async write(statements: BoundStatement[]): Promise<void> {
     const me: Waiting = { statements, done: false, error: undefined };
     this.waiting.push(me);
-    while (!me.done) {
-      const current = this.inFlight;
-      if (current) {
-        if (await this.settlesInTime(current)) continue;
-        // The request that sent it is probably gone. Let the batch go, and make sure of this write on its own.
-        if (this.inFlight === current) this.inFlight = null;
-        const queued = this.waiting.indexOf(me);
-        if (queued >= 0) this.waiting.splice(queued, 1);
-        this.stats.retriedAlone++;
-        await this.alone(me);
-        break;
+    // One timer per write, started when it first waits on a batch it did not send (a timer per batch waited on was
+    // a tenth of the isolate's time under load). It is this write's own, in its own request, so it fires even if
+    // the request that sent the batch is gone.
+    let late: { at: Promise<false>; timer: ReturnType<typeof setTimeout> } | null = null;
+    try {
+      while (!me.done) {
+        const current = this.inFlight;
+        if (current) {
+          if (!late) {
+            let timer: ReturnType<typeof setTimeout> | undefined;
+            const at = new Promise<false>((resolve) => {
+              timer = setTimeout(() => resolve(false), this.waitMs);
+            });
+            late = { at, timer: timer as ReturnType<typeof setTimeout> };
+          }
+          if (await Promise.race([current.then(() => true as const), late.at])) continue;
+          // The request that sent it is probably gone. Let the batch go, and make sure of this write on its own.
+          if (this.inFlight === current) this.inFlight = null;
+          const queued = this.waiting.indexOf(me);
+          if (queued >= 0) this.waiting.splice(queued, 1);
+          this.stats.retriedAlone++;
+          await this.alone(me);
+          break;
+        }
+        // Lead the next group from this request: this write and up to MAX_GROUP - 1 of those waiting.
+        this.waiting.splice(this.waiting.indexOf(me), 1);
+        const group = [me, ...this.waiting.splice(0, MAX_GROUP - 1)];
+        const sent = this.send(group).finally(() => {
+          if (this.inFlight === sent) this.inFlight = null;
+        });
+        this.inFlight = sent;
+        await sent;
       }
-      // Lead the next group from this request: this write and up to MAX_GROUP - 1 of those waiting.
-      this.waiting.splice(this.waiting.indexOf(me), 1);
-      const group = [me, ...this.waiting.splice(0, MAX_GROUP - 1)];
-      this.inFlight = this.send(group).finally(() => {
-        this.inFlight = null;
-      });
-      await this.inFlight;
+    } finally {
+      if (late) clearTimeout(late.timer);
     }
     if (me.error !== undefined) throw me.error;
-  }
-
-  /** Whether `batch` settles within waitMs. */
-  private async settlesInTime(batch: Promise<void>): Promise<boolean> {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const late = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), this.waitMs);
-    });
-    try {
-      return await Promise.race([batch.then(() => true as const), late]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   /** Sends one write's statements by themselves; its outcome goes on it. */
