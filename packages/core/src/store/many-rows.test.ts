@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JIRA_SQL, MANY_ROWS_IMPACT_OF_CASES } from './jira-sql.js';
-import { manyRowsSql } from './many-rows.js';
+import { additiveKeyLength, manyRowsSql } from './many-rows.js';
 import { SQL } from './sql.js';
 
 describe('manyRowsSql', () => {
@@ -37,5 +37,18 @@ describe('manyRowsSql', () => {
     expect(manyRowsSql(SQL.deleteJiraLink)).toBeNull();
     expect(manyRowsSql(JIRA_SQL.retryLater)).toBeNull();
     expect(manyRowsSql("INSERT INTO processed_events (tenant_id, source) VALUES ('demo', ?)")).toBeNull();
+  });
+
+  it('knows the rollup upsert as additive, keyed by tenant, day, channel, group and brand; nothing else', () => {
+    expect(additiveKeyLength(SQL.addRollup)).toBe(5);
+    expect(SQL.addRollup).toMatch(/^INSERT INTO daily_rollups \(tenant_id, day, channel, grp, brand, /);
+    expect(SQL.addRollup).toMatch(/DO UPDATE SET created = created \+ excluded\.created,/);
+    for (const sql of [
+      SQL.upsertCase,
+      SQL.insertProcessed,
+      SQL.upsertClosureCheck,
+      JIRA_SQL.enqueueImpactOfCase,
+    ])
+      expect(additiveKeyLength(sql)).toBeNull();
   });
 });

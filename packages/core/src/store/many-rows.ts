@@ -1,4 +1,5 @@
 import { JIRA_SQL, MANY_ROWS_IMPACT_OF_CASES } from './jira-sql.js';
+import { SQL } from './sql.js';
 
 /**
  * One statement for many rows. A single-row statement `INSERT INTO t (cols) VALUES (?, …) [ON CONFLICT …]` becomes
@@ -38,3 +39,15 @@ function fromValues(sql: string): string | null {
   const columns = Array.from({ length: count }, (_, i) => `value->>${i}`).join(', ');
   return `${head} SELECT ${columns} FROM json_each(?) WHERE true${onConflict ?? ''}`;
 }
+
+/**
+ * For an additive upsert (every bind value after the key is added to what is stored: `ON CONFLICT … DO UPDATE SET
+ * n = n + excluded.n`), how many leading bind values make the key; null for any other statement. Rows with the same
+ * key can be summed before they are sent: one row instead of many, the same totals. The daily rollups are one: a
+ * group of new tickets mostly lands on the same day, channel, group and brand.
+ */
+export function additiveKeyLength(sql: string): number | null {
+  return ADDITIVE.get(sql) ?? null;
+}
+
+const ADDITIVE = new Map<string, number>([[SQL.addRollup, 5]]);

@@ -1,4 +1,4 @@
-import { manyRowsSql } from '@support-metrics/core';
+import { additiveKeyLength, manyRowsSql } from '@support-metrics/core';
 
 /**
  * Group commit for independent case writes. While one D1 batch is on its way, the writes that arrive meanwhile wait
@@ -54,7 +54,7 @@ export class WriteCoalescer {
   constructor(
     private readonly db: D1Database,
     private readonly waitMs = WAIT_MS,
-    private readonly manyRows: (sql: string) => string | null = manyRowsSql,
+    private readonly forms: StatementForms = { manyRows: manyRowsSql, additiveKeyLength },
   ) {}
 
   /** Writes `statements` in one transaction, possibly with others; rejects with this write's own error. */
@@ -118,7 +118,7 @@ export class WriteCoalescer {
     this.stats.writes += group.length;
     if (group.length === 1) return this.alone(group[0] as Waiting);
     try {
-      await Promise.resolve().then(() => this.run(mergeStatements(group, this.manyRows)));
+      await Promise.resolve().then(() => this.run(mergeStatements(group, this.forms)));
       for (const w of group) w.done = true;
     } catch {
       this.stats.retriedAlone += group.length;
@@ -132,21 +132,29 @@ export class WriteCoalescer {
   }
 }
 
+/** What merging knows of a statement (core's many-rows.ts). */
+export interface StatementForms {
+  /** Its form for many rows at once, or null. */
+  manyRows: (sql: string) => string | null;
+  /** For an additive upsert, how many leading bind values make the key; else null. */
+  additiveKeyLength: (sql: string) => number | null;
+}
+
 /**
  * The statements of a group, merged: each distinct statement once, for the rows of every member that has it, in
- * an order that keeps every member's own order (a statement may read what an earlier one wrote). When the members'
- * orders disagree, or a statement has no many-row form, those are sent as they are.
+ * an order that keeps every member's own order (a statement may read what an earlier one wrote); the rows of an
+ * additive upsert summed by key first. When the members' orders disagree, or a statement has no many-row form,
+ * those are sent as they are.
  */
-export function mergeStatements(
-  group: { statements: BoundStatement[] }[],
-  manyRows: (sql: string) => string | null,
-) {
+export function mergeStatements(group: { statements: BoundStatement[] }[], forms: StatementForms) {
   const order = commonOrder(group.map((w) => w.statements.map((s) => s.sql)));
   if (!order) return group.flatMap((w) => w.statements);
   const out: BoundStatement[] = [];
   for (const sql of order) {
-    const rows = group.flatMap((w) => w.statements.filter((s) => s.sql === sql));
-    const many = rows.length > 1 ? manyRows(sql) : null;
+    let rows = group.flatMap((w) => w.statements.filter((s) => s.sql === sql));
+    const keyLength = rows.length > 1 ? forms.additiveKeyLength(sql) : null;
+    if (keyLength !== null) rows = summed(rows, keyLength);
+    const many = rows.length > 1 ? forms.manyRows(sql) : null;
     if (!many) {
       out.push(...rows);
       continue;
@@ -167,6 +175,24 @@ export function mergeStatements(
     flush();
   }
   return out;
+}
+
+/** Rows of an additive upsert, those with the same key summed into one (in the order their keys first came). */
+function summed(rows: BoundStatement[], keyLength: number): BoundStatement[] {
+  const byKey = new Map<string, BoundStatement>();
+  for (const row of rows) {
+    const key = JSON.stringify(row.params.slice(0, keyLength));
+    const sum = byKey.get(key);
+    if (!sum) byKey.set(key, { sql: row.sql, params: [...row.params] });
+    else
+      for (let i = keyLength; i < row.params.length; i++) {
+        const [a, b] = [sum.params[i], row.params[i]];
+        // Only numbers add up; anything else leaves the rows as they were.
+        if (typeof a !== 'number' || typeof b !== 'number') return rows;
+        sum.params[i] = a + b;
+      }
+  }
+  return [...byKey.values()];
 }
 
 /**
