@@ -291,14 +291,15 @@ describe('group commit: concurrent writes share D1 batches', () => {
       }>()
     ).results.map((r) => r.event_id);
   /** A D1 that sends batches to the real one, unless `verdict` makes one hang or throw at once. */
-  const d1Where = (verdict: (statements: BoundStatement[]) => 'send' | 'hang' | 'throw') =>
+  const d1Where = (verdict: (statements: BoundStatement[]) => 'send' | 'hang' | 'throw' | number) =>
     ({
       prepare: (sql: string) => ({ bind: (...params: BoundStatement['params']) => ({ sql, params }) }),
       batch: (statements: BoundStatement[]) => {
         const v = verdict(statements);
         if (v === 'hang') return new Promise<never>(() => {});
-        if (v === 'throw') throw new Error('refused at once');
-        return env.DB.batch(statements.map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+        if (v === 'throw') throw new Error('refused at once'); // synchronously, as a batch() may
+        const send = () => env.DB.batch(statements.map((s) => env.DB.prepare(s.sql).bind(...s.params)));
+        return typeof v === 'number' ? new Promise((r) => setTimeout(r, v)).then(send) : send(); // a slow D1
       },
     }) as unknown as D1Database;
 
@@ -340,6 +341,38 @@ describe('group commit: concurrent writes share D1 batches', () => {
     await member; // given up after 50 ms and written on its own
     await coalescer.write([insertMark('s-after')]); // not stuck behind the lost batch
     expect((await marks()).filter((m) => m.startsWith('s-'))).toEqual(['s-after', 's-first', 's-member']);
+  });
+
+  it('waits for a slow batch it is in rather than sending its write a second time', async () => {
+    // Every batch takes 40 ms; a write gives up after 60 ms in all, but not on a batch it is in that is younger.
+    const coalescer = new WriteCoalescer(
+      d1Where(() => 40),
+      60,
+    );
+    const outcomes = await Promise.allSettled(
+      ['u-0', 'u-1', 'u-2'].map((id) => coalescer.write([insertMark(id)])),
+    );
+    // u-0 went at once (40 ms); u-1 and u-2 waited 40 ms, then went together (40 ms more: 80 ms in all).
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(coalescer.stats).toMatchObject({ batches: 2, writes: 3, retriedAlone: 0 });
+    expect((await marks()).filter((m) => m.startsWith('u-'))).toEqual(['u-0', 'u-1', 'u-2']);
+  });
+
+  it('stores a string with a lone surrogate the same merged as alone', async () => {
+    const coalescer = new WriteCoalescer(env.DB);
+    await Promise.all([
+      coalescer.write([insertMark('v-alone-\ud800')]),
+      coalescer.write([insertMark('v-merged-a-\ud800')]),
+      coalescer.write([insertMark('v-merged-b-\udfff')]),
+    ]);
+    expect(coalescer.stats.statements).toBe(2); // one alone, two merged
+    const hex = (
+      await env.DB.prepare(
+        "SELECT hex(event_id) AS h FROM processed_events WHERE source = 'coalescer-test' AND event_id LIKE 'v-%' ORDER BY 1",
+      ).all<{ h: string }>()
+    ).results.map((r) => r.h.slice(-6));
+    // The three-byte form of the surrogate both ways (JSON.stringify escapes it; SQLite's JSON decodes the escape).
+    expect(hex).toEqual(['EDA080', 'EDA080', 'EDBFBF']);
   });
 
   it('gives a batch() that throws at once to that write only', async () => {

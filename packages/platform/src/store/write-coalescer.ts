@@ -43,11 +43,18 @@ interface Waiting {
   statements: BoundStatement[];
   done: boolean;
   error: unknown;
+  /** The batch this write was sent in, once a leader took it. */
+  batch: Batch | null;
+}
+
+interface Batch {
+  settled: Promise<void>;
+  sentAt: number;
 }
 
 export class WriteCoalescer {
   private readonly waiting: Waiting[] = [];
-  private inFlight: Promise<void> | null = null;
+  private inFlight: Batch | null = null;
   /** Batches sent, writes in them, and writes sent again alone (the tests read them). */
   readonly stats = { batches: 0, writes: 0, retriedAlone: 0, statements: 0 };
 
@@ -59,45 +66,64 @@ export class WriteCoalescer {
 
   /** Writes `statements` in one transaction, possibly with others; rejects with this write's own error. */
   async write(statements: BoundStatement[]): Promise<void> {
-    const me: Waiting = { statements, done: false, error: undefined };
+    const me: Waiting = { statements, done: false, error: undefined, batch: null };
     this.waiting.push(me);
-    // One timer per write, started when it first waits on a batch it did not send (a timer per batch waited on was
-    // a tenth of the isolate's time under load). It is this write's own, in its own request, so it fires even if
-    // the request that sent the batch is gone.
+    // One timer per write for its whole wait (a timer per batch waited on was a tenth of the isolate's time under
+    // load), started when it first waits. It is this write's own, in its own request, so it fires even if the
+    // request that sent a batch is gone.
     let late: { at: Promise<false>; timer: ReturnType<typeof setTimeout> } | null = null;
     try {
       while (!me.done) {
         const current = this.inFlight;
         if (current) {
-          if (!late) {
-            let timer: ReturnType<typeof setTimeout> | undefined;
-            const at = new Promise<false>((resolve) => {
-              timer = setTimeout(() => resolve(false), this.waitMs);
-            });
-            late = { at, timer: timer as ReturnType<typeof setTimeout> };
-          }
-          if (await Promise.race([current.then(() => true as const), late.at])) continue;
-          // The request that sent it is probably gone. Let the batch go, and make sure of this write on its own.
-          if (this.inFlight === current) this.inFlight = null;
-          const queued = this.waiting.indexOf(me);
-          if (queued >= 0) this.waiting.splice(queued, 1);
-          this.stats.retriedAlone++;
-          await this.alone(me);
+          late ??= timer(this.waitMs);
+          if (await Promise.race([current.settled.then(() => true as const), late.at])) continue;
+          await this.gaveUpWaiting(me, current);
           break;
         }
         // Lead the next group from this request: this write and up to MAX_GROUP - 1 of those waiting.
         this.waiting.splice(this.waiting.indexOf(me), 1);
         const group = [me, ...this.waiting.splice(0, MAX_GROUP - 1)];
-        const sent = this.send(group).finally(() => {
-          if (this.inFlight === sent) this.inFlight = null;
-        });
-        this.inFlight = sent;
-        await sent;
+        const batch: Batch = {
+          settled: this.send(group).finally(() => {
+            if (this.inFlight === batch) this.inFlight = null;
+          }),
+          sentAt: Date.now(),
+        };
+        for (const w of group) w.batch = batch;
+        this.inFlight = batch;
+        await batch.settled;
       }
     } finally {
       if (late) clearTimeout(late.timer);
     }
     if (me.error !== undefined) throw me.error;
+  }
+
+  /**
+   * A write has waited waitMs in all. Still queued: nothing of it was sent, so it goes alone now (and a batch on its
+   * way that long is let go). Sent in a batch: that batch gets waitMs from when it was sent (a slow batch is not a
+   * lost one, and sending the write again beside it would only report it as a duplicate); past that, the batch is
+   * let go and the write sent again alone.
+   */
+  private async gaveUpWaiting(me: Waiting, current: Batch): Promise<void> {
+    const queued = this.waiting.indexOf(me);
+    if (queued >= 0) {
+      this.waiting.splice(queued, 1);
+      if (this.inFlight === current && Date.now() - current.sentAt >= this.waitMs) this.inFlight = null;
+    } else if (me.batch) {
+      const left = me.batch.sentAt + this.waitMs - Date.now();
+      const limit = left > 0 ? timer(left) : null;
+      try {
+        if (limit && (await Promise.race([me.batch.settled.then(() => true as const), limit.at]))) return;
+      } finally {
+        if (limit) clearTimeout(limit.timer);
+      }
+      if (me.done) return;
+      if (this.inFlight === me.batch) this.inFlight = null;
+    }
+    this.stats.retriedAlone++;
+    await this.alone(me);
   }
 
   /** Sends one write's statements by themselves; its outcome goes on it. */
@@ -130,6 +156,15 @@ export class WriteCoalescer {
     this.stats.statements += statements.length;
     return this.db.batch(statements.map((s) => this.db.prepare(s.sql).bind(...s.params)));
   }
+}
+
+/** A promise that resolves to false after `ms`, and its timer (to clear). */
+function timer(ms: number): { at: Promise<false>; timer: ReturnType<typeof setTimeout> } {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const at = new Promise<false>((resolve) => {
+    handle = setTimeout(() => resolve(false), ms);
+  });
+  return { at, timer: handle as ReturnType<typeof setTimeout> };
 }
 
 /** What merging knows of a statement (core's many-rows.ts). */
