@@ -100,6 +100,16 @@ function storedFromRow(row: CaseRow): StoredCase {
   };
 }
 
+/** The case as a save writes it, at `version`. */
+function storedOf(record: CaseRecord, version: number): StoredCase {
+  return {
+    case: record.case,
+    version,
+    completenessAtCreation: record.atCreation,
+    completenessLatest: verdictOf(record.latest),
+  };
+}
+
 /** The case changed between reading it and saving the change: read again and re-apply. */
 export class StaleCaseError extends Error {
   override name = 'StaleCaseError';
@@ -255,12 +265,7 @@ export class D1Store {
       opts.closurePolicy ?? policies.closurePolicy,
     );
     const statements = this.writeStatements(tenantId, record, opts, SQL.upsertCase);
-    const stored: StoredCase = {
-      case: record.case,
-      version: (before?.version ?? 0) + 1,
-      completenessAtCreation: record.atCreation,
-      completenessLatest: verdictOf(record.latest),
-    };
+    const stored = storedOf(record, (before?.version ?? 0) + 1);
     try {
       await coalescerOf(this.db).write(statements);
     } catch (e) {
@@ -299,12 +304,7 @@ export class D1Store {
         return { outcome: 'exists', stored: null, result: null };
       throw e;
     }
-    const stored = {
-      case: record.case,
-      version: 1,
-      completenessAtCreation: record.atCreation,
-      completenessLatest: verdictOf(record.latest),
-    };
+    const stored = storedOf(record, 1);
     return { outcome: 'created', stored, result: record.latest };
   }
 

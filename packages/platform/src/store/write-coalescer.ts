@@ -71,7 +71,7 @@ export class WriteCoalescer {
     // One timer per write for its whole wait (a timer per batch waited on was a tenth of the isolate's time under
     // load), started when it first waits. It is this write's own, in its own request, so it fires even if the
     // request that sent a batch is gone.
-    let late: { at: Promise<false>; timer: ReturnType<typeof setTimeout> } | null = null;
+    let late: ReturnType<typeof timer> | null = null;
     try {
       while (!me.done) {
         const current = this.inFlight;
@@ -184,9 +184,17 @@ export interface StatementForms {
 export function mergeStatements(group: { statements: BoundStatement[] }[], forms: StatementForms) {
   const order = commonOrder(group.map((w) => w.statements.map((s) => s.sql)));
   if (!order) return group.flatMap((w) => w.statements);
+  // Each statement's rows, in the members' order, gathered in one pass.
+  const rowsOf = new Map<string, BoundStatement[]>();
+  for (const w of group)
+    for (const s of w.statements) {
+      const rows = rowsOf.get(s.sql);
+      if (rows) rows.push(s);
+      else rowsOf.set(s.sql, [s]);
+    }
   const out: BoundStatement[] = [];
   for (const sql of order) {
-    let rows = group.flatMap((w) => w.statements.filter((s) => s.sql === sql));
+    let rows = rowsOf.get(sql) ?? [];
     const keyLength = rows.length > 1 ? forms.additiveKeyLength(sql) : null;
     if (keyLength !== null) rows = summed(rows, keyLength);
     const many = rows.length > 1 ? forms.manyRows(sql) : null;
