@@ -177,13 +177,16 @@ const storedCount = async (w: RunningWorker) =>
 // With wrangler's DevTools proxy detached (as `pnpm start` runs it) at 16 and at 64 deliveries in flight, each
 // BENCH_REPEAT times (this shared VM varies by ±20% from run to run: the median and the range are reported), and
 // once attached (SUPPORT_METRICS_DEVTOOLS=1). Each run is followed by an empty route (no D1) through the same
-// server, client and concurrency: the ceiling.
+// server, client and concurrency: the ceiling, and its CPU per request (what ingest costs above it is the webhook's
+// own work: handler and local D1).
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+// BENCH_IN_FLIGHT=64: only that concurrency, detached only (a quicker comparison of two versions of the code).
+const IN_FLIGHT = process.env.BENCH_IN_FLIGHT?.split(',').map(Number);
 let sent = 0;
 let errors = 0;
 type Cpu = ReturnType<typeof cpuSeconds>;
-const ingest: { label: string; rates: number[]; ceilings: number[]; cpus: Cpu[] }[] = [];
-for (const devtools of [false, true]) {
+const ingest: { label: string; rates: number[]; ceilings: number[]; cpus: Cpu[]; emptyCpus: Cpu[] }[] = [];
+for (const devtools of IN_FLIGHT ? [false] : [false, true]) {
   const w = await startWorker({
     vars: { ZENDESK_WEBHOOK_SECRET: SECRET },
     tenants: { demo: TOKEN },
@@ -194,12 +197,13 @@ for (const devtools of [false, true]) {
     const warmUp = newTickets(200);
     await drive(200, 16, (i) => send(`${w.base}/zendesk/webhooks`, warmUp[i]));
     sent += 200;
-    for (const concurrency of devtools ? [16] : [16, 64]) {
+    for (const concurrency of IN_FLIGHT ?? (devtools ? [16] : [16, 64])) {
       const row = {
         label: `${devtools ? 'DevTools attached' : 'DevTools detached'}, ${concurrency} in flight`,
         rates: [] as number[],
         ceilings: [] as number[],
         cpus: [] as Cpu[],
+        emptyCpus: [] as Cpu[],
       };
       for (let r = 0; r < (devtools ? 1 : REPEAT); r++) {
         const deliveries = newTickets(N);
@@ -207,6 +211,7 @@ for (const devtools of [false, true]) {
         const run = await drive(N, concurrency, (i) => send(`${w.base}/zendesk/webhooks`, deliveries[i]));
         const after = cpuSeconds();
         const empty = await drive(N, concurrency, () => send(`${w.base}/`));
+        const afterEmpty = cpuSeconds();
         sent += N;
         errors += run.errors + empty.errors;
         row.rates.push(run.perSecond);
@@ -214,6 +219,11 @@ for (const devtools of [false, true]) {
         row.cpus.push(
           Object.fromEntries(
             Object.entries(after).map(([k, v]) => [k, ((v - before[k as keyof Cpu]) / N) * 1e6]),
+          ) as Cpu,
+        );
+        row.emptyCpus.push(
+          Object.fromEntries(
+            Object.entries(afterEmpty).map(([k, v]) => [k, ((v - after[k as keyof Cpu]) / N) * 1e6]),
           ) as Cpu,
         );
       }
@@ -229,7 +239,7 @@ for (const devtools of [false, true]) {
 const median = (xs: number[]) => pct(xs, 0.5);
 const spread = (xs: number[]) =>
   xs.length > 1 ? ` (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})` : '';
-for (const { label, rates, ceilings, cpus } of ingest) {
+for (const { label, rates, ceilings, cpus, emptyCpus } of ingest) {
   const rate = median(rates);
   add(
     `ingest: ${N} signed webhooks (new tickets), ${label}${rates.length > 1 ? `, median of ${rates.length}` : ''}`,
@@ -251,6 +261,14 @@ for (const { label, rates, ceilings, cpus } of ingest) {
     `${total.toFixed(0)} µs`,
     '—',
     `2 cores: at most ${(2e6 / total).toFixed(0)} events/s`,
+  );
+  const floor = (k: keyof Cpu) => median(emptyCpus.map((c) => c[k]));
+  const floorTotal = median(emptyCpus.map((c) => c.client + c.wrangler + c.proxy + c.worker));
+  add(
+    `  CPU per request of the empty route: worker's workerd ${floor('worker').toFixed(0)} µs, proxy ${floor('proxy').toFixed(0)} µs, client ${floor('client').toFixed(0)} µs`,
+    `${floorTotal.toFixed(0)} µs`,
+    '—',
+    `the webhook's own work: ${(total - floorTotal).toFixed(0)} µs`,
   );
 }
 add(

@@ -19,7 +19,8 @@ import { additiveKeyLength, manyRowsSql } from '@support-metrics/core';
  *
  * A group's statements are sent merged: the same statement of every member becomes one statement for all their
  * rows (core's manyRowsSql), taken in an order that keeps each member's own order. So a group of 64 new tickets is
- * seven statements, not 64 times seven; each statement costs local D1 (miniflare) a fixed amount besides its bytes.
+ * five statements, not 64 times five (seven when solved and naming Jira issues); each statement costs local D1
+ * (miniflare) a fixed amount besides its bytes.
  * Merging assumes what the group commit already does: the members are independent (different events and cases).
  * Two that are not collide on the same keys merged as they would one after the other, and are then sent alone.
  */
