@@ -1,10 +1,4 @@
-import {
-  checkClosureRecord,
-  DEFAULT_CLOSURE_POLICY,
-  DEFAULT_RUBRIC,
-  isSolved,
-  scoreCompleteness,
-} from '@support-metrics/core';
+import { checkClosureRecord, DEFAULT_CLOSURE_POLICY, DEFAULT_RUBRIC, isSolved } from '@support-metrics/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
@@ -47,14 +41,12 @@ export function apiRoutes() {
     const stored = await c.var.store.getCase(c.var.tenantId, id);
     // Another tenant's case is not found either: nothing tells it exists.
     if (!stored) throw apiError(404, 'not_found', `no case ${id}`);
-    const { rubric, closurePolicy } = await c.var.store.tenantPolicies(c.var.tenantId);
+    const { closurePolicy } = await c.var.store.tenantPolicies(c.var.tenantId);
     return c.json({
       case: stored.case,
       completeness: {
         atCreation: stored.completenessAtCreation,
-        // In full (items, evidence, questions, the drafted request): the case scored with the tenant's rubric. The
-        // store keeps the verdict of its latest version, which is the same unless the rubric changed since.
-        latest: stored.completenessLatest ? scoreCompleteness(stored.case, rubric) : null,
+        latest: await c.var.store.completenessOf(c.var.tenantId, stored),
       },
       closure: isSolved(stored.case) ? checkClosureRecord(stored.case, closurePolicy) : null,
       jiraLinks: await c.var.store.jiraLinks(c.var.tenantId, id),

@@ -22,6 +22,7 @@ import {
   RubricSchema,
   rollupParams,
   SQL,
+  scoreCompleteness,
 } from '@support-metrics/core';
 import type { ZodType } from 'zod';
 import { impactOfIssues } from './bug-links.js';
@@ -209,6 +210,16 @@ export class D1Store {
   async getCase(tenantId: string, id: string): Promise<StoredCase | null> {
     const row = await this.db.prepare(SQL.caseById).bind(tenantId, id).first<CaseRow>();
     return row ? storedFromRow(row) : null;
+  }
+
+  /**
+   * The full completeness result of a stored case (items, evidence, questions, the drafted request): the case scored
+   * again with the tenant's rubric, since the store keeps only the verdict of its latest version (the same unless the
+   * rubric changed since). Null for a case never scored.
+   */
+  async completenessOf(tenantId: string, stored: StoredCase): Promise<CompletenessResult | null> {
+    if (!stored.completenessLatest) return null;
+    return scoreCompleteness(stored.case, (await this.tenantPolicies(tenantId)).rubric);
   }
 
   async isProcessed(tenantId: string, source: string, eventId: string): Promise<boolean> {

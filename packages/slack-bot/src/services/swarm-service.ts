@@ -3,7 +3,6 @@ import {
   type Case,
   type ExpertSuggestion,
   productOf,
-  scoreCompleteness,
   similarityProfile,
   suggestExperts,
 } from '@support-metrics/core';
@@ -208,10 +207,8 @@ export async function startSwarm(
 
   // The card goes up once: a start that failed after the channel was made posts it when started again.
   if (!swarm.cardTs) {
-    // The items and their labels: the case scored again with the tenant's rubric (the store keeps the verdict).
-    const latest = stored.completenessLatest
-      ? scoreCompleteness(c, (await ctx.store.tenantPolicies(ctx.tenantId)).rubric)
-      : null;
+    // The items and their labels (the full result; the store keeps the verdict).
+    const latest = await ctx.store.completenessOf(ctx.tenantId, stored);
     const card = caseCardMessage({
       case: c,
       ageHours: (now.getTime() - Date.parse(c.createdAt)) / 3_600_000,
