@@ -21,6 +21,8 @@ export default defineConfig(async () => {
             JIRA_BASE_URL: 'https://acme.atlassian.net',
             JIRA_EMAIL: 'bot@acme.com',
             JIRA_API_TOKEN: 'test-jira-api-token',
+            // Opens the tenant settings that hold credentials (tenant-secrets.test.ts seals some with it).
+            SETTINGS_SECRET: 'test-settings-secret',
             DEFAULT_TENANT: 'demo',
           },
         },

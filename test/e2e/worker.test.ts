@@ -1,5 +1,10 @@
+import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { main } from '@support-metrics/cli';
 import { SHARED_DATA } from '@support-metrics/core/test-support';
 import { zendeskHandlers } from '@support-metrics/zendesk-app/mocks';
@@ -12,6 +17,7 @@ const SECRET = 'e2e-webhook-secret';
 const TOKEN = 'e2e-demo-token';
 const SLACK_SECRET = 'e2e-slack-signing-secret';
 const JIRA_SECRET = 'e2e-jira-webhook-secret';
+const SETTINGS_SECRET = 'e2e-settings-secret';
 let worker: RunningWorker;
 
 beforeAll(async () => {
@@ -21,6 +27,7 @@ beforeAll(async () => {
       SLACK_SIGNING_SECRET: SLACK_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-e2e',
       JIRA_WEBHOOK_SECRET: JIRA_SECRET,
+      SETTINGS_SECRET: SETTINGS_SECRET,
     },
     tenants: { demo: TOKEN },
   });
@@ -144,6 +151,82 @@ describe('the real worker (wrangler dev, local D1)', () => {
   });
 });
 
+describe('tenants set up with tenant.ts', () => {
+  const cli = fileURLToPath(new URL('../../packages/worker/scripts/tenant.ts', import.meta.url));
+  const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+  const tenantCli = async (...args: string[]) =>
+    (
+      await promisify(execFile)(tsx, [cli, ...args, '--persist-to', worker.persistDir], {
+        env: {
+          ...process.env,
+          SETTINGS_SECRET,
+          WRANGLER_SEND_METRICS: 'false',
+          WRANGLER_LOG_PATH: join(worker.persistDir, 'wrangler-logs'),
+        },
+      })
+    ).stdout;
+  const settingsOf = async (tenant: string) =>
+    String(
+      ((await worker.sql(`SELECT settings FROM tenants WHERE id = '${tenant}'`))[0] as { settings: string })
+        .settings,
+    );
+
+  it('adds a tenant, stores its webhook secret sealed, and the worker verifies its deliveries with it', async () => {
+    const token = /\n\s+(sm_\S+)\n/.exec(await tenantCli('add', 'acme'))?.[1] ?? '';
+    expect(token).toMatch(/^sm_/);
+    expect(await tenantCli('set', 'acme', 'zendeskWebhookSecret=acme-e2e-hook')).toContain('set, sealed');
+    const stored = await settingsOf('acme');
+    expect(stored).toMatch(/"zendeskWebhookSecret":"sealed:v1\./);
+    expect(stored).not.toContain('acme-e2e-hook');
+
+    const now = new Date().toISOString();
+    const body = JSON.stringify({
+      type: 'zen:event-type:ticket.created',
+      id: 'e2e-acme-1',
+      time: now,
+      detail: {
+        id: '4711',
+        subject: 'Login fails',
+        description: 'Since 2.3 the login fails with E17.',
+        created_at: now,
+      },
+      event: {},
+    });
+    const post = (secret: string) =>
+      fetch(`${worker.base}/t/acme/zendesk/webhooks`, {
+        method: 'POST',
+        headers: {
+          'x-zendesk-webhook-signature': zendeskSignature(secret, now, body),
+          'x-zendesk-webhook-signature-timestamp': now,
+        },
+        body,
+      });
+    expect((await post(SECRET)).status).toBe(401);
+    expect((await post('acme-e2e-hook')).status).toBe(200);
+    const acmeCase = await fetch(`${worker.base}/api/cases/4711`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(acmeCase.status).toBe(200);
+  });
+
+  it('seals credentials stored in the clear before (`tenant.ts seal`), and no log holds them', async () => {
+    await worker.sql(
+      `UPDATE tenants SET settings = json_set(settings, '$.jiraWebhookSecret', 'acme-jira-hook') WHERE id = 'acme'`,
+    );
+    expect(await tenantCli('seal', 'acme')).toContain('sealed jiraWebhookSecret');
+    const stored = await settingsOf('acme');
+    expect(stored).toMatch(/"jiraWebhookSecret":"sealed:v1\./);
+    expect(stored).not.toContain('acme-jira-hook');
+    expect(await tenantCli('seal', 'acme')).toContain('no credential stored unsealed');
+    const logs = join(worker.persistDir, 'wrangler-logs');
+    for (const file of readdirSync(logs)) {
+      const text = readFileSync(join(logs, file), 'utf8');
+      for (const secret of ['acme-e2e-hook', SETTINGS_SECRET]) expect(text).not.toContain(secret);
+    }
+    expect(worker.logs()).not.toContain('acme-e2e-hook');
+  });
+});
+
 describe('Slack on the real worker', () => {
   const command = (text: string, secret = SLACK_SECRET) => {
     const body = new URLSearchParams({
@@ -223,11 +306,6 @@ describe('Jira on the real worker', () => {
 
 describe('the deployable bundle', () => {
   it('builds for Cloudflare (wrangler deploy --dry-run), with node-zendesk inside', async () => {
-    const { execFile } = await import('node:child_process');
-    const { mkdtempSync, readdirSync, statSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { promisify } = await import('node:util');
     const out = mkdtempSync(join(tmpdir(), 'sm-bundle-'));
     const wrangler = new URL('../node_modules/.bin/wrangler', import.meta.url).pathname;
     const cwd = new URL('../../packages/worker/', import.meta.url).pathname;

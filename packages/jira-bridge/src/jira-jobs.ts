@@ -1,4 +1,10 @@
-import { D1Store, type TicketNotesFor, ticketUrlFor, type WorkerConfig } from '@support-metrics/platform';
+import {
+  type D1Store,
+  storeFor,
+  type TicketNotesFor,
+  ticketUrlFor,
+  type WorkerConfig,
+} from '@support-metrics/platform';
 import { isAuthError, isForbiddenError, isNotFoundError, isRateLimitError } from 'jira.js';
 import { type JiraCredentials, jiraCredentialsOf } from './jira-api/jira-account.js';
 import { createJiraApi, type JiraApi } from './jira-api/jira-api.js';
@@ -54,7 +60,7 @@ const reason = (e: unknown) =>
 export async function runJiraJobs(ctx: JiraJobsContext): Promise<JiraJobsResult> {
   const result: JiraJobsResult = { impactWritten: 0, notesWritten: 0, retried: 0, dropped: 0, skipped: 0 };
   const jira = new JiraStore(ctx.db);
-  const store = new D1Store(ctx.db);
+  const store = storeFor(ctx.db, ctx.config);
   const at = ctx.at.toISOString();
   const limited = new Set<string>();
   for (const item of await jira.due(at, ctx.batch ?? 50)) {

@@ -1,5 +1,5 @@
 import { addCounters, addDays, emptyCounters, metricsFromCounters } from '@support-metrics/core';
-import { D1Store, type WorkerConfig } from '@support-metrics/platform';
+import { type D1Store, storeFor, type WorkerConfig } from '@support-metrics/platform';
 import { agingAlertMessage, dailyPostMessage } from './blocks/daily-post-blocks.js';
 import { HEADLINE_KPIS } from './blocks/metrics-blocks.js';
 import { agingWithExperts } from './services/aging-service.js';
@@ -86,7 +86,7 @@ export interface SlackJobsResult {
 export async function runSlackJobs(ctx: SlackJobsContext): Promise<SlackJobsResult> {
   const result: SlackJobsResult = { posted: 0, agingAlerts: 0, failed: 0 };
   if (!ctx.config.SLACK_SIGNING_SECRET) return result;
-  const store = new D1Store(ctx.db);
+  const store = storeFor(ctx.db, ctx.config);
   const slackStore = new SlackStore(ctx.db);
   const byTenant = new Map<string, Subscription[]>();
   for (const s of await slackStore.subscriptions())

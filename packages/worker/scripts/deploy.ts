@@ -16,7 +16,26 @@ const wrangler = fileURLToPath(new URL('../node_modules/.bin/wrangler', import.m
 const dry = process.argv.includes('--dry-run');
 const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
 const CONFIG = 'wrangler.deploy.jsonc';
-export const SECRETS = ['ZENDESK_WEBHOOK_SECRET', 'ZENDESK_SUBDOMAIN', 'ZENDESK_EMAIL', 'ZENDESK_API_TOKEN'];
+/** The secrets to check for, and what each turns on (Slack: SLACK_BOT_TOKEN, or the three OAuth ones instead). */
+const SECRETS: [name: string, use: string][] = [
+  [
+    'SETTINGS_SECRET',
+    "seals tenants' own credentials in D1; `tenant.ts set … --remote` needs the same in its environment",
+  ],
+  ['ZENDESK_WEBHOOK_SECRET', 'Zendesk webhooks'],
+  ['ZENDESK_SUBDOMAIN', 'the Zendesk API: fetching unseen tickets, write-back, backfill'],
+  ['ZENDESK_EMAIL', 'the Zendesk API'],
+  ['ZENDESK_API_TOKEN', 'the Zendesk API'],
+  ['SLACK_SIGNING_SECRET', 'Slack'],
+  [
+    'SLACK_BOT_TOKEN',
+    'Slack, one workspace (or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET for OAuth)',
+  ],
+  ['JIRA_WEBHOOK_SECRET', 'Jira webhooks'],
+  ['JIRA_BASE_URL', 'writing impact back to Jira'],
+  ['JIRA_EMAIL', 'writing impact back to Jira'],
+  ['JIRA_API_TOKEN', 'writing impact back to Jira'],
+];
 
 function wr(args: string[], { capture = false } = {}): string {
   if (dry) {
@@ -64,10 +83,12 @@ const set = dry
         wr(['secret', 'list', '--format', 'json', '--config', CONFIG], { capture: true }) || '[]',
       ) as { name: string }[]
     ).map((s) => s.name);
-const missing = SECRETS.filter((s) => !set.includes(s));
+const oauth = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'].every((s) => set.includes(s));
+const missing = SECRETS.filter(([s]) => !set.includes(s) && !(s === 'SLACK_BOT_TOKEN' && oauth));
 if (missing.length > 0) {
-  console.log('\nSecrets not set yet (their plugins stay off until they are):');
-  for (const s of missing) console.log(`  npx wrangler secret put ${s} --config packages/worker/${CONFIG}`);
+  console.log('\nSecrets not set yet (what needs them stays off until they are):');
+  for (const [s, use] of missing)
+    console.log(`  npx wrangler secret put ${s} --config packages/worker/${CONFIG}   # ${use}`);
 }
 wr(['deploy', '--config', CONFIG]);
 console.log(`

@@ -1,13 +1,15 @@
 /**
  * Sends one signed Jira webhook to a running worker, as Jira Cloud would, and prints the bugs ranked by support impact:
  * `npx tsx packages/worker/scripts/send-demo-jira-webhook.ts [BASE_URL]`. It moves the demo bug DEMO-2 to
- * "In Progress" (its open linked cases get a note queued for Zendesk). The secret is JIRA_WEBHOOK_SECRET, else the
- * demo secret `pnpm start` uses; the API token SUPPORT_METRICS_DEMO_TOKEN, else `demo-token`.
+ * "In Progress" (its open linked cases get a note queued for Zendesk). The secret is JIRA_WEBHOOK_SECRET (the
+ * environment, else .dev.vars, else the demo secret `pnpm start` uses); the API token SUPPORT_METRICS_DEMO_TOKEN,
+ * else `demo-token`.
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { requireLocalSecret } from './local-secrets.js';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8787';
-const secret = process.env.JIRA_WEBHOOK_SECRET || 'demo-jira-webhook-secret';
+const secret = requireLocalSecret('JIRA_WEBHOOK_SECRET');
 const token = process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token';
 const body = JSON.stringify({
   timestamp: Date.now(),

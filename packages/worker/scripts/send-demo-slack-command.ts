@@ -1,14 +1,15 @@
 /**
  * Sends one signed Slack slash command to a running worker, as Slack would, and prints the answer:
  * `npx tsx packages/worker/scripts/send-demo-slack-command.ts ['30d' | 'fcr' | 'bugs' | 'help' …] [BASE_URL]`.
- * The secret is SLACK_SIGNING_SECRET, else the demo secret `pnpm start` uses. The answer is printed as text and as
- * a Block Kit Builder link that shows it the way Slack would.
+ * The secret is SLACK_SIGNING_SECRET (the environment, else .dev.vars, else the demo secret `pnpm start` uses). The
+ * answer is printed as text and as a Block Kit Builder link that shows it the way Slack would.
  */
 import { createHmac } from 'node:crypto';
+import { requireLocalSecret } from './local-secrets.js';
 
 const text = process.argv[2] ?? '';
 const base = process.argv[3] ?? 'http://127.0.0.1:8787';
-const secret = process.env.SLACK_SIGNING_SECRET || 'demo-slack-signing-secret';
+const secret = requireLocalSecret('SLACK_SIGNING_SECRET');
 const body = new URLSearchParams({
   token: 'unused',
   team_id: 'TDEMO',

@@ -1,12 +1,13 @@
 /**
  * Sends one signed Zendesk event webhook (ticket.created) to a running worker, as Zendesk would:
- * `npx tsx packages/worker/scripts/send-demo-webhook.ts [BASE_URL]`. The secret is ZENDESK_WEBHOOK_SECRET,
- * else the demo secret `pnpm start` uses.
+ * `npx tsx packages/worker/scripts/send-demo-webhook.ts [BASE_URL]`. The secret is ZENDESK_WEBHOOK_SECRET
+ * (the environment, else .dev.vars, else the demo secret `pnpm start` uses).
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { requireLocalSecret } from './local-secrets.js';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:8787';
-const secret = process.env.ZENDESK_WEBHOOK_SECRET || 'demo-webhook-secret';
+const secret = requireLocalSecret('ZENDESK_WEBHOOK_SECRET');
 const id = String(900_000 + Math.floor(Math.random() * 99_999));
 const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const body = JSON.stringify({

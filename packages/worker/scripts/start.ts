@@ -6,16 +6,17 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startPreview } from '@support-metrics/zendesk-app/preview';
+import { DEMO_SECRETS, DEV_VARS } from './local-secrets.js';
 import { buildSeedSql, DEMO_TENANT } from './seed.js';
 
 const workerDir = fileURLToPath(new URL('..', import.meta.url));
 const wrangler = fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url));
 const port = Number(process.env.PORT ?? 8787);
 const token = process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token';
-// Without .dev.vars, webhooks and Slack requests are verified with demo secrets so that the signed examples below
-// work. The demo Slack bot token reaches no workspace: commands answered from the store work, swarms cannot.
-const demoSecrets = !existsSync(`${workerDir}.dev.vars`);
-const webhookSecret = demoSecrets ? 'demo-webhook-secret' : null;
+// Without .dev.vars, webhooks and Slack requests are verified with demo secrets (local-secrets.ts) so that the signed
+// examples below work. The demo Slack bot token reaches no workspace: commands answered from the store work, swarms
+// cannot.
+const demoSecrets = !existsSync(DEV_VARS);
 // Wrangler's DevTools proxy only when asked for: while attached, workerd reports every D1 query to wrangler's Node
 // process (a round trip and a debug-log line each), which costs ingest about a third of its throughput and grows
 // the log in ~/.config/.wrangler/logs by gigabytes (bench/worker.ts measures both). Wrangler has no flag for it; it
@@ -65,16 +66,7 @@ if ((count[0]?.results?.[0]?.n ?? 0) === 0) {
 
 const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false'];
 if (demoSecrets)
-  args.push(
-    '--var',
-    `ZENDESK_WEBHOOK_SECRET:${webhookSecret}`,
-    '--var',
-    'SLACK_SIGNING_SECRET:demo-slack-signing-secret',
-    '--var',
-    'SLACK_BOT_TOKEN:xoxb-demo-offline',
-    '--var',
-    'JIRA_WEBHOOK_SECRET:demo-jira-webhook-secret',
-  );
+  for (const [name, value] of Object.entries(DEMO_SECRETS)) args.push('--var', `${name}:${value}`);
 const child: ChildProcess = spawn(wrangler, args, {
   cwd: workerDir,
   env,
@@ -99,7 +91,7 @@ Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
   Plugins:                 curl ${base}/
   The Zendesk sidebar:     ${preview.url}   (a stand-in plays Zendesk, with a real ticket)
   A signed Zendesk webhook (a new ticket, scored and stored):
-                           npx tsx packages/worker/scripts/send-demo-webhook.ts ${base}${webhookSecret ? '' : '   (uses ZENDESK_WEBHOOK_SECRET from .dev.vars)'}
+                           npx tsx packages/worker/scripts/send-demo-webhook.ts ${base}${demoSecrets ? '' : '   (uses ZENDESK_WEBHOOK_SECRET from .dev.vars)'}
   A signed Slack /support-metrics (answered from the store, printed as text and a Block Kit Builder link):
                            npx tsx packages/worker/scripts/send-demo-slack-command.ts '30d' ${base}
                            (also 'fcr', 'bugs', 'health', 'outcomes', 'forecast', 'help'; Slack's request URL is ${base}/slack/events)

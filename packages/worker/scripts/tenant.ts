@@ -12,7 +12,11 @@
  *        jiraApi=@jira.json             this tenant's own Jira site: {"baseUrl","email","apiToken"} (the JIRA_* secrets
  *                                       serve the default tenant only)
  *        jiraWebhookSecret=…, jiraTicketField=customfield_10100, zendeskSubdomain=acme, jiraBaseUrl=https://…
- * A token is printed once and stored only as its SHA-256.
+ *   npx tsx packages/worker/scripts/tenant.ts seal <tenant> [--remote]       seals its credentials stored unsealed
+ * Locally, `--persist-to DIR` works on the D1 of `wrangler dev --persist-to DIR` instead of the default one.
+ * A token is printed once and stored only as its SHA-256. Credentials (zendeskApi, jiraApi, zendeskWebhookSecret,
+ * jiraWebhookSecret) are stored sealed with SETTINGS_SECRET, the worker's: locally the environment, else .dev.vars,
+ * else the demo one `pnpm start` uses; with --remote, the environment's (the one given to `wrangler secret put`).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -20,20 +24,29 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ClosurePolicySchema, CustomerMappingSchema, RubricSchema } from '@support-metrics/core';
 import { JiraCredentialsSchema } from '@support-metrics/jira-bridge';
+import { isSealed, isSecretSetting, SECRET_SETTINGS, sealSetting } from '@support-metrics/platform';
 import { ZendeskCredentialsSchema } from '@support-metrics/zendesk-app';
+import { localSecret } from './local-secrets.js';
 
-const [command, tenant, ...rest] = process.argv.slice(2).filter((a) => a !== '--remote');
-const remote = process.argv.includes('--remote');
-const usage = () => {
-  console.error('usage: tenant.ts add <tenant> [--remote] | tenant.ts set <tenant> key=value [--remote]');
+const argv = process.argv.slice(2);
+// --persist-to DIR: a local D1 other than wrangler dev's default (as `wrangler dev --persist-to DIR` uses).
+const persistAt = argv.indexOf('--persist-to');
+const persistTo = persistAt >= 0 ? argv.splice(persistAt, 2)[1] : undefined;
+const remote = argv.includes('--remote');
+const [command, tenant, ...rest] = argv.filter((a) => a !== '--remote');
+function usage(): never {
+  console.error(
+    'usage: tenant.ts add <tenant> [--remote] | tenant.ts set <tenant> key=value [--remote] | tenant.ts seal <tenant> [--remote]',
+  );
   process.exit(2);
-};
+}
 if (!tenant || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)) usage();
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const now = new Date().toISOString();
 
-function d1(sql: string): void {
-  execFileSync(
+/** Runs SQL on the tenant's D1; with `json`, returns the rows of its last statement (wrangler's --json). */
+function d1(sql: string, json = false): Record<string, unknown>[] {
+  const out = execFileSync(
     fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url)),
     [
       'd1',
@@ -42,15 +55,34 @@ function d1(sql: string): void {
       remote ? '--remote' : '--local',
       '--command',
       sql,
+      ...(json ? ['--json'] : []),
+      ...(persistTo && !remote ? ['--persist-to', persistTo] : []),
       ...(remote ? ['--config', 'wrangler.deploy.jsonc'] : []),
     ],
     {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', json ? 'pipe' : 'ignore', 'inherit'],
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      encoding: 'utf8',
     },
   );
+  return json ? ((JSON.parse(out) as { results: Record<string, unknown>[] }[]).at(-1)?.results ?? []) : [];
 }
+
+/** The SETTINGS_SECRET credentials are sealed with: the deployed worker's must come from the environment. */
+function settingsSecret(): string {
+  const secret = remote ? process.env.SETTINGS_SECRET : localSecret('SETTINGS_SECRET');
+  if (secret) return secret;
+  console.error(
+    remote
+      ? 'SETTINGS_SECRET is not set: give the one of the deployed worker (wrangler secret put SETTINGS_SECRET) in the environment.'
+      : 'SETTINGS_SECRET is not set: add it to packages/worker/.dev.vars (the local worker needs it too).',
+  );
+  process.exit(2);
+}
+
+const setSql = (key: string, json: string) =>
+  `UPDATE tenants SET settings = json_set(settings, ${quote(`$.${key}`)}, json(${quote(json)})) WHERE id = ${quote(tenant as string)};`;
 
 if (command === 'add') {
   const token = `sm_${randomBytes(24).toString('base64url')}`;
@@ -87,8 +119,27 @@ if (command === 'add') {
     }
     json = JSON.stringify(parsed);
   }
-  d1(
-    `UPDATE tenants SET settings = json_set(settings, ${quote(`$.${key}`)}, json(${quote(json)})) WHERE id = ${quote(tenant as string)};`,
+  // A credential is stored sealed (bound to this tenant and key): the command line wrangler runs never holds it clear.
+  if (isSecretSetting(key))
+    json = JSON.stringify(await sealSetting(settingsSecret(), tenant as string, key, JSON.parse(json)));
+  d1(setSql(key, json));
+  console.log(
+    `Tenant ${tenant}: ${key} set${isSecretSetting(key) ? ', sealed' : ''} (the worker picks it up within 30 s).`,
   );
-  console.log(`Tenant ${tenant}: ${key} set (the worker picks it up within 30 s).`);
+} else if (command === 'seal') {
+  const [row] = d1(`SELECT settings FROM tenants WHERE id = ${quote(tenant as string)}`, true);
+  if (!row) {
+    console.error(`no tenant ${tenant}`);
+    process.exit(1);
+  }
+  const settings = JSON.parse(String(row.settings)) as Record<string, unknown>;
+  const open = SECRET_SETTINGS.filter((key) => settings[key] != null && !isSealed(settings[key]));
+  const secret = open.length ? settingsSecret() : '';
+  for (const key of open)
+    d1(setSql(key, JSON.stringify(await sealSetting(secret, tenant as string, key, settings[key]))));
+  console.log(
+    open.length
+      ? `Tenant ${tenant}: sealed ${open.join(', ')} (the worker picks it up within 30 s).`
+      : `Tenant ${tenant}: no credential stored unsealed.`,
+  );
 } else usage();

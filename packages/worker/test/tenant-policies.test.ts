@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { CaseSchema, DEFAULT_RUBRIC } from '@support-metrics/core';
-import { D1Store } from '@support-metrics/platform';
+import { D1Store, sealSetting } from '@support-metrics/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, postWebhook, seedTenant, ticketCreated } from './helpers.js';
 
@@ -14,7 +14,13 @@ beforeAll(async () => {
   await seedTenant('strict', 'policy-strict-token', {
     rubric: strictRubric,
     closurePolicy: { required: ['solution'] },
-    zendeskWebhookSecret: 'test-webhook-secret',
+    // Stored sealed, as tenant.ts stores it (the worker's SETTINGS_SECRET opens it).
+    zendeskWebhookSecret: await sealSetting(
+      'test-settings-secret',
+      'strict',
+      'zendeskWebhookSecret',
+      'test-webhook-secret',
+    ),
   });
   await seedTenant('broken', 'policy-broken-token', {
     rubric: { version: 2 },

@@ -33,6 +33,11 @@ export const WorkerConfigSchema = z.object({
   JIRA_API_TOKEN: optional,
   /** Jira: the secret of the Jira webhook (X-Hub-Signature); the default tenant's. */
   JIRA_WEBHOOK_SECRET: optional,
+  /**
+   * Seals the tenant settings that hold credentials (a tenant's own Zendesk and Jira accounts, its webhook secrets)
+   * in D1, and opens them (store/tenant-secrets.ts). `tenant.ts` needs the same one to set them.
+   */
+  SETTINGS_SECRET: optional,
   /** Largest accepted webhook body, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** How far a webhook timestamp may be from now, in seconds. */

@@ -1,6 +1,6 @@
 import type { WorkerConfig } from '../config/env-schema.js';
 import { demandOf } from '../customers/customer-service.js';
-import { D1Store } from '../store/d1-store.js';
+import { storeFor } from '../store/d1-store.js';
 
 export interface ScheduledContext {
   db: D1Database;
@@ -24,7 +24,7 @@ export async function runScheduledJobs(
     .prepare('DELETE FROM processed_events WHERE processed_at < ?')
     .bind(cutoff)
     .run();
-  const store = new D1Store(ctx.db);
+  const store = storeFor(ctx.db, ctx.config);
   const { results: tenants } = await ctx.db
     .prepare('SELECT id FROM tenants ORDER BY id')
     .all<{ id: string }>();

@@ -25,8 +25,10 @@ import {
   scoreCompleteness,
 } from '@support-metrics/core';
 import type { ZodType } from 'zod';
+import type { WorkerConfig } from '../config/env-schema.js';
 import { impactOfIssues } from './bug-links.js';
 import { type CaseRecord, type CompletenessVerdict, prepareCaseRecord, verdictOf } from './case-record.js';
+import { openSettings } from './tenant-secrets.js';
 import { type BoundStatement, coalescerOf } from './write-coalescer.js';
 
 /** A stored case, with its completeness verdicts: when it was created, and the latest. */
@@ -62,7 +64,10 @@ export interface TenantPolicies {
   closurePolicy?: ClosurePolicy;
   /** How the tenant's organisation data maps to the success and health metrics (settings `customerMapping`). */
   customerMapping: CustomerMapping;
-  /** Why a setting was not used (a rubric or policy that does not match its schema), with the zod paths. */
+  /**
+   * Why a setting was not used (a rubric or policy that does not match its schema, with the zod paths; a sealed
+   * credential that does not open), or should be set again (a credential stored unsealed). Never a value.
+   */
   problems: string[];
 }
 
@@ -120,7 +125,18 @@ export class StaleCaseError extends Error {
 }
 
 const policiesCache = new WeakMap<object, TenantPolicies>();
+/** Per tenant and SETTINGS_SECRET: the settings as opened (tenant-secrets.ts), and why any could not be. */
 const settingsCache = new Map<string, { settings: Record<string, unknown>; until: number }>();
+const settingsProblems = new WeakMap<object, string[]>();
+
+export interface D1StoreOptions {
+  /** The worker's SETTINGS_SECRET: opens the tenant settings that hold credentials (tenant-secrets.ts). */
+  settingsSecret?: string;
+}
+
+/** The worker's store over its D1 binding: tenant credentials opened with the config's SETTINGS_SECRET. */
+export const storeFor = (db: D1Database, config: WorkerConfig): D1Store =>
+  new D1Store(db, { settingsSecret: config.SETTINGS_SECRET });
 
 /** A batch refused because its processed-event mark exists: the event was applied already (nothing of it was written). */
 export const isUniqueViolation = (e: unknown) =>
@@ -132,7 +148,10 @@ export const isUniqueViolation = (e: unknown) =>
  * Every method takes the tenant and every statement filters on it.
  */
 export class D1Store {
-  constructor(private readonly db: D1Database) {}
+  constructor(
+    private readonly db: D1Database,
+    private readonly opts: D1StoreOptions = {},
+  ) {}
 
   async tenantForTokenHash(hash: string): Promise<string | null> {
     const row = await this.db.prepare(SQL.tenantForToken).bind(hash).first<{ tenant_id: string }>();
@@ -143,13 +162,28 @@ export class D1Store {
     await this.db.prepare(SQL.insertTenant).bind(id, name, '{}', at).run();
   }
 
-  /** A tenant's settings, null for an unknown tenant. Kept for 30 s per isolate: every webhook asks for them. */
+  /**
+   * A tenant's settings, null for an unknown tenant; its credentials opened with the SETTINGS_SECRET (a sealed one
+   * that does not open is left out, and tenantPolicies reports it). Kept for 30 s per isolate: every webhook asks.
+   */
   async tenantSettings(id: string, now = Date.now()): Promise<Record<string, unknown> | null> {
-    const hit = settingsCache.get(id);
+    const cacheKey = `${id}\u0000${this.opts.settingsSecret ?? ''}`;
+    const hit = settingsCache.get(cacheKey);
     if (hit && hit.until > now) return hit.settings;
     const row = await this.db.prepare(SQL.tenant).bind(id).first<{ settings: string }>();
-    const settings = row ? (JSON.parse(row.settings) as Record<string, unknown>) : null;
-    if (settings) settingsCache.set(id, { settings, until: now + 30_000 });
+    if (!row) return null;
+    const { settings, problems } = await openSettings(
+      JSON.parse(row.settings) as Record<string, unknown>,
+      id,
+      this.opts.settingsSecret,
+    );
+    if (problems.length) {
+      settingsProblems.set(settings, problems);
+      // Names and reasons only. One that does not open leaves an account or webhook off, so the log says why.
+      for (const p of problems) if (!p.includes('stored unsealed')) console.warn(`tenant ${id}: ${p}`);
+    }
+    if (settingsCache.size >= 1_000) settingsCache.clear();
+    settingsCache.set(cacheKey, { settings, until: now + 30_000 });
     return settings;
   }
 
@@ -162,7 +196,10 @@ export class D1Store {
     // Parsed once per settings object (itself cached 30 s): every save asks, and a rubric is not small.
     const hit = policiesCache.get(settings);
     if (hit) return hit;
-    const out: TenantPolicies = { customerMapping: DEFAULT_CUSTOMER_MAPPING, problems: [] };
+    const out: TenantPolicies = {
+      customerMapping: DEFAULT_CUSTOMER_MAPPING,
+      problems: [...(settingsProblems.get(settings) ?? [])],
+    };
     const read = <T>(key: string, schema: ZodType<T>): T | undefined => {
       if (settings[key] === undefined || settings[key] === null) return undefined;
       const parsed = schema.safeParse(settings[key]);

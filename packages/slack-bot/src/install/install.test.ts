@@ -13,6 +13,11 @@ describe('stored bot tokens', () => {
     const tampered = `${a.slice(0, -4)}AAAA`;
     await expect(decryptToken('state-secret', tampered)).rejects.toThrow();
   });
+
+  it('still open when stored by the release before platform/seal (same key derivation)', async () => {
+    const storedBefore = 'v1.nD/pzh+fst5uz6D8.qynnQy4RR2qYcKvJIrD0g/msXISIkf1w+N4RBC8Jb7uaNg==';
+    expect(await decryptToken('state-secret', storedBefore)).toBe('xoxb-stored-before');
+  });
 });
 
 describe('install state', () => {

@@ -1,0 +1,73 @@
+import { seal, unseal } from '../crypto/sealed.js';
+
+/**
+ * The tenant settings that hold credentials: a tenant's own Zendesk and Jira accounts (their API tokens) and its
+ * webhook signing secrets. tenant.ts stores them sealed with the worker's SETTINGS_SECRET, so that a copy of the
+ * database (an export, a backup, D1's Time Travel) holds no credential anyone can use; the worker opens them when it
+ * reads a tenant's settings (D1Store.tenantSettings).
+ */
+export const SECRET_SETTINGS = [
+  'zendeskApi',
+  'jiraApi',
+  'zendeskWebhookSecret',
+  'jiraWebhookSecret',
+] as const;
+
+const LABEL = 'tenant-settings/v1';
+const PREFIX = 'sealed:';
+
+export const isSecretSetting = (key: string): boolean => (SECRET_SETTINGS as readonly string[]).includes(key);
+
+/** Whether a stored setting is sealed (`sealed:v1.…`). */
+export const isSealed = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith(PREFIX);
+
+/**
+ * A setting's value sealed for storage: `sealed:v1.<iv>.<ciphertext>` of its JSON, bound to the tenant and the key
+ * (so it opens nowhere else).
+ *
+ * @example settings.zendeskApi = await sealSetting(SETTINGS_SECRET, 'acme', 'zendeskApi', { subdomain, email, token })
+ */
+export async function sealSetting(
+  secret: string,
+  tenantId: string,
+  key: string,
+  value: unknown,
+): Promise<string> {
+  return PREFIX + (await seal(secret, LABEL, JSON.stringify(value), `${tenantId}/${key}`));
+}
+
+/**
+ * A tenant's stored settings with the sealed ones opened. A value that cannot be opened (no SETTINGS_SECRET, another
+ * one, altered) is left out as if unset, and `problems` says which and why, never the value: that account or webhook
+ * is then off and says so, instead of every request failing. A credential stored in the clear (set before sealing
+ * existed) still works, and is named in `problems` when a SETTINGS_SECRET could seal it (`tenant.ts seal`).
+ */
+export async function openSettings(
+  stored: Record<string, unknown>,
+  tenantId: string,
+  secret: string | undefined,
+): Promise<{ settings: Record<string, unknown>; problems: string[] }> {
+  const settings = { ...stored };
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(stored)) {
+    if (!isSealed(value)) {
+      if (secret && isSecretSetting(key) && value !== undefined && value !== null)
+        problems.push(`${key}: stored unsealed (tenant.ts seal ${tenantId} seals it)`);
+      continue;
+    }
+    delete settings[key];
+    if (!secret) {
+      problems.push(`${key}: sealed, and this worker has no SETTINGS_SECRET to open it`);
+      continue;
+    }
+    try {
+      settings[key] = JSON.parse(
+        await unseal(secret, LABEL, value.slice(PREFIX.length), `${tenantId}/${key}`),
+      );
+    } catch {
+      problems.push(`${key}: sealed with another SETTINGS_SECRET, or altered; set it again`);
+    }
+  }
+  return { settings, problems };
+}
