@@ -97,7 +97,11 @@ if (command === 'add') {
   if (!key || value.length === 0) usage();
   const given = value.join('=');
   const raw = given.startsWith('@') ? readFileSync(given.slice(1), 'utf8') : given;
-  let json = raw === 'true' || raw === 'false' || /^-?\d+(\.\d+)?$/.test(raw) ? raw : JSON.stringify(raw);
+  // A signing secret is text even when it looks like a number.
+  let json =
+    !key.endsWith('WebhookSecret') && (raw === 'true' || raw === 'false' || /^-?\d+(\.\d+)?$/.test(raw))
+      ? raw
+      : JSON.stringify(raw);
   if (/^\s*[[{]/.test(raw)) {
     // A JSON value; a rubric, policy, customer mapping or Zendesk account is checked against its schema first.
     const parsed = JSON.parse(raw);
