@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sealSetting } from '@support-metrics/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningWorker, startWorker, zendeskSignature } from '../support/wrangler-dev.js';
 
@@ -12,6 +13,11 @@ const SLACK_SECRET = 'load-slack-signing-secret-5b1e';
 const SLACK_BOT_TOKEN = 'xoxb-load-bot-token-88aa';
 const JIRA_SECRET = 'load-jira-webhook-secret-3d7f';
 const JIRA_TOKEN = 'load-jira-api-token-61bc';
+const SETTINGS_SECRET = 'load-settings-secret-4e9a';
+// A second tenant with its own credentials, stored sealed (as tenant.ts stores them).
+const OWN_TOKEN = 'load-own-tenant-token-2b6d';
+const OWN_HOOK = 'load-own-webhook-secret-a1f0';
+const OWN_ZENDESK_TOKEN = 'load-own-zendesk-token-7c3e';
 const TOTAL = Number(process.env.LOAD_REQUESTS ?? 10_000);
 let worker: RunningWorker;
 const bodies: string[] = [];
@@ -29,9 +35,19 @@ beforeAll(async () => {
       JIRA_BASE_URL: 'https://acme-unreachable.atlassian.net',
       JIRA_EMAIL: 'bot@acme.com',
       JIRA_API_TOKEN: JIRA_TOKEN,
+      SETTINGS_SECRET,
     },
-    tenants: { demo: TOKEN },
+    tenants: { demo: TOKEN, own: OWN_TOKEN },
   });
+  const own = {
+    zendeskWebhookSecret: await sealSetting(SETTINGS_SECRET, 'own', 'zendeskWebhookSecret', OWN_HOOK),
+    zendeskApi: await sealSetting(SETTINGS_SECRET, 'own', 'zendeskApi', {
+      subdomain: 'own-unreachable',
+      email: 'bot@own.example',
+      token: OWN_ZENDESK_TOKEN,
+    }),
+  };
+  await worker.sql(`UPDATE tenants SET settings = '${JSON.stringify(own)}' WHERE id = 'own'`);
 });
 afterAll(async () => {
   await worker?.stop();
@@ -184,6 +200,48 @@ describe(`${TOTAL} mixed requests against wrangler dev`, () => {
       ).text(),
     );
     bodies.push(await (await fetch(`${worker.base}/`)).text());
+    // The tenant whose credentials are sealed: its deliveries verified with the opened secret, its own Zendesk
+    // account tried for a ticket it has not seen (unreachable from here), a forged delivery, its policies.
+    const ts = new Date().toISOString();
+    for (const [body, secret] of [
+      [
+        JSON.stringify({
+          type: 'zen:event-type:ticket.created',
+          id: 'own-1',
+          time: ts,
+          detail: { id: '61', subject: 'Own', created_at: ts },
+          event: {},
+        }),
+        OWN_HOOK,
+      ],
+      [
+        JSON.stringify({
+          type: 'zen:event-type:ticket.priority_changed',
+          id: 'own-2',
+          time: ts,
+          detail: { id: '62', priority: 'HIGH' },
+          event: { current: 'HIGH' },
+        }),
+        OWN_HOOK,
+      ],
+      ['{}', 'forged'],
+    ] as const) {
+      const res = await fetch(`${worker.base}/t/own/zendesk/webhooks`, {
+        method: 'POST',
+        headers: {
+          'x-zendesk-webhook-signature': zendeskSignature(secret, ts, body),
+          'x-zendesk-webhook-signature-timestamp': ts,
+        },
+        body,
+      });
+      bodies.push(await res.text());
+      if (secret === OWN_HOOK && body.includes('own-1')) expect(res.status).toBe(200);
+    }
+    bodies.push(
+      await (
+        await fetch(`${worker.base}/api/policies`, { headers: { authorization: `Bearer ${OWN_TOKEN}` } })
+      ).text(),
+    );
     const slackForged = await fetch(`${worker.base}/slack/events`, {
       method: 'POST',
       headers: {
@@ -219,6 +277,10 @@ describe(`${TOTAL} mixed requests against wrangler dev`, () => {
       SLACK_BOT_TOKEN,
       JIRA_SECRET,
       JIRA_TOKEN,
+      SETTINGS_SECRET,
+      OWN_TOKEN,
+      OWN_HOOK,
+      OWN_ZENDESK_TOKEN,
     ])
       expect(everything).not.toContain(secret);
   });
