@@ -191,7 +191,9 @@ for (const devtools of !parts.includes('ingest') ? [] : IN_FLIGHT ? [false] : [f
   const w = await startWorker({
     vars: { ZENDESK_WEBHOOK_SECRET: SECRET },
     tenants: { demo: TOKEN },
-    args: ['--log-level', 'warn'],
+    // As `pnpm start` runs it: each request logged (info). BENCH_LOG_LEVEL=warn leaves that out (wrangler's Node
+    // process then does next to nothing per request).
+    args: ['--log-level', process.env.BENCH_LOG_LEVEL ?? 'info'],
     devtools,
   });
   try {
