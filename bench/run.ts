@@ -4,7 +4,6 @@
  *  2. computeMetrics over 1,000,000 generated cases streamed from a generator: time and peak memory.
  */
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import {
   type Case,
   CaseSchema,
@@ -14,11 +13,10 @@ import {
   scoreCompleteness,
 } from '@support-metrics/core';
 import { SHARED_DATA } from '@support-metrics/core/test-support';
+import { BenchTable } from './support/table.js';
 
 const DATA = `${SHARED_DATA}tickets_datasets/`;
-const rows: string[][] = [];
-const table = (name: string, value: string, target: string, ratio: string) =>
-  rows.push([name, value, target, ratio]);
+const bench = new BenchTable();
 
 // ── 1. scoring ──────────────────────────────────────────────────────────────────────────────────────
 const texts: { subject: string; description: string }[] = [];
@@ -49,7 +47,7 @@ let t0 = performance.now();
 for (let r = 0; r < rounds; r++) for (const t of texts) scoreCompleteness(t);
 const scoreMs = performance.now() - t0;
 const perSecond = (rounds * texts.length) / (scoreMs / 1000);
-table(
+bench.add(
   `scoring: ${texts.length} real tickets × ${rounds}`,
   `${Math.round(perSecond).toLocaleString('en-US')} cases/s`,
   '≥ 20,000 cases/s',
@@ -67,7 +65,7 @@ for (let i = 0; i < 300; i++) {
 }
 lat.sort((a, b) => a - b);
 const q = (p: number) => lat[Math.min(lat.length - 1, Math.ceil(p * lat.length) - 1)] ?? 0;
-table('scoring: 50 KB ticket p50 / p99', `${q(0.5).toFixed(2)} / ${q(0.99).toFixed(2)} ms`, '—', '—');
+bench.add('scoring: 50 KB ticket p50 / p99', `${q(0.5).toFixed(2)} / ${q(0.99).toFixed(2)} ms`, '—', '—');
 
 // ── 1b. computeMetrics on imported cases, scoring each first message on the way (no stored verdict) ──
 const kaggle = [
@@ -80,7 +78,7 @@ const imported = Array.from({ length: 20 }, () => kaggle).flat();
 const t1 = performance.now();
 computeMetrics(imported);
 const importedMs = performance.now() - t1;
-table(
+bench.add(
   `computeMetrics: ${imported.length.toLocaleString('en-US')} imported Kaggle cases, scoring included`,
   `${(importedMs / 1000).toFixed(2)} s (${Math.round(imported.length / (importedMs / 1000)).toLocaleString('en-US')} cases/s)`,
   '—',
@@ -143,13 +141,13 @@ const report = computeMetrics(generate(), { groupBy: 'channel' });
 const totalMs = performance.now() - t0;
 const metricsMs = totalMs - genMs;
 const heapMb = (peakHeap - base.heapUsed) / 2 ** 20;
-table(
+bench.add(
   `computeMetrics: ${n.toLocaleString('en-US')} cases (+ generating them: ${(genMs / 1000).toFixed(2)} s)`,
   `${(metricsMs / 1000).toFixed(2)} s`,
   '≤ 2 s',
   `${(2000 / metricsMs).toFixed(2)}× under`,
 );
-table(
+bench.add(
   'computeMetrics: peak heap above start / peak RSS',
   `${heapMb.toFixed(0)} MB / ${(peakRss / 2 ** 20).toFixed(0)} MB`,
   '≤ 300 MB',
@@ -157,13 +155,4 @@ table(
 );
 if (report.metrics.first_contact_resolution?.value === null) throw new Error('benchmark computed nothing');
 
-// ── print ───────────────────────────────────────────────────────────────────────────────────────────
-const header = ['Benchmark', 'Figure', 'Target', 'Ratio'];
-const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
-const line = (r: string[]) => r.map((c, k) => c.padEnd(widths[k] ?? 0)).join('  ');
-console.log(
-  `Node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), one core used\n`,
-);
-console.log(line(header));
-console.log(widths.map((w) => '─'.repeat(w)).join('  '));
-for (const r of rows) console.log(line(r));
+bench.print('one core used');

@@ -53,7 +53,7 @@ export async function startWorker(
     /**
      * Keep wrangler's DevTools proxy attached (what `pnpm start` gives a developer). Off by default here: while it
      * is attached, workerd reports every D1 query to it as four network events, each a round trip to wrangler's
-     * Node process and a line in its debug log, which costs ingest about a third of its throughput (bench/worker.ts
+     * Node process and a line in its debug log, which costs ingest about a third of its throughput (bench/worker-ingest.ts
      * measures both). Wrangler's CLI has no flag for it; it detaches the proxy when VSCODE_INSPECTOR_OPTIONS is set
      * (inside a VS Code debug terminal), which is what this sets.
      */

@@ -19,7 +19,7 @@ const token = process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token';
 const demoSecrets = !existsSync(DEV_VARS);
 // Wrangler's DevTools proxy only when asked for: while attached, workerd reports every D1 query to wrangler's Node
 // process (a round trip and a debug-log line each), which costs ingest about a third of its throughput and grows
-// the log in ~/.config/.wrangler/logs by gigabytes (bench/worker.ts measures both). Wrangler has no flag for it; it
+// the log in ~/.config/.wrangler/logs by gigabytes (bench/worker-ingest.ts measures both). Wrangler has no flag for it; it
 // detaches the proxy when VSCODE_INSPECTOR_OPTIONS is set, as in a VS Code debug terminal.
 const devtools = process.env.SUPPORT_METRICS_DEVTOOLS === '1';
 const env = {
