@@ -221,7 +221,8 @@ describe('tenants set up with tenant.ts', () => {
     const logs = join(worker.persistDir, 'wrangler-logs');
     for (const file of readdirSync(logs)) {
       const text = readFileSync(join(logs, file), 'utf8');
-      for (const secret of ['acme-e2e-hook', SETTINGS_SECRET]) expect(text).not.toContain(secret);
+      for (const secret of ['acme-e2e-hook', 'acme-jira-hook', SETTINGS_SECRET])
+        expect(text).not.toContain(secret);
     }
     expect(worker.logs()).not.toContain('acme-e2e-hook');
   });

@@ -18,26 +18,31 @@ export const DEMO_SECRETS = {
   SETTINGS_SECRET: 'demo-settings-secret',
 } as const;
 
-/** `NAME=value` lines of a .dev.vars file (dotenv: comments, blank lines, optional quotes). */
+/** `NAME=value` lines of a .dev.vars file, as dotenv reads them: comments, `export `, quotes, ` #` after a bare value. */
 export function parseDevVars(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!m || line.trimStart().startsWith('#')) continue;
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m) continue;
     const value = m[2] as string;
-    out[m[1] as string] = /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+    const quoted = /^(["'`])(.*)\1$/.exec(value);
+    out[m[1] as string] = quoted ? (quoted[2] as string) : value.replace(/\s+#.*$/, '');
   }
   return out;
 }
 
 /**
- * A secret as the local worker has it: the environment first, else .dev.vars, else — with no .dev.vars — the demo
- * one; undefined when .dev.vars exists without it.
+ * A secret as the local worker has it: from .dev.vars when there is one (wrangler dev reads it), else the demo one
+ * `pnpm start` passes; undefined when .dev.vars exists without it.
  */
-export function localSecret(name: keyof typeof DEMO_SECRETS): string | undefined {
-  if (process.env[name]) return process.env[name];
+export function workerSecret(name: keyof typeof DEMO_SECRETS): string | undefined {
   if (existsSync(DEV_VARS)) return parseDevVars(readFileSync(DEV_VARS, 'utf8'))[name] || undefined;
   return DEMO_SECRETS[name];
+}
+
+/** A secret for a script: the environment first (a worker started some other way), else workerSecret. */
+export function localSecret(name: keyof typeof DEMO_SECRETS): string | undefined {
+  return process.env[name] || workerSecret(name);
 }
 
 /** localSecret, or an exit naming where to set it. */

@@ -5,7 +5,7 @@
  *        zendeskWriteBack=true          tag + internal note on incomplete new tickets (needs a Zendesk account)
  *        zendeskApi=@zendesk.json       this tenant's own Zendesk account: {"subdomain","email","token"} (the worker's
  *                                       ZENDESK_* secrets serve the default tenant only)
- *        zendeskWebhookSecret=<secret>  this tenant's own webhook signing secret (multi-tenant installs)
+ *        zendeskWebhookSecret=-         this tenant's own webhook signing secret, from stdin (multi-tenant installs)
  *        rubric=@my-rubric.json         this tenant's completeness rubric (JSON, RubricSchema; a file with @)
  *        closurePolicy=@policy.json     this tenant's closed-record policy (JSON, ClosurePolicySchema)
  *        customerMapping=@mapping.json  which organisation tags/fields hold onboarding, adoption, … (CustomerMappingSchema)
@@ -14,71 +14,115 @@
  *        jiraWebhookSecret=…, jiraTicketField=customfield_10100, zendeskSubdomain=acme, jiraBaseUrl=https://…
  *   npx tsx packages/worker/scripts/tenant.ts seal <tenant> [--remote]       seals its credentials stored unsealed
  * Locally, `--persist-to DIR` works on the D1 of `wrangler dev --persist-to DIR` instead of the default one.
+ * `key=-` reads the value from stdin and `key=@file` from a file: a secret then is not on the command line or in the
+ * shell's history (a text value read so loses its final newline).
  * A token is printed once and stored only as its SHA-256. Credentials (zendeskApi, jiraApi, zendeskWebhookSecret,
- * jiraWebhookSecret) are stored sealed with SETTINGS_SECRET, the worker's: locally the environment, else .dev.vars,
- * else the demo one `pnpm start` uses; with --remote, the environment's (the one given to `wrangler secret put`).
+ * jiraWebhookSecret) are stored sealed with SETTINGS_SECRET, the worker's (see settingsSecret below).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClosurePolicySchema, CustomerMappingSchema, RubricSchema } from '@support-metrics/core';
 import { JiraCredentialsSchema } from '@support-metrics/jira-bridge';
 import { isSealed, isSecretSetting, SECRET_SETTINGS, sealSetting } from '@support-metrics/platform';
 import { ZendeskCredentialsSchema } from '@support-metrics/zendesk-app';
-import { localSecret } from './local-secrets.js';
+import { workerSecret } from './local-secrets.js';
 
-const argv = process.argv.slice(2);
-// --persist-to DIR: a local D1 other than wrangler dev's default (as `wrangler dev --persist-to DIR` uses).
-const persistAt = argv.indexOf('--persist-to');
-const persistTo = persistAt >= 0 ? argv.splice(persistAt, 2)[1] : undefined;
-const remote = argv.includes('--remote');
-const [command, tenant, ...rest] = argv.filter((a) => a !== '--remote');
 function usage(): never {
   console.error(
-    'usage: tenant.ts add <tenant> [--remote] | tenant.ts set <tenant> key=value [--remote] | tenant.ts seal <tenant> [--remote]',
+    'usage: tenant.ts add <tenant> | set <tenant> key=value | seal <tenant>, each with [--remote] or [--persist-to DIR]',
   );
   process.exit(2);
 }
+const argv = process.argv.slice(2);
+// --persist-to DIR (or =DIR): a local D1 other than wrangler dev's default (as `wrangler dev --persist-to DIR`).
+let persistTo: string | undefined;
+const persistAt = argv.findIndex((a) => a === '--persist-to' || a.startsWith('--persist-to='));
+if (persistAt >= 0) {
+  const [flag = '', next] = argv.splice(persistAt, 2);
+  if (flag.includes('=')) {
+    persistTo = flag.slice(flag.indexOf('=') + 1);
+    if (next !== undefined) argv.splice(persistAt, 0, next);
+  } else persistTo = next;
+  if (!persistTo || persistTo.startsWith('--')) usage();
+}
+const remote = argv.includes('--remote');
+if (remote && persistTo) usage();
+const [command, tenant, ...rest] = argv.filter((a) => a !== '--remote');
+if (rest.length > (command === 'set' ? 1 : 0)) usage();
 if (!tenant || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)) usage();
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const now = new Date().toISOString();
 
-/** Runs SQL on the tenant's D1; with `json`, returns the rows of its last statement (wrangler's --json). */
+/**
+ * Runs SQL on the tenant's D1; with `json`, returns the rows of its last statement (wrangler's --json). Wrangler
+ * appends all it prints, query results included, to a debug log (~/.config/.wrangler/logs): a tenant's settings must
+ * not stay there, so each call logs to a directory of its own, removed afterwards.
+ */
 function d1(sql: string, json = false): Record<string, unknown>[] {
-  const out = execFileSync(
-    fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url)),
-    [
-      'd1',
-      'execute',
-      'DB',
-      remote ? '--remote' : '--local',
-      '--command',
-      sql,
-      ...(json ? ['--json'] : []),
-      ...(persistTo && !remote ? ['--persist-to', persistTo] : []),
-      ...(remote ? ['--config', 'wrangler.deploy.jsonc'] : []),
-    ],
-    {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      stdio: ['ignore', json ? 'pipe' : 'ignore', 'inherit'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-      encoding: 'utf8',
-    },
-  );
-  return json ? ((JSON.parse(out) as { results: Record<string, unknown>[] }[]).at(-1)?.results ?? []) : [];
+  const logDir = mkdtempSync(join(tmpdir(), 'sm-tenant-'));
+  try {
+    const out = execFileSync(
+      fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url)),
+      [
+        'd1',
+        'execute',
+        'DB',
+        remote ? '--remote' : '--local',
+        '--command',
+        sql,
+        ...(json ? ['--json'] : []),
+        ...(persistTo && !remote ? ['--persist-to', persistTo] : []),
+        ...(remote ? ['--config', 'wrangler.deploy.jsonc'] : []),
+      ],
+      {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        stdio: ['ignore', json ? 'pipe' : 'ignore', 'inherit'],
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG_PATH: logDir },
+        encoding: 'utf8',
+      },
+    );
+    return json ? ((JSON.parse(out) as { results: Record<string, unknown>[] }[]).at(-1)?.results ?? []) : [];
+  } finally {
+    rmSync(logDir, { recursive: true, force: true });
+  }
 }
 
-/** The SETTINGS_SECRET credentials are sealed with: the deployed worker's must come from the environment. */
+/**
+ * The SETTINGS_SECRET credentials are sealed with: the worker's, or it could not open them. Deployed (--remote), it
+ * can only come from the environment. Locally it is the local worker's (.dev.vars, else pnpm start's demo one); one
+ * in the environment that differs from it is refused (exported for --remote, say), except with --persist-to, where
+ * the worker was started some other way and the environment says which.
+ */
 function settingsSecret(): string {
-  const secret = remote ? process.env.SETTINGS_SECRET : localSecret('SETTINGS_SECRET');
-  if (secret) return secret;
-  console.error(
-    remote
-      ? 'SETTINGS_SECRET is not set: give the one of the deployed worker (wrangler secret put SETTINGS_SECRET) in the environment.'
-      : 'SETTINGS_SECRET is not set: add it to packages/worker/.dev.vars (the local worker needs it too).',
-  );
-  process.exit(2);
+  const given = process.env.SETTINGS_SECRET || undefined;
+  const local = remote || persistTo ? undefined : workerSecret('SETTINGS_SECRET');
+  if (given && local && given !== local) {
+    console.error(
+      "SETTINGS_SECRET in the environment is not the local worker's (packages/worker/.dev.vars, else the demo one of pnpm start): it could not open what this sealed. Unset it, or add --remote.",
+    );
+    process.exit(2);
+  }
+  const secret = given ?? local;
+  if (!secret) {
+    console.error(
+      remote || persistTo
+        ? "SETTINGS_SECRET is not set: give the worker's (wrangler secret put SETTINGS_SECRET) in the environment."
+        : 'SETTINGS_SECRET is not set: add it to packages/worker/.dev.vars (the local worker needs it too).',
+    );
+    process.exit(2);
+  }
+  // HKDF does not stretch a weak secret: a short one could be guessed from a copy of the database.
+  if (secret.length < 16) {
+    console.error(
+      'SETTINGS_SECRET is shorter than 16 characters: use a random one (openssl rand -base64 32).',
+    );
+    process.exit(2);
+  }
+  return secret;
 }
 
 const setSql = (key: string, json: string) =>
@@ -96,23 +140,36 @@ if (command === 'add') {
   const [key, ...value] = (rest[0] ?? '').split('=');
   if (!key || value.length === 0) usage();
   const given = value.join('=');
-  const raw = given.startsWith('@') ? readFileSync(given.slice(1), 'utf8') : given;
-  // A signing secret is text even when it looks like a number.
-  let json =
-    !key.endsWith('WebhookSecret') && (raw === 'true' || raw === 'false' || /^-?\d+(\.\d+)?$/.test(raw))
-      ? raw
-      : JSON.stringify(raw);
-  if (/^\s*[[{]/.test(raw)) {
-    // A JSON value; a rubric, policy, customer mapping or Zendesk account is checked against its schema first.
-    const parsed = JSON.parse(raw);
-    const schemas = {
-      rubric: RubricSchema,
-      closurePolicy: ClosurePolicySchema,
-      customerMapping: CustomerMappingSchema,
-      zendeskApi: ZendeskCredentialsSchema,
-      jiraApi: JiraCredentialsSchema,
-    };
-    const schema = schemas[key as keyof typeof schemas] ?? null;
+  // `key=-` reads the value from stdin and `key=@file` from a file, so that a secret is not on this command line
+  // (nor in the shell's history); a text value read so loses its final newline.
+  const read =
+    given === '-'
+      ? readFileSync(0, 'utf8')
+      : given.startsWith('@')
+        ? readFileSync(given.slice(1), 'utf8')
+        : null;
+  const raw = read === null ? given : read.replace(/\r?\n$/, '');
+  const schemas = {
+    rubric: RubricSchema,
+    closurePolicy: ClosurePolicySchema,
+    customerMapping: CustomerMappingSchema,
+    zendeskApi: ZendeskCredentialsSchema,
+    jiraApi: JiraCredentialsSchema,
+  };
+  const schema = schemas[key as keyof typeof schemas] ?? null;
+  let json: string;
+  if (key.endsWith('WebhookSecret'))
+    json = JSON.stringify(raw); // a signing secret is text, whatever it looks like
+  else if (schema || /^\s*[[{]/.test(raw)) {
+    // A JSON value; a rubric, policy, customer mapping or account is checked against its schema first.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      // Not the parser's message: it quotes the text, which may hold a token.
+      console.error(`${key} is not valid JSON${schema ? ' (it takes a JSON object; a file with @)' : ''}`);
+      process.exit(2);
+    }
     const checked = schema?.safeParse(parsed);
     if (checked && !checked.success) {
       // Paths and messages only: a value (a token) is never echoed.
@@ -122,7 +179,7 @@ if (command === 'add') {
       process.exit(2);
     }
     json = JSON.stringify(parsed);
-  }
+  } else json = raw === 'true' || raw === 'false' || /^-?\d+(\.\d+)?$/.test(raw) ? raw : JSON.stringify(raw);
   // A credential is stored sealed (bound to this tenant and key): the command line wrangler runs never holds it clear.
   if (isSecretSetting(key))
     json = JSON.stringify(await sealSetting(settingsSecret(), tenant as string, key, JSON.parse(json)));

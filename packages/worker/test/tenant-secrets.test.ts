@@ -5,6 +5,7 @@ import {
   type Bindings,
   notFound,
   onError,
+  openSettings,
   platform,
   seal,
   sealSetting,
@@ -105,7 +106,12 @@ describe('tenant credentials stored sealed', () => {
     expect(JSON.stringify(policies)).not.toContain(OWN_ACCOUNT.token);
   });
 
-  it("calls the tenant's own Zendesk account with the opened credentials", async () => {
+  /** The Zendesk routes with the tenant's account answered by `zendesk` (Zendesk cannot be reached from here). */
+  async function deliver(
+    ticketId: string,
+    zendesk: (url: string) => Response,
+    bindings: Partial<Bindings> = {},
+  ): Promise<{ res: Response; seen: ZendeskCredentials[] }> {
     const seen: ZendeskCredentials[] = [];
     const app = new Hono<AppEnv>();
     app.use('*', platform());
@@ -114,11 +120,9 @@ describe('tenant credentials stored sealed', () => {
       zendeskRoutes({
         zendeskApi: (credentials) => {
           seen.push(credentials);
-          // Zendesk cannot be reached from here: it answers as it does for a ticket it does not have.
           return createZendeskApi({
             ...credentials,
-            fetch: async () =>
-              Response.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 }),
+            fetch: async (url) => zendesk(url),
             sleep: async () => {},
           });
         },
@@ -128,7 +132,7 @@ describe('tenant credentials stored sealed', () => {
     app.notFound(notFound);
     // An event for a ticket the store has not seen: the worker fetches it from the tenant's account.
     const raw = JSON.stringify(
-      ticketEvent('ticket.priority_changed', '9199', { current: 'HIGH' }, { priority: 'HIGH' }),
+      ticketEvent('ticket.priority_changed', ticketId, { current: 'HIGH' }, { priority: 'HIGH' }),
     );
     const ts = new Date().toISOString();
     const ctx = createExecutionContext();
@@ -142,13 +146,56 @@ describe('tenant credentials stored sealed', () => {
         },
         body: raw,
       },
-      env as unknown as Bindings,
+      { ...(env as unknown as Bindings), ...bindings },
       ctx,
     );
     await waitOnExecutionContext(ctx);
+    return { res, seen };
+  }
+  const notFoundAnswer = () =>
+    Response.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 });
+
+  it("calls the tenant's own Zendesk account with the opened credentials", async () => {
+    const { res, seen } = await deliver('9199', notFoundAnswer);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ message: expect.stringContaining('9199') });
     expect(seen).toEqual([OWN_ACCOUNT]);
+  });
+
+  it('answers 502 when that account fails, applies nothing, and takes the redelivery', async () => {
+    const down = await deliver('9198', () => new Response('upstream down', { status: 500 }));
+    expect(down.res.status).toBe(502);
+    const body = JSON.stringify(await down.res.json());
+    expect(body).toContain('bad_upstream');
+    expect(body).toContain('ticket 9198');
+    for (const s of [OWN_ACCOUNT.token, OWN_ACCOUNT.email, OWN_HOOK]) expect(body).not.toContain(s);
+    // Not marked processed: the same ticket's next delivery is applied, not called a duplicate.
+    expect((await deliver('9198', notFoundAnswer)).res.status).toBe(404);
+  });
+
+  it('without a SETTINGS_SECRET the sealed ones stay shut: the webhook is off and says so', async () => {
+    const { res, seen } = await deliver('9197', notFoundAnswer, { SETTINGS_SECRET: '' } as Partial<Bindings>);
+    expect(res.status).toBe(503);
+    expect(seen).toEqual([]);
+    expect(
+      warnings.some((w) => w.includes('tenant vault: zendeskWebhookSecret: sealed, and this worker has no')),
+    ).toBe(true);
+  });
+
+  it('opens a sealed value only under its own tenant and setting', async () => {
+    const sealed = await sealSetting(KEY, 'vault', 'zendeskWebhookSecret', OWN_HOOK);
+    expect((await openSettings({ zendeskWebhookSecret: sealed }, 'vault', KEY)).settings).toEqual({
+      zendeskWebhookSecret: OWN_HOOK,
+    });
+    const moved = await openSettings({ jiraWebhookSecret: sealed }, 'vault', KEY);
+    expect(moved.settings).toEqual({});
+    expect(moved.problems).toEqual([
+      'jiraWebhookSecret: sealed with another SETTINGS_SECRET, or altered; set it again',
+    ]);
+    // Only credentials are opened; another setting that happens to start with "sealed:" is left as it is.
+    expect((await openSettings({ zendeskSubdomain: sealed }, 'vault', KEY)).settings).toEqual({
+      zendeskSubdomain: sealed,
+    });
   });
 
   it('leaves one that does not open (another secret, another tenant) off, says why, and logs no value', async () => {

@@ -50,10 +50,11 @@ export async function openSettings(
 ): Promise<{ settings: Record<string, unknown>; problems: string[] }> {
   const settings = { ...stored };
   const problems: string[] = [];
-  for (const [key, value] of Object.entries(stored)) {
+  for (const key of SECRET_SETTINGS) {
+    const value = stored[key];
+    if (value === undefined || value === null) continue;
     if (!isSealed(value)) {
-      if (secret && isSecretSetting(key) && value !== undefined && value !== null)
-        problems.push(`${key}: stored unsealed (tenant.ts seal ${tenantId} seals it)`);
+      if (secret) problems.push(`${key}: stored unsealed (tenant.ts seal ${tenantId} seals it)`);
       continue;
     }
     delete settings[key];

@@ -19,6 +19,7 @@ import {
   OrganizationTagsChangedSchema,
 } from './organization-event-schema.js';
 import type { EventWebhook } from './webhook-payload-schema.js';
+import { zendeskFailed } from './zendesk-account.js';
 
 /** The type prefix of Zendesk's organization events (`zen:event-type:organization.created`, …). */
 export const ORGANIZATION_EVENT_PREFIX = 'zen:event-type:organization.';
@@ -184,7 +185,7 @@ export async function applyOrganizationEvent(o: {
         },
       };
     }
-    const fetched = await o.api.organization(customerId);
+    const fetched = await o.api.organization(customerId).catch(zendeskFailed(`organization ${customerId}`));
     if (!fetched) throw apiError(404, 'not_found', `Zendesk has no organization ${customerId}`);
     // Zendesk's answer not matching what we expect is our problem, not the sender's: 502 so Zendesk retries.
     const parsed = ZendeskOrganizationSchema.safeParse(fetched);

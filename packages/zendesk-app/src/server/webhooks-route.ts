@@ -23,7 +23,12 @@ import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from './tick
 import { EventWebhookSchema, TriggerWebhookSchema } from './webhook-payload-schema.js';
 import { verifyZendeskSignature } from './webhook-signature.js';
 import { writeBackUpdate } from './write-back.js';
-import { type ZendeskCredentials, zendeskApiFor, zendeskApiMissing } from './zendesk-account.js';
+import {
+  type ZendeskCredentials,
+  zendeskApiFor,
+  zendeskApiMissing,
+  zendeskFailed,
+} from './zendesk-account.js';
 
 const SOURCE = 'zendesk-webhook';
 
@@ -145,7 +150,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
             202,
           );
         }
-        const fetched = await api.ticket(change.ticketId);
+        const fetched = await api.ticket(change.ticketId).catch(zendeskFailed(`ticket ${change.ticketId}`));
         if (!fetched) throw apiError(404, 'not_found', `Zendesk has no ticket ${change.ticketId}`);
         // Zendesk's answer not matching what we expect is our problem, not the sender's: 502 so Zendesk retries.
         const ticketParsed = ZendeskTicketSchema.safeParse(fetched.ticket);

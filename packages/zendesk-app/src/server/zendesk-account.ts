@@ -1,11 +1,12 @@
 import {
+  apiError,
   PLUGIN_SECRETS,
   type TicketNotesFor,
   tenantAccount,
   type WorkerConfig,
 } from '@support-metrics/platform';
 import { z } from 'zod';
-import { createZendeskApi, type ZendeskApi } from '../zendesk-api/zendesk-api.js';
+import { createZendeskApi, type ZendeskApi, ZendeskApiError } from '../zendesk-api/zendesk-api.js';
 
 /**
  * A tenant's own Zendesk account (tenant setting `zendeskApi`, set with `tenant.ts set <tenant> zendeskApi=@file`):
@@ -77,3 +78,17 @@ export function zendeskTicketNotes(
     };
   };
 }
+
+/**
+ * A Zendesk call that failed while applying an event (unreachable, a 5xx or 429 after the retries, our credentials
+ * refused) as `502 bad_upstream`: nothing was applied, and a 5xx makes Zendesk deliver the event again. The answer
+ * says what failed and how, never the request or the account.
+ *
+ * @example const org = await api.organization(id).catch(zendeskFailed(`organization ${id}`));
+ */
+export const zendeskFailed =
+  (what: string) =>
+  (e: unknown): never => {
+    const how = e instanceof ZendeskApiError ? `answered ${e.status}` : 'could not be reached';
+    throw apiError(502, 'bad_upstream', `Zendesk ${how} for ${what}; nothing was applied, deliver it again`);
+  };
