@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { main } from '@support-metrics/cli';
 import { SHARED_DATA } from '@support-metrics/core/test-support';
+import { openSettings, sealSetting } from '@support-metrics/platform';
 import { zendeskHandlers } from '@support-metrics/zendesk-app/mocks';
 import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
@@ -154,16 +155,28 @@ describe('the real worker (wrangler dev, local D1)', () => {
 describe('tenants set up with tenant.ts', () => {
   const cli = fileURLToPath(new URL('../../packages/worker/scripts/tenant.ts', import.meta.url));
   const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-  const tenantCli = async (...args: string[]) =>
+  const tenantCli = async (command: string, tenant: string, more: string | Record<string, string> = {}) =>
     (
-      await promisify(execFile)(tsx, [cli, ...args, '--persist-to', worker.persistDir], {
-        env: {
-          ...process.env,
-          SETTINGS_SECRET,
-          WRANGLER_SEND_METRICS: 'false',
-          WRANGLER_LOG_PATH: join(worker.persistDir, 'wrangler-logs'),
+      await promisify(execFile)(
+        tsx,
+        [
+          cli,
+          command,
+          tenant,
+          ...(typeof more === 'string' ? [more] : []),
+          '--persist-to',
+          worker.persistDir,
+        ],
+        {
+          env: {
+            ...process.env,
+            ...(typeof more === 'string' ? {} : more),
+            SETTINGS_SECRET,
+            WRANGLER_SEND_METRICS: 'false',
+            WRANGLER_LOG_PATH: join(worker.persistDir, 'wrangler-logs'),
+          },
         },
-      })
+      )
     ).stdout;
   const settingsOf = async (tenant: string) =>
     String(
@@ -218,6 +231,26 @@ describe('tenants set up with tenant.ts', () => {
     expect(stored).toMatch(/"jiraWebhookSecret":"sealed:v1\./);
     expect(stored).not.toContain('acme-jira-hook');
     expect(await tenantCli('seal', 'acme')).toContain('no credential stored unsealed');
+
+    // Rotating SETTINGS_SECRET: a credential still sealed with the one before is sealed again with the worker's.
+    const before = await sealSetting(
+      'e2e-settings-secret-before',
+      'acme',
+      'zendeskWebhookSecret',
+      'acme-rotated-hook',
+    );
+    await worker.sql(
+      `UPDATE tenants SET settings = json_set(settings, '$.zendeskWebhookSecret', '${before}') WHERE id = 'acme'`,
+    );
+    expect(
+      await tenantCli('reseal', 'acme', { SETTINGS_SECRET_PREVIOUS: 'e2e-settings-secret-before' }),
+    ).toContain('Sealed again with SETTINGS_SECRET: 1 credential(s) of 1 tenant(s)');
+    const resealed = JSON.parse(await settingsOf('acme')) as Record<string, unknown>;
+    expect(resealed.zendeskWebhookSecret).not.toBe(before);
+    // What the worker will read once its 30 s cache of acme's settings has passed: the same secret, opened with its own.
+    expect((await openSettings(resealed, 'acme', SETTINGS_SECRET)).settings.zendeskWebhookSecret).toBe(
+      'acme-rotated-hook',
+    );
     const logs = join(worker.persistDir, 'wrangler-logs');
     for (const file of readdirSync(logs)) {
       const text = readFileSync(join(logs, file), 'utf8');

@@ -35,9 +35,9 @@ export function parseDevVars(text: string): Record<string, string> {
  * A secret as the local worker has it: from .dev.vars when there is one (wrangler dev reads it), else the demo one
  * `pnpm start` passes; undefined when .dev.vars exists without it.
  */
-export function workerSecret(name: keyof typeof DEMO_SECRETS): string | undefined {
+export function workerSecret(name: string): string | undefined {
   if (existsSync(DEV_VARS)) return parseDevVars(readFileSync(DEV_VARS, 'utf8'))[name] || undefined;
-  return DEMO_SECRETS[name];
+  return DEMO_SECRETS[name as keyof typeof DEMO_SECRETS];
 }
 
 /** A secret for a script: the environment first (a worker started some other way), else workerSecret. */

@@ -13,6 +13,8 @@
  *                                       serve the default tenant only)
  *        jiraWebhookSecret=…, jiraTicketField=customfield_10100, zendeskSubdomain=acme, jiraBaseUrl=https://…
  *   npx tsx packages/worker/scripts/tenant.ts seal <tenant> [--remote]       seals its credentials stored unsealed
+ *   npx tsx packages/worker/scripts/tenant.ts reseal [<tenant>] [--remote]  seals again with SETTINGS_SECRET what
+ *        SETTINGS_SECRET_PREVIOUS sealed (every tenant's when none is named): the middle step of rotating it
  * Locally, `--persist-to DIR` works on the D1 of `wrangler dev --persist-to DIR` instead of the default one.
  * `key=-` reads the value from stdin and `key=@file` from a file: a secret then is not on the command line or in the
  * shell's history (a text value read so loses its final newline).
@@ -27,13 +29,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClosurePolicySchema, CustomerMappingSchema, RubricSchema } from '@support-metrics/core';
 import { JiraCredentialsSchema } from '@support-metrics/jira-bridge';
-import { isSealed, isSecretSetting, SECRET_SETTINGS, sealSetting } from '@support-metrics/platform';
+import {
+  isSealed,
+  isSecretSetting,
+  openSetting,
+  SECRET_SETTINGS,
+  sealSetting,
+} from '@support-metrics/platform';
 import { ZendeskCredentialsSchema } from '@support-metrics/zendesk-app';
 import { workerSecret } from './local-secrets.js';
 
 function usage(): never {
   console.error(
-    'usage: tenant.ts add <tenant> | set <tenant> key=value | seal <tenant>, each with [--remote] or [--persist-to DIR]',
+    'usage: tenant.ts add <tenant> | set <tenant> key=value | seal <tenant> | reseal [<tenant>], each with [--remote] or [--persist-to DIR]',
   );
   process.exit(2);
 }
@@ -53,7 +61,7 @@ const remote = argv.includes('--remote');
 if (remote && persistTo) usage();
 const [command, tenant, ...rest] = argv.filter((a) => a !== '--remote');
 if (rest.length > (command === 'set' ? 1 : 0)) usage();
-if (!tenant || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)) usage();
+if (tenant === undefined ? command !== 'reseal' : !/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)) usage();
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const now = new Date().toISOString();
 
@@ -125,8 +133,8 @@ function settingsSecret(): string {
   return secret;
 }
 
-const setSql = (key: string, json: string) =>
-  `UPDATE tenants SET settings = json_set(settings, ${quote(`$.${key}`)}, json(${quote(json)})) WHERE id = ${quote(tenant as string)};`;
+const setSql = (key: string, json: string, id = tenant as string) =>
+  `UPDATE tenants SET settings = json_set(settings, ${quote(`$.${key}`)}, json(${quote(json)})) WHERE id = ${quote(id)};`;
 
 if (command === 'add') {
   const token = `sm_${randomBytes(24).toString('base64url')}`;
@@ -203,4 +211,53 @@ if (command === 'add') {
       ? `Tenant ${tenant}: sealed ${open.join(', ')} (the worker picks it up within 30 s).`
       : `Tenant ${tenant}: no credential stored unsealed.`,
   );
+} else if (command === 'reseal') {
+  // Rotation: the worker has SETTINGS_SECRET (the new one) and SETTINGS_SECRET_PREVIOUS (the old one) and opens
+  // with either; this seals with the new one what is still sealed with the old one (or stored in the clear).
+  const secret = settingsSecret();
+  const previous =
+    process.env.SETTINGS_SECRET_PREVIOUS ||
+    (remote || persistTo ? undefined : workerSecret('SETTINGS_SECRET_PREVIOUS'));
+  if (!previous) {
+    console.error(
+      'SETTINGS_SECRET_PREVIOUS is not set: give the secret being replaced (the worker needs it too while this runs).',
+    );
+    process.exit(2);
+  }
+  const rows = d1(
+    `SELECT id, settings FROM tenants${tenant ? ` WHERE id = ${quote(tenant)}` : ''} ORDER BY id`,
+    true,
+  );
+  if (tenant && rows.length === 0) {
+    console.error(`no tenant ${tenant}`);
+    process.exit(1);
+  }
+  let resealed = 0;
+  const failed: string[] = [];
+  for (const row of rows) {
+    const id = String(row.id);
+    const settings = JSON.parse(String(row.settings)) as Record<string, unknown>;
+    for (const key of SECRET_SETTINGS) {
+      const value = settings[key];
+      if (value === undefined || value === null) continue;
+      let plain: unknown = value;
+      if (isSealed(value)) {
+        const opened = await openSetting(value, id, key, [secret, previous]).catch(() => null);
+        if (!opened) {
+          failed.push(`${id}: ${key}`);
+          continue;
+        }
+        if (opened.secret === secret) continue;
+        plain = opened.value;
+      }
+      d1(setSql(key, JSON.stringify(await sealSetting(secret, id, key, plain)), id));
+      resealed++;
+    }
+  }
+  console.log(`Sealed again with SETTINGS_SECRET: ${resealed} credential(s) of ${rows.length} tenant(s).`);
+  if (failed.length) {
+    console.error(`Opened with neither secret (set them again): ${failed.join(', ')}`);
+    process.exit(1);
+  }
+  console.log('Once the worker has it too, remove SETTINGS_SECRET_PREVIOUS from the worker.');
 } else usage();

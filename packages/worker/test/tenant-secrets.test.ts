@@ -111,6 +111,7 @@ describe('tenant credentials stored sealed', () => {
     ticketId: string,
     zendesk: (url: string) => Response,
     bindings: Partial<Bindings> = {},
+    tenant = 'vault',
   ): Promise<{ res: Response; seen: ZendeskCredentials[] }> {
     const seen: ZendeskCredentials[] = [];
     const app = new Hono<AppEnv>();
@@ -137,7 +138,7 @@ describe('tenant credentials stored sealed', () => {
     const ts = new Date().toISOString();
     const ctx = createExecutionContext();
     const res = await app.request(
-      `${BASE}/t/vault/zendesk/webhooks`,
+      `${BASE}/t/${tenant}/zendesk/webhooks`,
       {
         method: 'POST',
         headers: {
@@ -180,6 +181,29 @@ describe('tenant credentials stored sealed', () => {
     expect(
       warnings.some((w) => w.includes('tenant vault: zendeskWebhookSecret: sealed, and this worker has no')),
     ).toBe(true);
+  });
+
+  it('while SETTINGS_SECRET is rotated, opens what the previous one sealed, and says it is to be sealed again', async () => {
+    const OLD = 'the-settings-secret-before';
+    await seedTenant('rotating', 'rotating-token', {
+      zendeskWebhookSecret: await sealSetting(OLD, 'rotating', 'zendeskWebhookSecret', OWN_HOOK),
+    });
+    const rotating = { SETTINGS_SECRET_PREVIOUS: OLD } as Partial<Bindings>;
+    // Verified and applied (this tenant has no Zendesk account: an unseen ticket is skipped).
+    expect((await deliver('9196', notFoundAnswer, rotating, 'rotating')).res.status).toBe(202);
+    // Without the previous one it no longer opens.
+    expect((await deliver('9196', notFoundAnswer, {}, 'rotating')).res.status).toBe(503);
+    const opened = await openSettings(
+      { zendeskWebhookSecret: await sealSetting(OLD, 'rotating', 'zendeskWebhookSecret', OWN_HOOK) },
+      'rotating',
+      KEY,
+      OLD,
+    );
+    expect(opened.settings).toEqual({ zendeskWebhookSecret: OWN_HOOK });
+    expect(opened.problems).toEqual([
+      'zendeskWebhookSecret: sealed with SETTINGS_SECRET_PREVIOUS (tenant.ts reseal seals it with the current one)',
+    ]);
+    expect(opened.shut).toEqual([]);
   });
 
   it('opens a sealed value only under its own tenant and setting', async () => {

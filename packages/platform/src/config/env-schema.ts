@@ -38,6 +38,8 @@ export const WorkerConfigSchema = z.object({
    * in D1, and opens them (store/tenant-secrets.ts). `tenant.ts` needs the same one to set them.
    */
   SETTINGS_SECRET: optional,
+  /** While SETTINGS_SECRET is rotated: the one before, so that what it sealed still opens until `tenant.ts reseal`. */
+  SETTINGS_SECRET_PREVIOUS: optional,
   /** Largest accepted webhook body, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** How far a webhook timestamp may be from now, in seconds. */

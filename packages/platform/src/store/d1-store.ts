@@ -132,11 +132,16 @@ const settingsProblems = new WeakMap<object, string[]>();
 export interface D1StoreOptions {
   /** The worker's SETTINGS_SECRET: opens the tenant settings that hold credentials (tenant-secrets.ts). */
   settingsSecret?: string;
+  /** While SETTINGS_SECRET is rotated: the one before, still opening what it sealed (`tenant.ts reseal`). */
+  previousSettingsSecret?: string;
 }
 
 /** The worker's store over its D1 binding: tenant credentials opened with the config's SETTINGS_SECRET. */
 export const storeFor = (db: D1Database, config: WorkerConfig): D1Store =>
-  new D1Store(db, { settingsSecret: config.SETTINGS_SECRET });
+  new D1Store(db, {
+    settingsSecret: config.SETTINGS_SECRET,
+    previousSettingsSecret: config.SETTINGS_SECRET_PREVIOUS,
+  });
 
 /** A batch refused because its processed-event mark exists: the event was applied already (nothing of it was written). */
 export const isUniqueViolation = (e: unknown) =>
@@ -167,21 +172,20 @@ export class D1Store {
    * that does not open is left out, and tenantPolicies reports it). Kept for 30 s per isolate: every webhook asks.
    */
   async tenantSettings(id: string, now = Date.now()): Promise<Record<string, unknown> | null> {
-    const cacheKey = `${id}\u0000${this.opts.settingsSecret ?? ''}`;
+    const cacheKey = `${id}\u0000${this.opts.settingsSecret ?? ''}\u0000${this.opts.previousSettingsSecret ?? ''}`;
     const hit = settingsCache.get(cacheKey);
     if (hit && hit.until > now) return hit.settings;
     const row = await this.db.prepare(SQL.tenant).bind(id).first<{ settings: string }>();
     if (!row) return null;
-    const { settings, problems } = await openSettings(
+    const { settings, problems, shut } = await openSettings(
       JSON.parse(row.settings) as Record<string, unknown>,
       id,
       this.opts.settingsSecret,
+      this.opts.previousSettingsSecret,
     );
-    if (problems.length) {
-      settingsProblems.set(settings, problems);
-      // Names and reasons only. One that does not open leaves an account or webhook off, so the log says why.
-      for (const p of problems) if (!p.includes('stored unsealed')) console.warn(`tenant ${id}: ${p}`);
-    }
+    if (problems.length) settingsProblems.set(settings, problems);
+    // Names and reasons only. One that does not open leaves an account or webhook off, so the log says why.
+    for (const p of shut) console.warn(`tenant ${id}: ${p}`);
     if (settingsCache.size >= 1_000) settingsCache.clear();
     settingsCache.set(cacheKey, { settings, until: now + 30_000 });
     return settings;

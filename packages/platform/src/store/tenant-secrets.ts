@@ -38,18 +38,48 @@ export async function sealSetting(
 }
 
 /**
- * A tenant's stored settings with the sealed ones opened. A value that cannot be opened (no SETTINGS_SECRET, another
- * one, altered) is left out as if unset, and `problems` says which and why, never the value: that account or webhook
- * is then off and says so, instead of every request failing. A credential stored in the clear (set before sealing
- * existed) still works, and is named in `problems` when a SETTINGS_SECRET could seal it (`tenant.ts seal`).
+ * Opens one sealed setting (sealSetting) with the first of `secrets` that opens it; which one it was, and the value.
+ * Throws when none does.
+ */
+export async function openSetting(
+  sealed: string,
+  tenantId: string,
+  key: string,
+  secrets: string[],
+): Promise<{ value: unknown; secret: string }> {
+  for (const secret of secrets) {
+    try {
+      const plain = await unseal(secret, LABEL, sealed.slice(PREFIX.length), `${tenantId}/${key}`);
+      return { value: JSON.parse(plain), secret };
+    } catch {
+      /* not this one */
+    }
+  }
+  throw new Error(`${key} does not open`);
+}
+
+/**
+ * A tenant's stored settings with the sealed ones opened, with SETTINGS_SECRET or, while it is being rotated,
+ * SETTINGS_SECRET_PREVIOUS. A value that cannot be opened (no secret, another one, altered) is left out as if unset,
+ * and `problems` says which and why (`shut` repeats those), never the value: that account or webhook is then off and says so, instead of
+ * every request failing. A credential stored in the clear (set before sealing existed) still works, and is named in
+ * `problems` when a SETTINGS_SECRET could seal it (`tenant.ts seal`); so is one still sealed with the previous secret
+ * (`tenant.ts reseal`).
  */
 export async function openSettings(
   stored: Record<string, unknown>,
   tenantId: string,
   secret: string | undefined,
-): Promise<{ settings: Record<string, unknown>; problems: string[] }> {
+  previous?: string,
+): Promise<{ settings: Record<string, unknown>; problems: string[]; shut: string[] }> {
   const settings = { ...stored };
   const problems: string[] = [];
+  // Of the problems, those of the credentials left out.
+  const shut: string[] = [];
+  const leftOut = (problem: string) => {
+    problems.push(problem);
+    shut.push(problem);
+  };
   for (const key of SECRET_SETTINGS) {
     const value = stored[key];
     if (value === undefined || value === null) continue;
@@ -59,16 +89,19 @@ export async function openSettings(
     }
     delete settings[key];
     if (!secret) {
-      problems.push(`${key}: sealed, and this worker has no SETTINGS_SECRET to open it`);
+      leftOut(`${key}: sealed, and this worker has no SETTINGS_SECRET to open it`);
       continue;
     }
     try {
-      settings[key] = JSON.parse(
-        await unseal(secret, LABEL, value.slice(PREFIX.length), `${tenantId}/${key}`),
-      );
+      const opened = await openSetting(value, tenantId, key, previous ? [secret, previous] : [secret]);
+      settings[key] = opened.value;
+      if (opened.secret !== secret)
+        problems.push(
+          `${key}: sealed with SETTINGS_SECRET_PREVIOUS (tenant.ts reseal seals it with the current one)`,
+        );
     } catch {
-      problems.push(`${key}: sealed with another SETTINGS_SECRET, or altered; set it again`);
+      leftOut(`${key}: sealed with another SETTINGS_SECRET, or altered; set it again`);
     }
   }
-  return { settings, problems };
+  return { settings, problems, shut };
 }
