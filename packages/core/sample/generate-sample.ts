@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inferIssueType } from '../src/completeness/issue-type.js';
 import { csvObjects } from '../src/importers/csv.js';
 import { SHARED_DATA } from '../src/test-support/shared-data.js';
 
@@ -23,6 +24,17 @@ function rand(): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+const TYPES = ['bug', 'how_to', 'install_config'] as const;
+/**
+ * The issue type an agent records on a solved ticket: mostly what the ticket is about (its type as read from the
+ * text), one time in five another. One draw, as a pick would take.
+ */
+function recordedType(text: { subject: string; body: string }): string {
+  const r = rand();
+  const read = inferIssueType({ subject: text.subject, description: text.body }).issueType;
+  if (r < 0.8 && read !== 'other') return read;
+  return TYPES[Math.floor(((r < 0.8 ? r : r - 0.8) / (r < 0.8 ? 0.8 : 0.2)) * 3)] ?? 'bug';
+}
 const weighted = <T>(xs: readonly [T, number][]): T => {
   let r = rand() * xs.reduce((s, [, w]) => s + w, 0);
   for (const [x, w] of xs) {
@@ -155,7 +167,7 @@ for (let i = 0; i < TICKETS; i++) {
     },
     {
       id: 360007,
-      value: solved && (record || rand() < 0.3) ? pick(['bug', 'how_to', 'install_config']) : null,
+      value: solved && (record || rand() < 0.3) ? recordedType(text) : null,
     },
   ];
   tickets.push({

@@ -9,6 +9,7 @@ import {
   computeMetrics,
   importZendeskExport,
   scoreCompleteness,
+  withRecordedIssueType,
 } from '@support-metrics/core';
 import { D1Store, loadConfig, runScheduledJobs } from '@support-metrics/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -129,7 +130,8 @@ describe('GET /api/cases/:id', () => {
     )
       .bind(c.id)
       .first<{ completeness_latest: string }>();
-    const full = scoreCompleteness(c);
+    // Scored with the issue type an agent recorded on it, when there is one (withRecordedIssueType).
+    const full = scoreCompleteness(withRecordedIssueType(c));
     // The row holds the verdict only: what the metrics and the issue-type column read.
     expect(JSON.parse(row?.completeness_latest ?? '')).toEqual({
       score: full.score,
@@ -150,6 +152,34 @@ describe('GET /api/cases/:id', () => {
     expect((await new D1Store(env.DB).getCase('tenant-a', c.id))?.completenessLatest).toEqual(
       JSON.parse(row?.completeness_latest ?? ''),
     );
+  });
+});
+
+describe('the issue type an agent recorded', () => {
+  it('picks the rubric of the latest score and agrees with the closed record, ahead of the ticket type and the text', async () => {
+    // Reads as a bug (a crash, an error code) and Zendesk's ticket type says problem; the agent recorded How-to.
+    const recorded = CaseSchema.parse({
+      id: 'typed-1',
+      createdAt: '2026-11-20T10:00:00Z',
+      solvedAt: '2026-11-20T12:00:00Z',
+      status: 'solved',
+      subject: 'Export crashes with E4021',
+      description: 'Since 4.2.1 on Windows 11 the export crashes with error E4021.',
+      issueType: 'bug',
+      customFields: { 'Issue type': 'How-to' },
+    });
+    await new D1Store(env.DB).saveCase('tenant-a', recorded, { source: 'test', at: '2026-11-21T00:00:00Z' });
+    const answer = (await (await api('/api/cases/typed-1', A)).json()) as {
+      case: Case;
+      completeness: { latest: { issueType: string; issueTypeSource: string } };
+      closure: { values: { issue_type: string } };
+    };
+    expect(answer.completeness.latest).toMatchObject({ issueType: 'how_to', issueTypeSource: 'field' });
+    expect(answer.closure.values.issue_type).toBe('how_to');
+    expect(answer.case.issueType).toBe('how_to');
+    // Without the field, the helpdesk's type (problem: a bug) is what counts.
+    const { customFields: _, ...untyped } = recorded;
+    expect(withRecordedIssueType(CaseSchema.parse({ ...untyped, id: 'typed-2' })).issueType).toBe('bug');
   });
 });
 

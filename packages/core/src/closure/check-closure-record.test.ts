@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseSchema } from '../case/case-schema.js';
-import { checkClosureRecord } from './check-closure-record.js';
+import { caseIssueType } from '../metrics/counters.js';
+import { checkClosureRecord, recordedIssueType, withRecordedIssueType } from './check-closure-record.js';
 import { ClosurePolicySchema } from './closure-policy-schema.js';
 
 const base = { id: '1', createdAt: '2026-10-01T09:00:00Z', status: 'solved' as const };
@@ -53,5 +54,53 @@ describe('checkClosureRecord', () => {
     const policy = ClosurePolicySchema.parse({ required: ['solution'], fields: { solution: ['fix_notes'] } });
     const c = CaseSchema.parse({ ...base, customFields: { fix_notes: 'hotfix 4.2.2' } });
     expect(checkClosureRecord(c, policy)).toMatchObject({ complete: true, missing: [] });
+  });
+});
+
+describe('the issue type an agent recorded', () => {
+  const bugText = {
+    subject: 'Export crashes',
+    description: 'The export crashes with error E4021 since 4.2.1.',
+  };
+
+  it('comes from the closure record, else the field or tag the policy names, in the words agents use', () => {
+    expect(recordedIssueType(CaseSchema.parse({ ...base, closure: { issueType: 'how_to' } }))).toBe('how_to');
+    for (const [value, type] of [
+      ['Install/Config', 'install_config'],
+      ['How-to', 'how_to'],
+      ['how to', 'how_to'],
+      ['Bug', 'bug'],
+      ['question', 'how_to'],
+      ['setup', 'install_config'],
+    ] as const)
+      expect(recordedIssueType(CaseSchema.parse({ ...base, customFields: { 'Issue type': value } }))).toBe(
+        type,
+      );
+    // Not one of the study's types, or no such field: nothing recorded.
+    expect(
+      recordedIssueType(CaseSchema.parse({ ...base, customFields: { 'Issue type': 'Hardware' } })),
+    ).toBeNull();
+    expect(recordedIssueType(CaseSchema.parse({ ...base, customFields: { Product: 'bug' } }))).toBeNull();
+    // A tenant whose policy names its own field.
+    const policy = ClosurePolicySchema.parse({ fields: { issue_type: ['ticket_category'] } });
+    const own = CaseSchema.parse({ ...base, customFields: { 'Ticket category': 'Install/Config' } });
+    expect(recordedIssueType(own)).toBeNull();
+    expect(recordedIssueType(own, policy)).toBe('install_config');
+  });
+
+  it('goes ahead of the helpdesk type and the text, where the case counts and how it is scored', () => {
+    const c = CaseSchema.parse({
+      ...base,
+      ...bugText,
+      issueType: 'bug',
+      customFields: { 'Issue type': 'How-to' },
+    });
+    expect(withRecordedIssueType(c).issueType).toBe('how_to');
+    expect(caseIssueType(c)).toBe('how_to');
+    expect(checkClosureRecord(withRecordedIssueType(c)).values.issue_type).toBe('how_to');
+    // Nothing recorded: the helpdesk type, else the text.
+    const plain = CaseSchema.parse({ ...base, ...bugText });
+    expect(withRecordedIssueType(plain)).toBe(plain);
+    expect(caseIssueType(plain)).toBe('bug');
   });
 });

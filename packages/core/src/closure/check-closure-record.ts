@@ -1,5 +1,6 @@
-import type { Case, FieldValue } from '../case/case-schema.js';
+import type { Case, FieldValue, IssueType } from '../case/case-schema.js';
 import { fieldNameSets, normaliseFieldName } from '../case/field-names.js';
+import { issueTypeOfValue } from '../completeness/issue-type.js';
 import {
   CLOSURE_ITEMS,
   type ClosureItem,
@@ -36,7 +37,7 @@ function hasField(c: ClosureCase, wanted: Set<string> | undefined): boolean {
   return false;
 }
 
-function fromFields(c: ClosureCase, wanted: Set<string> | undefined): string | null {
+function fromFields(c: Pick<Case, 'customFields'>, wanted: Set<string> | undefined): string | null {
   if (!wanted) return null;
   for (const key in c.customFields) {
     const value = c.customFields[key];
@@ -48,7 +49,7 @@ function fromFields(c: ClosureCase, wanted: Set<string> | undefined): string | n
   return null;
 }
 
-function fromTags(c: ClosureCase, map: Record<string, string> | undefined): string | null {
+function fromTags(c: Pick<Case, 'tags'>, map: Record<string, string> | undefined): string | null {
   if (!map) return null;
   for (const tag of c.tags) {
     const value = map[tag];
@@ -105,4 +106,31 @@ export function checkClosureRecord(
   }
   const missing = policy.required.filter((item) => values[item] === null);
   return { complete: missing.length === 0, missing, values, unrecordable };
+}
+
+/**
+ * The issue type an agent recorded: the closure record's, else the field or tag the closed-record policy names for
+ * it ("Issue type", "Case type", …), when it names one of the study's types; null when none does.
+ */
+export function recordedIssueType(
+  c: Pick<Case, 'closure' | 'customFields' | 'tags'>,
+  policy: ClosurePolicy = DEFAULT_CLOSURE_POLICY,
+): IssueType | null {
+  if (c.closure?.issueType) return c.closure.issueType;
+  const value = fromFields(c, fieldNameSets(policy.fields).issue_type) ?? fromTags(c, policy.tags.issue_type);
+  return value ? issueTypeOfValue(value) : null;
+}
+
+/**
+ * The case as the scorer and the metrics take it: its issue type the one an agent recorded (recordedIssueType) when
+ * there is one, ahead of the helpdesk's coarse ticket type and of what the text suggests. So the latest score uses
+ * that type's rubric, the case counts under it, and the sidebar and the closed record agree.
+ *
+ * @example scoreCompleteness(withRecordedIssueType(c, policy), rubric)
+ */
+export function withRecordedIssueType<
+  T extends Pick<Case, 'closure' | 'customFields' | 'tags' | 'issueType'>,
+>(c: T, policy?: ClosurePolicy): T {
+  const recorded = recordedIssueType(c, policy);
+  return recorded && recorded !== c.issueType ? { ...c, issueType: recorded } : c;
 }

@@ -51,6 +51,23 @@ function countHits(re: RegExp, text: string): number {
 }
 
 /**
+ * One of the study's issue types named by a helpdesk value, as agents record it ('Bug', 'How-to', 'Install/Config',
+ * 'question', 'setup', …); null for anything else.
+ *
+ * @example issueTypeOfValue('Install/Config') // 'install_config'
+ */
+export function issueTypeOfValue(value: string): IssueType | null {
+  return (
+    TAGS[
+      value
+        .trim()
+        .toLowerCase()
+        .replace(/[\s/-]+/g, '_')
+    ] ?? null
+  );
+}
+
+/**
  * The study's issue type of a case: from a helpdesk field or tag when it has one, else from the text
  * (keyword signals for bugs, install/config/setup, how-to questions and commercial requests).
  *

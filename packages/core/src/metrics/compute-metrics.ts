@@ -87,14 +87,14 @@ export const COMPUTED_FROM = {
     'solved cases with an article linked, updated or created ÷ solved cases that can record it [help-center links in agent comments of audits, a knowledge_action field, or kb_* tags]',
   cases_by_channel: 'share of cases created in the window per `channel` [ticket.via.channel]',
   issues_by_type:
-    'share of cases created in the window per issue type: `issueType` field [ticket.type question → how_to, problem → bug], else inferred from the text',
+    'share of cases created in the window per issue type: the one an agent recorded (closure record, or the issue type field or tag of the closed-record policy), else the `issueType` field [ticket.type question → how_to, problem → bug], else inferred from the text',
   support_access_point:
     'share of cases created in the window per access point (web form, API and in-product together; other channels as they are)',
   csat: 'good ÷ (good + bad) ratings of solved cases [ticket.satisfaction_rating.score]',
   reopen_rate: 'solved cases with `reopens` ≥ 1 ÷ solved cases [ticket_metrics.reopens]',
   bug_impact: 'cases created in the window that are bugs or link a Jira issue ÷ cases created in the window',
   proficiency_impact:
-    'cases created in the window that are how-to or install/config ÷ cases created in the window (issue type field, else inferred from the text): the demand better skills could prevent',
+    'cases created in the window that are how-to or install/config ÷ cases created in the window (the issue type an agent recorded, else the helpdesk type field, else inferred from the text): the demand better skills could prevent',
 } as const;
 
 /** UTC day (YYYY-MM-DD) of an ISO timestamp. */
@@ -103,8 +103,8 @@ export function dayOf(ts: string): string {
 }
 
 /** The value a case has for a breakdown dimension. */
-export function groupKeyOf(c: Case, by: GroupBy): string {
-  if (by === 'issueType') return caseIssueType(c) ?? '(unknown)';
+export function groupKeyOf(c: Case, by: GroupBy, closurePolicy?: ClosurePolicy): string {
+  if (by === 'issueType') return caseIssueType(c, closurePolicy) ?? '(unknown)';
   return c[by] ?? '(none)';
 }
 
@@ -134,7 +134,7 @@ export function computeMetrics(cases: Iterable<Case>, options: ComputeMetricsOpt
     // With a breakdown, each case adds to its group only; the totals are the sum of the groups at the end.
     let target = totals;
     if (groupBy) {
-      const key = groupKeyOf(c, groupBy);
+      const key = groupKeyOf(c, groupBy, options.closurePolicy);
       let group = groups.get(key);
       if (!group) {
         group = emptyCounters();

@@ -1,5 +1,5 @@
 import type { Case } from '../case/case-schema.js';
-import { checkClosureRecord } from '../closure/check-closure-record.js';
+import { checkClosureRecord, withRecordedIssueType } from '../closure/check-closure-record.js';
 import type { ClosurePolicy } from '../closure/closure-policy-schema.js';
 import { inferIssueType } from '../completeness/issue-type.js';
 import type { Rubric } from '../completeness/rubric-schema.js';
@@ -123,9 +123,13 @@ export interface CounterOptions {
   closurePolicy?: ClosurePolicy;
 }
 
-/** The issue type a case counts under: its field, else inferred from its text; null without either. */
-export function caseIssueType(c: Case): Case['issueType'] {
-  return c.issueType ?? (c.subject || c.description ? inferIssueType(c).issueType : null);
+/**
+ * The issue type a case counts under: the one an agent recorded (withRecordedIssueType), else the helpdesk's, else
+ * inferred from its text; null without any.
+ */
+export function caseIssueType(c: Case, closurePolicy?: ClosurePolicy): Case['issueType'] {
+  const typed = withRecordedIssueType(c, closurePolicy);
+  return typed.issueType ?? (c.subject || c.description ? inferIssueType(c).issueType : null);
 }
 
 /**
@@ -137,13 +141,13 @@ export function addCreatedCounters(t: Counters, c: Case, opts: CounterOptions = 
   const complete = c.completeness
     ? c.completeness.complete
     : c.subject || c.description
-      ? scoreCompleteness(c, opts.rubric).complete
+      ? scoreCompleteness(withRecordedIssueType(c, opts.closurePolicy), opts.rubric).complete
       : null;
   if (complete !== null) {
     t.completeness_den += 1;
     if (complete) t.completeness_num += 1;
   }
-  const type = caseIssueType(c);
+  const type = caseIssueType(c, opts.closurePolicy);
   if (type) t[TYPE_KEYS[type]] += 1;
   if (type || c.jiraLinks.length > 0) {
     t.bug_impact_den += 1;

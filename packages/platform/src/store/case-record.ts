@@ -10,6 +10,7 @@ import {
   type Rubric,
   rollupDiff,
   scoreCompleteness,
+  withRecordedIssueType,
 } from '@support-metrics/core';
 
 /**
@@ -63,10 +64,13 @@ export function prepareCaseRecord(
   rubric?: Rubric,
   closurePolicy?: ClosurePolicy,
 ): CaseRecord {
-  const latest = scoreCompleteness(next, rubric);
+  // The issue type an agent recorded is the case's (withRecordedIssueType): it picks the latest score's rubric, the
+  // case counts under it, and the closed record, the sidebar and the metrics agree.
+  const typed = withRecordedIssueType(next, closurePolicy);
+  const latest = scoreCompleteness(typed, rubric);
   const atCreation = before?.atCreation ?? verdictOf(latest);
   const after: Case = {
-    ...next,
+    ...typed,
     tenantId,
     completeness: { score: atCreation.score, complete: atCreation.complete },
   };

@@ -23,6 +23,7 @@ import {
   rollupParams,
   SQL,
   scoreCompleteness,
+  withRecordedIssueType,
 } from '@support-metrics/core';
 import type { ZodType } from 'zod';
 import type { WorkerConfig } from '../config/env-schema.js';
@@ -260,7 +261,8 @@ export class D1Store {
    */
   async completenessOf(tenantId: string, stored: StoredCase): Promise<CompletenessResult | null> {
     if (!stored.completenessLatest) return null;
-    return scoreCompleteness(stored.case, (await this.tenantPolicies(tenantId)).rubric);
+    const { rubric, closurePolicy } = await this.tenantPolicies(tenantId);
+    return scoreCompleteness(withRecordedIssueType(stored.case, closurePolicy), rubric);
   }
 
   async isProcessed(tenantId: string, source: string, eventId: string): Promise<boolean> {

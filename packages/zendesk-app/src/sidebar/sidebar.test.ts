@@ -55,6 +55,16 @@ describe('the sidebar', () => {
     expect(text(root, '[data-item=error] .evidence')).toContain('crash');
   });
 
+  it('takes the issue type the agent recorded in its field over the ticket type and the text', async () => {
+    const { client, root, state } = setup();
+    state.ticket.type = 'problem';
+    state.ticket.customFields = { ...state.ticket.customFields, 'Issue type': 'Install/Config' };
+    await mountSidebar(root, client);
+    // The install/config rubric (no expected vs actual behaviour, as a bug report has), as the worker scores it.
+    expect(text(root, '[data-testid=issue-type]')).toBe('Install / config');
+    expect(root.querySelector('[data-item=expected_actual]')).toBeNull();
+  });
+
   it('re-scores when the ticket changes', async () => {
     const { client, root, state } = setup();
     await mountSidebar(root, client);

@@ -4,6 +4,7 @@ import {
   type CompletenessResult,
   checkClosureRecord,
   type Rubric,
+  recordedIssueType,
   scoreCompleteness,
 } from '@support-metrics/core';
 import de from '../../app/translations/de.json' with { type: 'json' };
@@ -77,8 +78,13 @@ export async function mountSidebar(
     const ticket = await readTicket(client);
     const result = scoreCompleteness(
       {
-        // The ticket type is a field the helpdesk holds: a question is a how-to, a problem a bug (as the importer reads it).
-        issueType: ticket.type === 'question' ? 'how_to' : ticket.type === 'problem' ? 'bug' : null,
+        // The issue type an agent recorded (the closed-record policy's field or tag), else the ticket type — a question
+        // is a how-to, a problem a bug — as the worker reads them (withRecordedIssueType).
+        issueType:
+          recordedIssueType(
+            { closure: null, customFields: ticket.customFields, tags: ticket.tags },
+            policies.closurePolicy,
+          ) ?? (ticket.type === 'question' ? 'how_to' : ticket.type === 'problem' ? 'bug' : null),
         subject: ticket.subject,
         description: ticket.description,
         customFields: ticket.customFields,
