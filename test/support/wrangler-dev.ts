@@ -118,8 +118,20 @@ export async function startWorker(
     persistDir: persist,
     logs: () => logs,
     sql: async (command) => {
-      const { stdout } = await d1(['execute', 'DB', '--json', '--command', command]);
-      return (JSON.parse(stdout) as { results: unknown[] }[])[0]?.results ?? [];
+      // The running worker may hold the database for a moment (SQLITE_BUSY): wait and try again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { stdout } = await d1(['execute', 'DB', '--json', '--command', command]);
+          return (JSON.parse(stdout) as { results: unknown[] }[])[0]?.results ?? [];
+        } catch (e) {
+          if (
+            attempt >= 6 ||
+            !/SQLITE_BUSY|database is locked/.test(String((e as { stderr?: unknown }).stderr))
+          )
+            throw e;
+          await new Promise((r) => setTimeout(r, 250 * attempt));
+        }
+      }
     },
     stop: async () => {
       child.kill('SIGINT');

@@ -1,13 +1,5 @@
 /** Prints the README's metric table from the catalogue. Run: npx tsx packages/core/scripts/metric-table.ts */
-import {
-  COMPUTED_FROM,
-  COMPUTED_FROM_CUSTOMERS,
-  COMPUTED_FROM_FORECAST,
-  COMPUTED_FROM_JIRA_LINKS,
-  COMPUTED_FROM_NEXTGEN,
-  METRIC_CATALOGUE,
-  type MetricDefinition,
-} from '../src/index.js';
+import { COMPUTED_FROM, MEASURED_ELSEWHERE, METRIC_CATALOGUE, type MetricDefinition } from '../src/index.js';
 
 const fmt = (m: MetricDefinition, v: number | undefined) =>
   v === undefined
@@ -28,10 +20,7 @@ for (const m of METRIC_CATALOGUE) {
     table[m.id] === undefined ? undefined : `${table[m.id]} — *${where}*`;
   const how =
     from(COMPUTED_FROM, '`/api/metrics`, Slack KPIs') ??
-    from(COMPUTED_FROM_JIRA_LINKS, '`/api/bugs`, Slack `bugs`') ??
-    from(COMPUTED_FROM_CUSTOMERS, '`/api/customers`, Slack `health`, sidebar') ??
-    from(COMPUTED_FROM_NEXTGEN, '`/api/customers`, Slack `outcomes`') ??
-    from(COMPUTED_FROM_FORECAST, '`/api/forecast`, Slack `forecast`') ??
+    MEASURED_ELSEWHERE.map(([table, where]) => from(table, where)).find((h) => h !== undefined) ??
     `not measured from helpdesk cases yet — needs ${m.needs.map((n) => `\`${n}\``).join(', ')}. Formula: ${m.formula}`;
   console.log(
     `| \`${m.id}\` ${m.name} | ${cell(m.definition)} | ${cell(how)} | ${m.unit} | ${m.better} | ${fmt(m, m.benchmark)} | ${fmt(m, m.target)} |`,

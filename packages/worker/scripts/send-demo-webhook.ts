@@ -48,6 +48,10 @@ const response = await fetch(`${base}/zendesk/webhooks`, {
   body,
 });
 console.log(response.status, JSON.stringify(await response.json(), null, 2));
-console.log(
-  `\nRead it back: curl -H 'Authorization: Bearer ${process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token'}' ${base}/api/cases/${id}`,
-);
+if (response.ok) {
+  // The API is at the worker's root for every tenant; a tenant's own (/t/<tenant>) base needs that tenant's token.
+  const url = new URL(base);
+  const tenant = /^\/t\/([^/]+)/.exec(url.pathname)?.[1];
+  const token = tenant ? `<the token of ${tenant}>` : process.env.SUPPORT_METRICS_DEMO_TOKEN || 'demo-token';
+  console.log(`\nRead it back: curl -H 'Authorization: Bearer ${token}' ${url.origin}/api/cases/${id}`);
+} else process.exitCode = 1;

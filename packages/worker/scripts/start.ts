@@ -83,7 +83,7 @@ child.stdout?.on('data', (chunk: Buffer) => {
 Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
 
   Metrics, last 30 days:   curl -H 'Authorization: Bearer ${token}' '${base}/api/metrics'
-  By channel, last 7 days: curl -H 'Authorization: Bearer ${token}' '${base}/api/metrics?from=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}&groupBy=channel'
+  By channel, last 7 days: curl -H 'Authorization: Bearer ${token}' '${base}/api/metrics?from=${new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10)}&groupBy=channel'
   One case:                curl -H 'Authorization: Bearer ${token}' '${base}/api/cases/1001'
   Bugs by support impact:  curl -H 'Authorization: Bearer ${token}' '${base}/api/bugs?sort=revenue'
   Customers at risk, why:  curl -H 'Authorization: Bearer ${token}' '${base}/api/customers?band=at_risk'
@@ -98,7 +98,7 @@ Support Metrics is running on ${base} (local D1, demo tenant "${DEMO_TENANT}").
   A signed Jira webhook (DEMO-2 moves to In Progress), then the bugs ranked:
                            npx tsx packages/worker/scripts/send-demo-jira-webhook.ts ${base}
 
-${devtools ? "  DevTools: wrangler's inspector is attached (port 9229).\n" : '  Debug the worker with DevTools: SUPPORT_METRICS_DEVTOOLS=1 pnpm start\n'}
+${devtools ? "  DevTools: wrangler's inspector is attached (port 9229).\n" : '  Debug the worker with DevTools: SUPPORT_METRICS_DEVTOOLS=1 npx -y pnpm@12.21.0 start\n'}
 Ctrl-C stops it; the data stays in packages/worker/.wrangler for the next start.`);
   } else if (announced && /\[wrangler:(info|warn|error)\]/.test(text)) process.stdout.write(text);
 });

@@ -68,34 +68,47 @@ const now = new Date().toISOString();
 /**
  * Runs SQL on the tenant's D1; with `json`, returns the rows of its last statement (wrangler's --json). Wrangler
  * appends all it prints, query results included, to a debug log (~/.config/.wrangler/logs): a tenant's settings must
- * not stay there, so each call logs to a directory of its own, removed afterwards.
+ * not stay there, so each call logs to a directory of its own, removed afterwards. Locally the running worker may
+ * hold the database for a moment (SQLITE_BUSY): that is waited out and tried again.
  */
 function d1(sql: string, json = false): Record<string, unknown>[] {
-  const logDir = mkdtempSync(join(tmpdir(), 'sm-tenant-'));
-  try {
-    const out = execFileSync(
-      fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url)),
-      [
-        'd1',
-        'execute',
-        'DB',
-        remote ? '--remote' : '--local',
-        '--command',
-        sql,
-        ...(json ? ['--json'] : []),
-        ...(persistTo && !remote ? ['--persist-to', persistTo] : []),
-        ...(remote ? ['--config', 'wrangler.deploy.jsonc'] : []),
-      ],
-      {
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-        stdio: ['ignore', json ? 'pipe' : 'ignore', 'inherit'],
-        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG_PATH: logDir },
-        encoding: 'utf8',
-      },
-    );
-    return json ? ((JSON.parse(out) as { results: Record<string, unknown>[] }[]).at(-1)?.results ?? []) : [];
-  } finally {
-    rmSync(logDir, { recursive: true, force: true });
+  for (let attempt = 1; ; attempt++) {
+    const logDir = mkdtempSync(join(tmpdir(), 'sm-tenant-'));
+    try {
+      const out = execFileSync(
+        fileURLToPath(new URL('../node_modules/.bin/wrangler', import.meta.url)),
+        [
+          'd1',
+          'execute',
+          'DB',
+          remote ? '--remote' : '--local',
+          '--command',
+          sql,
+          ...(json ? ['--json'] : []),
+          ...(persistTo && !remote ? ['--persist-to', persistTo] : []),
+          ...(remote ? ['--config', 'wrangler.deploy.jsonc'] : []),
+        ],
+        {
+          cwd: fileURLToPath(new URL('..', import.meta.url)),
+          stdio: ['ignore', json ? 'pipe' : 'ignore', 'pipe'],
+          env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_LOG_PATH: logDir },
+          encoding: 'utf8',
+        },
+      );
+      return json
+        ? ((JSON.parse(out) as { results: Record<string, unknown>[] }[]).at(-1)?.results ?? [])
+        : [];
+    } catch (e) {
+      const stderr = String((e as { stderr?: unknown }).stderr ?? '');
+      if (!remote && attempt < 6 && /SQLITE_BUSY|database is locked/.test(stderr)) {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * attempt);
+        continue;
+      }
+      process.stderr.write(stderr);
+      throw e;
+    } finally {
+      rmSync(logDir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -137,13 +150,18 @@ const setSql = (key: string, json: string, id = tenant as string) =>
   `UPDATE tenants SET settings = json_set(settings, ${quote(`$.${key}`)}, json(${quote(json)})) WHERE id = ${quote(id)};`;
 
 if (command === 'add') {
+  const exists = d1(`SELECT 1 AS n FROM tenants WHERE id = ${quote(tenant as string)}`, true).length > 0;
   const token = `sm_${randomBytes(24).toString('base64url')}`;
   const hash = createHash('sha256').update(token).digest('hex');
   d1(
     `INSERT INTO tenants (id, name, settings, created_at) VALUES (${quote(tenant as string)}, ${quote(tenant as string)}, '{}', '${now}') ON CONFLICT (id) DO NOTHING; ` +
       `INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES ('${hash}', ${quote(tenant as string)}, 'created by tenant.ts', '${now}');`,
   );
-  console.log(`Tenant ${tenant} is ready. Its API token (shown once, keep it safe):\n\n  ${token}\n`);
+  console.log(
+    exists
+      ? `Tenant ${tenant} exists already: one more API token for it (the earlier ones still work; shown once, keep it safe):\n\n  ${token}\n`
+      : `Tenant ${tenant} is ready. Its API token (shown once, keep it safe):\n\n  ${token}\n`,
+  );
 } else if (command === 'set') {
   const [key, ...value] = (rest[0] ?? '').split('=');
   if (!key || value.length === 0) usage();

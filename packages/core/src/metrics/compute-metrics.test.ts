@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Case, type CaseInput, CaseSchema } from '../case/case-schema.js';
-import { computeMetrics } from './compute-metrics.js';
+import { computeMetrics, NO_CASES } from './compute-metrics.js';
+import { measuredElsewhere } from './measured-elsewhere.js';
 
 const solved = (id: string, over: Partial<CaseInput>): Case =>
   CaseSchema.parse({
@@ -171,5 +172,35 @@ describe('proficiency impact (hand-computed)', () => {
       mk('d', 'other'),
     ]);
     expect(r.metrics.proficiency_impact).toMatchObject({ value: 0.5, numerator: 2, denominator: 4 });
+  });
+});
+
+describe('why a metric has no value', () => {
+  const one = CaseSchema.parse({
+    id: '1',
+    createdAt: '2026-10-01T09:00:00Z',
+    subject: 'Export fails',
+    channel: 'email',
+  });
+
+  it('says the window (and filter) holds no case, rather than what a case would need', () => {
+    const empty = computeMetrics([one], { from: '2026-11-01', to: '2026-11-30' }).metrics;
+    for (const id of ['case_completeness', 'first_contact_resolution', 'issues_by_type'])
+      expect(empty[id]?.reason, id).toBe(NO_CASES);
+    // With a case in the window, the reason is what is missing from it.
+    expect(computeMetrics([one]).metrics.first_contact_resolution?.reason).not.toBe(NO_CASES);
+  });
+
+  it('names where a metric measured from more than the cases of a window is shown', () => {
+    const m = computeMetrics([one]).metrics;
+    expect(m.bug_fix_deflection).toMatchObject({
+      status: 'not_measured',
+      reason: expect.stringContaining('/api/bugs'),
+    });
+    expect(m.churn?.reason).toContain('/api/customers');
+    expect(m.support_demand_forecast?.reason).toContain('/api/forecast');
+    // One that nothing here measures still says what it needs.
+    expect(m.nps?.reason).toMatch(/^not computed from helpdesk cases \(needs /);
+    expect(measuredElsewhere('nps')).toBeNull();
   });
 });

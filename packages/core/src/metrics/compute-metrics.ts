@@ -13,6 +13,7 @@ import {
   histogramPercentiles,
   isSolved,
 } from './counters.js';
+import { measuredElsewhere } from './measured-elsewhere.js';
 import type { MetricDefinition, MetricUnit } from './metric-definition.js';
 import { type MetricStatus, metricStatus } from './status.js';
 
@@ -265,6 +266,9 @@ const DISTRIBUTIONS: Record<string, (t: Counters) => Partial_> = {
   },
 };
 
+/** The reason of a metric without a value when no case was created or solved in the window (and filter). */
+export const NO_CASES = 'no data: no case was created or solved in this window (and filter)';
+
 /**
  * Builds every catalogue metric from summed counters — the one place where values, statuses and
  * "not measured" are decided, whether the counters come from cases in memory or from the store's rollups.
@@ -280,6 +284,7 @@ export function metricsFromCounters(
   const [hMedian = null, hP90 = null] = histogramPercentiles(totals, [0.5, 0.9]);
   const { median, p90 } = opts.percentiles ?? { median: hMedian, p90: hP90 };
   const metrics: Record<string, MetricResult> = {};
+  const empty = totals.created === 0 && totals.solved === 0;
   for (const def of METRIC_CATALOGUE) {
     let partial: Partial_;
     const ratio = RATIOS[def.id];
@@ -301,8 +306,17 @@ export function metricsFromCounters(
         if (def.id === 'time_to_resolution') Object.assign(partial, { median, p90 });
       }
     } else if (dist) partial = dist(totals);
-    else partial = { reason: `not computed from helpdesk cases (needs ${def.needs.join(', ')})` };
+    else {
+      const elsewhere = measuredElsewhere(def.id);
+      partial = {
+        reason: elsewhere
+          ? `measured ${elsewhere.what}, not over the cases of a window: see ${elsewhere.where.replaceAll('`', '')}`
+          : `not computed from helpdesk cases (needs ${def.needs.join(', ')})`,
+      };
+    }
 
+    // No case at all in the window (and filter) is what to say then, not what a case would need.
+    if (empty && (ratio || dist) && partial.reason !== undefined) partial = { reason: NO_CASES };
     metrics[def.id] = metricResult(def, partial);
   }
   return metrics;

@@ -58,6 +58,10 @@ describe('customer messages within Slack limits', () => {
 
   it('outcomes and forecast stay within the limits; no forecast says why', () => {
     expect(blockProblems(outcomesMessage(report).blocks)).toEqual([]);
+    // A reason that says "not measured" itself is not said twice.
+    const outcomes = JSON.stringify(outcomesMessage(report).blocks);
+    expect(outcomes).toContain('not measured — ');
+    expect(outcomes).not.toMatch(/not measured — not measured/);
     expect(forecastMessage(null, []).text).toBe('No demand forecast yet');
     const f = {
       month: '2026-11',

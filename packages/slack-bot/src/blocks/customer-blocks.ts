@@ -39,8 +39,11 @@ export const NEXTGEN_METRICS = [
 /** One metric as a field: icon, name, value, the study's figures, or why it is not measured. */
 function metricField(id: MetricId, r: MetricResult | undefined): ReturnType<typeof field> {
   const def = getMetricDefinition(id);
-  if (!r || r.status === 'not_measured')
-    return field(`❔ *${def.name}*\nnot measured — ${escapeMrkdwn(truncate(r?.reason ?? 'no data', 300))}`);
+  if (!r || r.status === 'not_measured') {
+    // A reason may say "not measured" itself; it is said once.
+    const reason = (r?.reason ?? 'no data').replace(/^not measured[:\s—-]+/i, '');
+    return field(`❔ *${def.name}*\nnot measured — ${escapeMrkdwn(truncate(reason, 300))}`);
+  }
   const value = r.distribution
     ? Object.entries(r.distribution)
         .slice(0, 4)

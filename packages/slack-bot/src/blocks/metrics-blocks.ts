@@ -146,7 +146,7 @@ export function metricMessage(v: MetricView): Message {
     );
   blocks.push(
     context(
-      `${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters)} · source: ${escapeMrkdwn(def.source)}`,
+      `${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters)} · defined in the study as “${escapeMrkdwn(studyTerm(def.source))}”`,
     ),
   );
   if (v.sharedBy) blocks.push(context(`Shared by <@${v.sharedBy}>`));
@@ -184,3 +184,15 @@ export function helpMessage(problem?: string): Message {
 }
 
 export { divider };
+
+/**
+ * The study's own name of a metric from where the catalogue found it ("000 KEY METRICS: First Contact Resolution
+ * (line ~1653)" → "First Contact Resolution"): the section numbering and line are for us, not for a reader.
+ */
+export function studyTerm(source: string): string {
+  return source
+    .replace(/\s*\(line ~?\d+\)\s*$/, '')
+    .split(': ')
+    .at(-1)
+    ?.trim() as string;
+}
