@@ -124,11 +124,9 @@ export async function startWorker(
           const { stdout } = await d1(['execute', 'DB', '--json', '--command', command]);
           return (JSON.parse(stdout) as { results: unknown[] }[])[0]?.results ?? [];
         } catch (e) {
-          if (
-            attempt >= 6 ||
-            !/SQLITE_BUSY|database is locked/.test(String((e as { stderr?: unknown }).stderr))
-          )
-            throw e;
+          // With --json, wrangler writes its errors to stdout.
+          const said = `${(e as { stdout?: unknown }).stdout ?? ''}${(e as { stderr?: unknown }).stderr ?? ''}`;
+          if (attempt >= 6 || !/SQLITE_BUSY|database is locked/.test(said)) throw e;
           await new Promise((r) => setTimeout(r, 250 * attempt));
         }
       }

@@ -99,7 +99,8 @@ function d1(sql: string, json = false): Record<string, unknown>[] {
         ? ((JSON.parse(out) as { results: Record<string, unknown>[] }[]).at(-1)?.results ?? [])
         : [];
     } catch (e) {
-      const stderr = String((e as { stderr?: unknown }).stderr ?? '');
+      // With --json, wrangler writes its errors to stdout.
+      const stderr = `${(e as { stdout?: unknown }).stdout ?? ''}${(e as { stderr?: unknown }).stderr ?? ''}`;
       if (!remote && attempt < 6 && /SQLITE_BUSY|database is locked/.test(stderr)) {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * attempt);
         continue;

@@ -160,8 +160,9 @@ describe('the issue type an agent recorded', () => {
     // Reads as a bug (a crash, an error code) and Zendesk's ticket type says problem; the agent recorded How-to.
     const recorded = CaseSchema.parse({
       id: 'typed-1',
-      createdAt: '2026-11-20T10:00:00Z',
-      solvedAt: '2026-11-20T12:00:00Z',
+      // A day no other case of the tenant has, so that its rollup is this case's alone.
+      createdAt: '2025-01-15T10:00:00Z',
+      solvedAt: '2025-01-15T12:00:00Z',
       status: 'solved',
       subject: 'Export crashes with E4021',
       description: 'Since 4.2.1 on Windows 11 the export crashes with error E4021.',
@@ -176,7 +177,12 @@ describe('the issue type an agent recorded', () => {
     };
     expect(answer.completeness.latest).toMatchObject({ issueType: 'how_to', issueTypeSource: 'field' });
     expect(answer.closure.values.issue_type).toBe('how_to');
-    expect(answer.case.issueType).toBe('how_to');
+    // The case keeps Zendesk's own type; it counts under the recorded one.
+    expect(answer.case.issueType).toBe('bug');
+    const rollup = await env.DB.prepare(
+      "SELECT sum(type_how_to) AS how_to, sum(type_bug) AS bug FROM daily_rollups WHERE tenant_id = 'tenant-a' AND day = '2025-01-15'",
+    ).first<{ how_to: number; bug: number }>();
+    expect(rollup).toEqual({ how_to: 1, bug: 0 });
     // Without the field, the helpdesk's type (problem: a bug) is what counts.
     const { customFields: _, ...untyped } = recorded;
     expect(withRecordedIssueType(CaseSchema.parse({ ...untyped, id: 'typed-2' })).issueType).toBe('bug');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseSchema } from '../case/case-schema.js';
 import { caseIssueType } from '../metrics/counters.js';
+import { caseRollup } from '../store/rollup.js';
 import { checkClosureRecord, recordedIssueType, withRecordedIssueType } from './check-closure-record.js';
 import { ClosurePolicySchema } from './closure-policy-schema.js';
 
@@ -86,6 +87,20 @@ describe('the issue type an agent recorded', () => {
     const own = CaseSchema.parse({ ...base, customFields: { 'Ticket category': 'Install/Config' } });
     expect(recordedIssueType(own)).toBeNull();
     expect(recordedIssueType(own, policy)).toBe('install_config');
+  });
+
+  it("is counted with the tenant's own policy: its field, not the default ones", () => {
+    const policy = ClosurePolicySchema.parse({ fields: { issue_type: ['ticket_category'] } });
+    const c = CaseSchema.parse({
+      ...base,
+      ...bugText,
+      customFields: { 'Ticket category': 'How-to', Category: 'Bug' },
+    });
+    const [created] = caseRollup(c, { closurePolicy: policy });
+    expect(created?.counters).toMatchObject({ type_how_to: 1, type_bug: 0 });
+    expect(checkClosureRecord(c, policy).values.issue_type).toBe('how_to');
+    // With the default policy, Category is the field.
+    expect(caseRollup(c)[0]?.counters).toMatchObject({ type_how_to: 0, type_bug: 1 });
   });
 
   it('goes ahead of the helpdesk type and the text, where the case counts and how it is scored', () => {

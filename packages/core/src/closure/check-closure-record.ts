@@ -64,7 +64,8 @@ function ownValue(c: ClosureCase, item: ClosureItem): string | null {
     case 'reason':
       return closure?.reason ?? null;
     case 'issue_type':
-      return closure?.issueType ?? c.issueType ?? null;
+      // What an agent recorded goes first (checkClosureRecord reads the fields and tags); the helpdesk's type last.
+      return closure?.issueType ?? null;
     case 'solution':
       return closure?.solution ?? null;
     case 'new_vs_known':
@@ -93,7 +94,13 @@ export function checkClosureRecord(
   const sets = fieldNameSets(policy.fields);
   for (const item of CLOSURE_ITEMS) {
     const wanted = sets[item];
-    let value = ownValue(c, item) ?? fromFields(c, wanted) ?? fromTags(c, policy.tags[item]);
+    let value =
+      item === 'issue_type'
+        ? (recordedIssueType(c, policy) ??
+          fromFields(c, wanted) ??
+          fromTags(c, policy.tags[item]) ??
+          c.issueType)
+        : (ownValue(c, item) ?? fromFields(c, wanted) ?? fromTags(c, policy.tags[item]));
     const recordable =
       value !== null ||
       c.closure !== null ||

@@ -199,6 +199,8 @@ describe('why a metric has no value', () => {
     });
     expect(m.churn?.reason).toContain('/api/customers');
     expect(m.support_demand_forecast?.reason).toContain('/api/forecast');
+    // One its own table calls not measured is not said to be shown there.
+    expect(m.prevention_rate?.reason).not.toContain('/api/bugs');
     // One that nothing here measures still says what it needs.
     expect(m.nps?.reason).toMatch(/^not computed from helpdesk cases \(needs /);
     expect(measuredElsewhere('nps')).toBeNull();

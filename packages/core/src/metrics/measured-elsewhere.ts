@@ -17,6 +17,8 @@ export const MEASURED_ELSEWHERE: [table: Record<string, string>, where: string, 
 
 /** Where a metric measured from more than the cases of a window is shown, and how; null for any other. */
 export function measuredElsewhere(id: string): { where: string; what: string } | null {
-  for (const [table, where, what] of MEASURED_ELSEWHERE) if (id in table) return { where, what };
+  // An entry that says it is not measured (prevention rate, answers delivered) is not shown there either.
+  for (const [table, where, what] of MEASURED_ELSEWHERE)
+    if (id in table && !table[id]?.startsWith('not measured')) return { where, what };
   return null;
 }

@@ -64,18 +64,20 @@ export function prepareCaseRecord(
   rubric?: Rubric,
   closurePolicy?: ClosurePolicy,
 ): CaseRecord {
-  // The issue type an agent recorded is the case's (withRecordedIssueType): it picks the latest score's rubric, the
-  // case counts under it, and the closed record, the sidebar and the metrics agree.
-  const typed = withRecordedIssueType(next, closurePolicy);
-  const latest = scoreCompleteness(typed, rubric);
+  // The issue type an agent recorded (withRecordedIssueType, with the tenant's policy) picks the latest score's
+  // rubric, the closed record's issue type and the one the case counts under, so they agree with the sidebar. The case
+  // keeps the helpdesk's own type: a recording removed later is gone from all of them at the next save.
+  const latest = scoreCompleteness(withRecordedIssueType(next, closurePolicy), rubric);
   const atCreation = before?.atCreation ?? verdictOf(latest);
   const after: Case = {
-    ...typed,
+    ...next,
     tenantId,
     completeness: { score: atCreation.score, complete: atCreation.complete },
   };
   const check = isSolved(after) ? checkClosureRecord(after, closurePolicy) : null;
-  const contribution = caseRollup(after);
+  // The tenant's policies, as the closure check and the score use them.
+  const policies = { rubric, closurePolicy };
+  const contribution = caseRollup(after, policies);
   return {
     case: after,
     atCreation,
@@ -100,7 +102,10 @@ export function prepareCaseRecord(
       JSON.stringify(compactContribution(contribution)),
     ],
     // Subtract exactly what the stored version added, then add this version's contribution.
-    rollups: rollupDiff(before ? (before.contribution ?? caseRollup(before.case)) : null, contribution),
+    rollups: rollupDiff(
+      before ? (before.contribution ?? caseRollup(before.case, policies)) : null,
+      contribution,
+    ),
     closureParams: check
       ? [tenantId, after.id, check.complete ? 1 : 0, JSON.stringify(check.missing), at]
       : null,

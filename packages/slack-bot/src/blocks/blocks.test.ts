@@ -2,7 +2,7 @@ import { type Case, CaseSchema, getMetricDefinition, type MetricResult } from '@
 import { describe, expect, it } from 'vitest';
 import { agingAlertMessage, dailyPostMessage } from './daily-post-blocks.js';
 import { changeText, formatValue, sparkline, statusIcon } from './format.js';
-import { helpMessage, kpiMessage, studyTerm } from './metrics-blocks.js';
+import { helpMessage, kpiMessage } from './metrics-blocks.js';
 import { blockProblems, escapeMrkdwn } from './mrkdwn.js';
 import { caseCardMessage, revenueTier } from './swarm-blocks.js';
 
@@ -20,14 +20,6 @@ const result = (over: Partial<MetricResult>): MetricResult => ({
 });
 
 describe('formatting', () => {
-  it('names where the study defines a metric by its term, without our section numbers and line', () => {
-    expect(studyTerm(getMetricDefinition('first_contact_resolution').source)).toBe(
-      'First Contact Resolution',
-    );
-    expect(studyTerm('Customer Success: Churn (line 12)')).toBe('Churn');
-    expect(studyTerm('Churn')).toBe('Churn');
-  });
-
   it('escapes the three control characters of mrkdwn', () => {
     expect(escapeMrkdwn('<!channel> & <@U1> >')).toBe('&lt;!channel&gt; &amp; &lt;@U1&gt; &gt;');
   });

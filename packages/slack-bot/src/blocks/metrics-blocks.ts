@@ -144,11 +144,7 @@ export function metricMessage(v: MetricView): Message {
           .join(' · '),
       ),
     );
-  blocks.push(
-    context(
-      `${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters)} · defined in the study as “${escapeMrkdwn(studyTerm(def.source))}”`,
-    ),
-  );
+  blocks.push(context(`${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters)}`));
   if (v.sharedBy) blocks.push(context(`Shared by <@${v.sharedBy}>`));
   else
     blocks.push({
@@ -184,15 +180,3 @@ export function helpMessage(problem?: string): Message {
 }
 
 export { divider };
-
-/**
- * The study's own name of a metric from where the catalogue found it ("000 KEY METRICS: First Contact Resolution
- * (line ~1653)" → "First Contact Resolution"): the section numbering and line are for us, not for a reader.
- */
-export function studyTerm(source: string): string {
-  return source
-    .replace(/\s*\(line ~?\d+\)\s*$/, '')
-    .split(': ')
-    .at(-1)
-    ?.trim() as string;
-}
