@@ -214,30 +214,16 @@ if (command === 'add') {
   console.log(
     `Tenant ${tenant}: ${key} set${isSecretSetting(key) ? ', sealed' : ''} (the worker picks it up within 30 s).`,
   );
-} else if (command === 'seal') {
-  const [row] = d1(`SELECT settings FROM tenants WHERE id = ${quote(tenant as string)}`, true);
-  if (!row) {
-    console.error(`no tenant ${tenant}`);
-    process.exit(1);
-  }
-  const settings = JSON.parse(String(row.settings)) as Record<string, unknown>;
-  const open = SECRET_SETTINGS.filter((key) => settings[key] != null && !isSealed(settings[key]));
-  const secret = open.length ? settingsSecret() : '';
-  for (const key of open)
-    d1(setSql(key, JSON.stringify(await sealSetting(secret, tenant as string, key, settings[key]))));
-  console.log(
-    open.length
-      ? `Tenant ${tenant}: sealed ${open.join(', ')} (the worker picks it up within 30 s).`
-      : `Tenant ${tenant}: no credential stored unsealed.`,
-  );
-} else if (command === 'reseal') {
-  // Rotation: the worker has SETTINGS_SECRET (the new one) and SETTINGS_SECRET_PREVIOUS (the old one) and opens
-  // with either; this seals with the new one what is still sealed with the old one (or stored in the clear).
-  const secret = settingsSecret();
+} else if (command === 'seal' || command === 'reseal') {
+  // seal: a tenant's credentials stored in the clear (set before sealing existed). reseal, the middle step of a
+  // rotation (the worker opens with SETTINGS_SECRET, the new one, and SETTINGS_SECRET_PREVIOUS): every tenant's (or
+  // one's) credentials still sealed with the previous one, and any in the clear. One UPDATE per tenant.
   const previous =
-    process.env.SETTINGS_SECRET_PREVIOUS ||
-    (remote || persistTo ? undefined : workerSecret('SETTINGS_SECRET_PREVIOUS'));
-  if (!previous) {
+    command === 'seal'
+      ? undefined
+      : process.env.SETTINGS_SECRET_PREVIOUS ||
+        (remote || persistTo ? undefined : workerSecret('SETTINGS_SECRET_PREVIOUS'));
+  if (command === 'reseal' && !previous) {
     console.error(
       'SETTINGS_SECRET_PREVIOUS is not set: give the secret being replaced (the worker needs it too while this runs).',
     );
@@ -251,17 +237,20 @@ if (command === 'add') {
     console.error(`no tenant ${tenant}`);
     process.exit(1);
   }
-  let resealed = 0;
+  const sealed: string[] = [];
   const failed: string[] = [];
+  let secret: string | undefined;
   for (const row of rows) {
     const id = String(row.id);
     const settings = JSON.parse(String(row.settings)) as Record<string, unknown>;
+    const updates: string[] = [];
     for (const key of SECRET_SETTINGS) {
       const value = settings[key];
-      if (value === undefined || value === null) continue;
+      if (value === undefined || value === null || (isSealed(value) && !previous)) continue;
+      secret ??= settingsSecret();
       let plain: unknown = value;
       if (isSealed(value)) {
-        const opened = await openSetting(value, id, key, [secret, previous]).catch(() => null);
+        const opened = await openSetting(value, id, key, [secret, previous as string]).catch(() => null);
         if (!opened) {
           failed.push(`${id}: ${key}`);
           continue;
@@ -269,14 +258,25 @@ if (command === 'add') {
         if (opened.secret === secret) continue;
         plain = opened.value;
       }
-      d1(setSql(key, JSON.stringify(await sealSetting(secret, id, key, plain)), id));
-      resealed++;
+      updates.push(setSql(key, JSON.stringify(await sealSetting(secret, id, key, plain)), id));
+      sealed.push(key);
     }
+    if (updates.length) d1(updates.join(' '));
   }
-  console.log(`Sealed again with SETTINGS_SECRET: ${resealed} credential(s) of ${rows.length} tenant(s).`);
-  if (failed.length) {
-    console.error(`Opened with neither secret (set them again): ${failed.join(', ')}`);
-    process.exit(1);
+  if (command === 'seal')
+    console.log(
+      sealed.length
+        ? `Tenant ${tenant}: sealed ${sealed.join(', ')} (the worker picks it up within 30 s).`
+        : `Tenant ${tenant}: no credential stored unsealed.`,
+    );
+  else {
+    console.log(
+      `Sealed again with SETTINGS_SECRET: ${sealed.length} credential(s) of ${rows.length} tenant(s).`,
+    );
+    if (failed.length) {
+      console.error(`Opened with neither secret (set them again): ${failed.join(', ')}`);
+      process.exit(1);
+    }
+    console.log('Once the worker has it too, remove SETTINGS_SECRET_PREVIOUS from the worker.');
   }
-  console.log('Once the worker has it too, remove SETTINGS_SECRET_PREVIOUS from the worker.');
 } else usage();

@@ -64,7 +64,7 @@ function ownValue(c: ClosureCase, item: ClosureItem): string | null {
     case 'reason':
       return closure?.reason ?? null;
     case 'issue_type':
-      // What an agent recorded goes first (checkClosureRecord reads the fields and tags); the helpdesk's type last.
+      // What an agent recorded goes first (then the fields and tags); the helpdesk's type last (checkClosureRecord).
       return closure?.issueType ?? null;
     case 'solution':
       return closure?.solution ?? null;
@@ -94,13 +94,9 @@ export function checkClosureRecord(
   const sets = fieldNameSets(policy.fields);
   for (const item of CLOSURE_ITEMS) {
     const wanted = sets[item];
-    let value =
-      item === 'issue_type'
-        ? (recordedIssueType(c, policy) ??
-          fromFields(c, wanted) ??
-          fromTags(c, policy.tags[item]) ??
-          c.issueType)
-        : (ownValue(c, item) ?? fromFields(c, wanted) ?? fromTags(c, policy.tags[item]));
+    let value = ownValue(c, item) ?? fromFields(c, wanted) ?? fromTags(c, policy.tags[item]);
+    // A recorded issue type is read as one of the study's types when it names one; without any, the helpdesk's.
+    if (item === 'issue_type') value = value === null ? c.issueType : (issueTypeOfValue(value) ?? value);
     const recordable =
       value !== null ||
       c.closure !== null ||

@@ -1,5 +1,9 @@
 import type { Case } from '../case/case-schema.js';
-import { checkClosureRecord, withRecordedIssueType } from '../closure/check-closure-record.js';
+import {
+  checkClosureRecord,
+  recordedIssueType,
+  withRecordedIssueType,
+} from '../closure/check-closure-record.js';
 import type { ClosurePolicy } from '../closure/closure-policy-schema.js';
 import { inferIssueType } from '../completeness/issue-type.js';
 import type { Rubric } from '../completeness/rubric-schema.js';
@@ -124,12 +128,15 @@ export interface CounterOptions {
 }
 
 /**
- * The issue type a case counts under: the one an agent recorded (withRecordedIssueType), else the helpdesk's, else
+ * The issue type a case counts under: the one an agent recorded (recordedIssueType), else the helpdesk's, else
  * inferred from its text; null without any.
  */
 export function caseIssueType(c: Case, closurePolicy?: ClosurePolicy): Case['issueType'] {
-  const typed = withRecordedIssueType(c, closurePolicy);
-  return typed.issueType ?? (c.subject || c.description ? inferIssueType(c).issueType : null);
+  return (
+    recordedIssueType(c, closurePolicy) ??
+    c.issueType ??
+    (c.subject || c.description ? inferIssueType(c).issueType : null)
+  );
 }
 
 /**
