@@ -1,17 +1,20 @@
 import type { IssueType } from '../case/case-schema.js';
 import { DEFAULT_RUBRIC } from './default-rubric.js';
-import { type CompletenessInput, detectItem, type Evidence } from './detect-items.js';
+import { type CompletenessInput, detectItems, type Evidence } from './detect-items.js';
 import { inferIssueType } from './issue-type.js';
 import { detectLanguage } from './language.js';
 import { draftRequest } from './request-draft.js';
-import type { ItemId, Rubric } from './rubric-schema.js';
+import { ITEM_IDS, type ItemId, type Rubric } from './rubric-schema.js';
 
 export interface CompletenessItem {
   id: ItemId;
   label: string;
   present: boolean;
   required: boolean;
+  /** The item's weight in the score under this issue type's rubric; 0 when the rubric does not count it. */
   weight: number;
+  /** Whether this issue type's rubric counts the item (items it does not count are still detected and shown). */
+  counted: boolean;
   /** Why the item counts as present (null when absent). */
   evidence: Evidence | null;
   /** What to ask the customer when it is absent. */
@@ -25,7 +28,10 @@ export interface CompletenessResult {
   complete: boolean;
   issueType: IssueType;
   issueTypeSource: 'field' | 'tag' | 'text';
+  /** When the helpdesk's ticket type and the text disagree, one line saying so (the text decides); else null. */
+  issueTypeNote: string | null;
   language: string;
+  /** Every item: first those the rubric counts (in rubric order), then the others, each with what was found. */
   items: CompletenessItem[];
   /** Required items that are absent, in rubric order. */
   missing: ItemId[];
@@ -65,27 +71,34 @@ export function scoreCompleteness(
   rubric: Rubric = DEFAULT_RUBRIC,
 ): CompletenessResult {
   const text = `${input.subject ?? ''}\n${input.description ?? ''}`.slice(0, 100_000);
-  const { issueType, source } = inferIssueType(input);
+  const { issueType, source, note } = inferIssueType(input);
   const language = detectLanguage(text);
   const texts = rubric.text[language] ?? rubric.text.en ?? Object.values(rubric.text)[0];
   if (!texts) throw new Error('rubric has no texts');
 
+  // Presence is a fact of the text: every item is detected; the issue type's rubric only decides what counts.
+  const found = detectItems(input, rubric);
   const rules = rulesFor(rubric, issueType, input, text);
   const items: CompletenessItem[] = [];
   let total = 0;
   let present = 0;
-  for (const [id, rule] of Object.entries(rules) as [ItemId, NonNullable<(typeof rules)[ItemId]>][]) {
-    const evidence = detectItem(id, input, rubric, text);
-    total += rule.weight;
-    if (evidence) present += rule.weight;
+  const counted = Object.keys(rules) as ItemId[];
+  for (const id of [...counted, ...ITEM_IDS.filter((i) => !(i in rules))]) {
+    const rule = rules[id];
+    const evidence = found[id];
+    if (rule) {
+      total += rule.weight;
+      if (evidence) present += rule.weight;
+    }
     items.push({
       id,
       label: texts.labels[id],
       present: evidence !== null,
-      required: rule.required,
-      weight: rule.weight,
+      required: rule?.required ?? false,
+      weight: rule?.weight ?? 0,
+      counted: rule !== undefined,
       evidence,
-      question: (language === 'en' ? rule.question : undefined) ?? texts.questions[id],
+      question: (language === 'en' ? rule?.question : undefined) ?? texts.questions[id],
     });
   }
   const missing = items.filter((i) => i.required && !i.present).map((i) => i.id);
@@ -102,6 +115,7 @@ export function scoreCompleteness(
     complete: missing.length === 0,
     issueType,
     issueTypeSource: source,
+    issueTypeNote: note,
     language,
     items,
     missing,

@@ -1,0 +1,139 @@
+"""Trains the completeness model: one logistic regression per item (is it in the text?) and one multinomial logistic
+regression for the issue type, over the features that training/export-features.ts writes (the scorer's own
+textFeatures). Reads only the training split; each head's regularisation, class weighting and decision threshold are
+chosen by 5-fold cross-validation inside it. Deterministic: the same features give the same weights.
+
+Library: scikit-learn (Debian's python3-sklearn: apt-get install python3-sklearn).
+Run: python3 packages/core/training/train.py packages/core/training/.cache/features.jsonl \
+       packages/core/src/completeness/model/completeness-model.json
+"""
+import json
+import sys
+from collections import Counter
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+ITEMS = ["product", "version", "environment", "error", "steps", "expected_actual", "impact", "goal", "timeline", "attachment"]
+TYPES = ["bug", "how_to", "install_config", "other"]
+MIN_DF = 2  # a feature seen in one training case only is noise
+SCALE = 1000  # weights are stored as integers: round(w * SCALE)
+KEEP = 1e-3  # weights smaller than this (after rounding) are dropped
+C_GRID = [0.03, 0.1, 0.3, 1.0]
+FOLDS = 5
+
+
+def load(path):
+    rows = [json.loads(line) for line in open(path, encoding="utf8")]
+    return [r for r in rows if r["split"] == "train"]
+
+
+def matrix(rows, col):
+    indptr, indices = [0], []
+    for r in rows:
+        indices.extend(col[h] for h in r["features"] if h in col)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    return csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(col)))
+
+
+def best_threshold(y, p):
+    """The probability cut that gives the best F1 on out-of-fold predictions."""
+    best = (0.0, 0.5)
+    for t in np.arange(0.15, 0.86, 0.025):
+        pred = p >= t
+        tp = int(np.sum(pred & (y == 1)))
+        fp = int(np.sum(pred & (y == 0)))
+        fn = int(np.sum(~pred & (y == 1)))
+        f1 = 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+        if f1 > best[0] + 1e-9:
+            best = (f1, float(t))
+    return best
+
+
+def item_head(X, y):
+    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
+    best = None
+    for C in C_GRID:
+        for weight in (None, "balanced"):
+            oof = np.zeros(len(y))
+            for tr, te in folds.split(X, y):
+                m = LogisticRegression(C=C, class_weight=weight, solver="liblinear", random_state=0)
+                m.fit(X[tr], y[tr])
+                oof[te] = m.predict_proba(X[te])[:, 1]
+            f1, t = best_threshold(y, oof)
+            if best is None or f1 > best[0] + 1e-9:
+                best = (f1, t, C, weight)
+    f1, t, C, weight = best
+    m = LogisticRegression(C=C, class_weight=weight, solver="liblinear", random_state=0).fit(X, y)
+    return m.coef_[0], float(m.intercept_[0]), t, {"C": C, "classWeight": weight or "none", "cvF1": round(f1, 4)}
+
+
+def type_head(X, y):
+    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
+    best = None
+    for C in C_GRID + [3.0]:
+        hits = 0
+        for tr, te in folds.split(X, y):
+            m = LogisticRegression(C=C, solver="lbfgs", max_iter=5000)
+            m.fit(X[tr], y[tr])
+            hits += int(np.sum(m.predict(X[te]) == y[te]))
+        acc = hits / len(y)
+        if best is None or acc > best[0] + 1e-9:
+            best = (acc, C)
+    acc, C = best
+    m = LogisticRegression(C=C, solver="lbfgs", max_iter=5000).fit(X, y)
+    order = [list(m.classes_).index(i) for i in range(len(TYPES))]
+    return m.coef_[order], m.intercept_[order], {"C": C, "cvAccuracy": round(acc, 4)}
+
+
+def sparse_weights(vocab, w):
+    """[key delta, weight, key delta, weight, …] over the features with a weight worth keeping, keys ascending."""
+    out, last = [], 0
+    for h, v in zip(vocab, w):
+        q = int(round(v * SCALE))
+        if abs(q) < KEEP * SCALE or q == 0:
+            continue
+        out.extend([h - last, q])
+        last = h
+    return out
+
+
+def main(features_path, model_path):
+    rows = load(features_path)
+    df = Counter(h for r in rows for h in set(r["features"]))
+    vocab = sorted(h for h, c in df.items() if c >= MIN_DF)
+    col = {h: i for i, h in enumerate(vocab)}
+    X = matrix(rows, col)
+    heads, settings = {}, {}
+    for item in ITEMS:
+        keep = [i for i, r in enumerate(rows) if item not in r["ignore"]]
+        y = np.array([1 if item in rows[i]["items"] else 0 for i in keep])
+        w, b, t, s = item_head(X[keep], y)
+        heads[item] = {"bias": int(round(b * SCALE)), "threshold": round(float(np.log(t / (1 - t))), 4), "w": sparse_weights(vocab, w)}
+        settings[item] = s
+        print(f"{item:16} positives {int(y.sum()):4}/{len(y)}  {s}  kept {len(heads[item]['w']) // 2}", file=sys.stderr)
+    y = np.array([TYPES.index(r["issueType"]) for r in rows])
+    W, B, s = type_head(X, y)
+    for k, t in enumerate(TYPES):
+        heads[f"type:{t}"] = {"bias": int(round(B[k] * SCALE)), "w": sparse_weights(vocab, W[k])}
+    settings["issueType"] = s
+    print(f"issue type        {s}", file=sys.stderr)
+    model = {
+        "$comment": "Trained by packages/core/training/train.py on the corpus's training split; see packages/core/training/README.md.",
+        "version": 1,
+        "hashBits": 20,
+        "scale": SCALE,
+        "trainedOn": {"cases": len(rows), "features": len(vocab), "sets": dict(sorted(Counter(r["set"] for r in rows).items()))},
+        "settings": settings,
+        "heads": heads,
+    }
+    with open(model_path, "w", encoding="utf8") as f:
+        json.dump(model, f, separators=(",", ":"))
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
