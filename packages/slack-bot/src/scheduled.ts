@@ -30,7 +30,7 @@ export async function buildDailyPost(
   deps: { tenantId: string; store: D1Store; slackStore: SlackStore; now: () => Date },
   day: string,
 ) {
-  const [{ metrics, counts }, daily, reasons, aging, bugs, settings] = await Promise.all([
+  const [{ metrics, counts }, daily, reasons, aging, bugs, settings, outcomes] = await Promise.all([
     deps.store.metrics(deps.tenantId, { from: day, to: day }),
     deps.store.dailyCounters(deps.tenantId, { from: addDays(day, -6), to: day }),
     deps.slackStore.incompleteReasons(deps.tenantId, `${day}T00:00:00Z`, `${addDays(day, 1)}T00:00:00Z`),
@@ -42,6 +42,8 @@ export async function buildDailyPost(
       limit: 5,
     }),
     deps.store.tenantSettings(deps.tenantId),
+    // What incompleteness cost over the last 30 days (one line of the post).
+    deps.store.completenessOutcomes(deps.tenantId, { from: addDays(day, -29), to: day }),
   ]);
   const trend: Record<string, (number | null)[]> = {};
   for (let d = 6; d >= 0; d--) {
@@ -58,6 +60,7 @@ export async function buildDailyPost(
     counts,
     incompleteReasons: reasons,
     created: counts.created,
+    outcomes,
     aging,
     bugs: bugs.filter((b) => b.newCases > 0),
     jiraBaseUrl: jiraBaseUrlOf(settings),

@@ -92,6 +92,8 @@ export const CaseSchema = z.object({
   formId: z.string().nullable().default(null),
   /** Issue type when the helpdesk records it in a field; otherwise inferred from the text when scoring. */
   issueType: IssueTypeSchema.nullable().default(null),
+  /** The helpdesk's coarse ticket type (Zendesk: question, incident, problem, task): only a prior for the issue type. */
+  ticketType: z.enum(['question', 'incident', 'problem', 'task']).nullable().default(null),
   customFields: z.record(z.string(), FieldValueSchema).default({}),
   tags: z.array(z.string()).default([]),
   attachments: z.array(AttachmentSchema).default([]),

@@ -86,8 +86,9 @@ function looksLikeDate(a: number, b: number, c: string | undefined): boolean {
   return c !== undefined && c.length >= 2 && a >= 1 && a <= 31 && b >= 1 && b <= 12;
 }
 
-/** Where a bare version number such as 4.2.1 or v2.3 stands (not a date, an IP address, a quantity or a price). */
-export function versionNumberAt(text: string): { index: number; length: number } | null {
+/** Where bare version numbers such as 4.2.1 or v2.3 stand (not dates, IP addresses, quantities or prices). */
+export function versionNumbersIn(text: string): number[] {
+  const at: number[] = [];
   VERSION_NUMBER.lastIndex = 0;
   for (let m = VERSION_NUMBER.exec(text); m !== null; m = VERSION_NUMBER.exec(text)) {
     const [, a = '0', b = '0', c, d] = m;
@@ -109,9 +110,9 @@ export function versionNumberAt(text: string): { index: number; length: number }
       /\b(?:\$|usd|eur|price|cost|paid|charged|amount)\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))
     )
       continue; // a price
-    return { index: m.index, length: m[0].length };
+    at.push(m.index);
   }
-  return null;
+  return at;
 }
 
 /** Every rule the model reads, by the name its feature carries. Each is tried on each sentence. */

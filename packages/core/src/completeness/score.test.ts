@@ -113,16 +113,20 @@ describe('scoreCompleteness', () => {
       { subject: 'Mobile app crashes', description: 'The Mobile app crashes at login.' },
       rubric,
     );
-    expect(r.items.map((i) => i.id)).toEqual(['version']);
+    expect(r.items.filter((i) => i.counted).map((i) => i.id)).toEqual(['version']);
     expect(r.missing).toEqual(['version']);
+    // The items the override does not count are still detected and shown, with no weight.
+    expect(r.items).toHaveLength(10);
+    expect(r.items.find((i) => i.id === 'error')).toMatchObject({ counted: false, weight: 0, required: false });
     const other = scoreCompleteness({ subject: 'Web app crashes', description: 'It crashes.' }, rubric);
-    expect(other.items.length).toBeGreaterThan(1);
+    expect(other.items.filter((i) => i.counted).length).toBeGreaterThan(1);
   });
 
   it('copes with empty, very short and very long tickets', () => {
     expect(scoreCompleteness({}).issueType).toBe('other');
     expect(scoreCompleteness({ subject: '?' }).score).toBeGreaterThanOrEqual(0);
-    const long = `${'Lorem ipsum dolor sit amet. '.repeat(2000)}The sync fails with error 0x80070005 on Windows 10.`;
+    // The model reads the first MAX_FEATURE_CHARS (20,000) characters: a first message's facts are at its start.
+    const long = `${'Lorem ipsum dolor sit amet. '.repeat(600)}The sync fails with error 0x80070005 on Windows 10.`;
     const r = scoreCompleteness({ subject: 'Sync', description: long, issueType: 'bug' });
     expect(r.items.find((i) => i.id === 'error')?.evidence?.snippet).toContain('0x80070005');
     expect(r.items.find((i) => i.id === 'error')?.evidence?.snippet.length).toBeLessThanOrEqual(160);
@@ -131,6 +135,48 @@ describe('scoreCompleteness', () => {
   it('reads stack traces and log excerpts as the error', () => {
     const trace = 'Upload broke:\nTraceback (most recent call last):\n  File "x.py", line 3\nValueError: bad';
     expect(scoreCompleteness({ description: trace }).items.find((i) => i.id === 'error')?.present).toBe(true);
+  });
+});
+
+describe('presence is a fact of the text, the type only weighs it', () => {
+  const CRASH = {
+    subject: 'Export problem',
+    description:
+      'Since the update to 4.2.1 the desktop app on Windows 11 crashes when I click Export > CSV. Error: "Unhandled exception 0xC0000005"',
+  };
+
+  it('reads a bug report filed as a Question as a bug, says so in one line, and keeps its error and steps', () => {
+    const r = scoreCompleteness({ ...CRASH, ticketType: 'question' });
+    expect(r.issueType).toBe('bug');
+    expect(r.issueTypeSource).toBe('text');
+    expect(r.issueTypeNote).toBe('Ticket type says Question; the message reads like a bug report.');
+    for (const id of ['version', 'environment', 'error', 'steps'] as const)
+      expect(r.items.find((i) => i.id === id)?.present, id).toBe(true);
+    expect(r.missing).not.toContain('steps');
+  });
+
+  it('lets the ticket type decide only where the text is unsure, and an agent-recorded type always', () => {
+    expect(scoreCompleteness({ ...CRASH, ticketType: 'problem' }).issueTypeNote).toBeNull();
+    const recorded = scoreCompleteness({ ...CRASH, ticketType: 'question', issueType: 'install_config' });
+    expect(recorded).toMatchObject({ issueType: 'install_config', issueTypeSource: 'field', issueTypeNote: null });
+  });
+
+  it('shows an item the rubric does not ask for when the text has it', () => {
+    const r = scoreCompleteness({
+      subject: 'How do I export invoices?',
+      description: 'How can I export all invoices of last month to CSV in the billing module? We are on version 7.2.',
+      issueType: 'how_to',
+    });
+    expect(r.items.find((i) => i.id === 'version')).toMatchObject({ present: true, counted: true, required: false });
+    expect(r.items.find((i) => i.id === 'goal')?.present).toBe(true);
+  });
+
+  it('counts the team’s own product names and the case’s brand as the product', () => {
+    const rubric = RubricSchema.parse({ ...DEFAULT_RUBRIC, products: ['Ledgerly'] });
+    const r = scoreCompleteness({ subject: 'Question', description: 'where do I find ledgerly settings?' }, rubric);
+    expect(r.items.find((i) => i.id === 'product')?.evidence?.snippet).toContain('ledgerly');
+    const byBrand = scoreCompleteness({ subject: 'Help', description: 'Nothing in Acmepay works.', brand: 'Acmepay' });
+    expect(byBrand.items.find((i) => i.id === 'product')?.present).toBe(true);
   });
 });
 

@@ -1,11 +1,11 @@
-import { RULES } from './rules.js';
+import { RULES, versionNumbersIn } from './rules.js';
 
 /** Feature hashes are taken modulo 2^HASH_BITS: the model stores weights by hash, never the words it learned from. */
 export const HASH_BITS = 20;
 const HASH_MASK = (1 << HASH_BITS) - 1;
 /** Text beyond this is not read: a first message's facts are at its start, and scoring must stay fast. */
-export const MAX_FEATURE_CHARS = 12_000;
-const MAX_SENTENCES = 160;
+export const MAX_FEATURE_CHARS = 20_000;
+const MAX_SENTENCES = 400;
 
 /** A sentence (or line) of the text, by offsets; the subject is always sentence 0. */
 export interface Sentence {
@@ -30,15 +30,26 @@ export interface TextFeatures {
  * lines, and the training script must reproduce it exactly (training/export-features.ts calls this same function).
  */
 export function featureHash(name: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) & HASH_MASK;
+  return (fnv(0x811c9dc5, name) >>> 0) & HASH_MASK;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[._'’-][\p{L}\p{N}]+)*/gu;
+function fnv(seed: number, s: string): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** featureHash(a + b + c) without building the string. */
+function hash3(a: string, b: string, c = ''): number {
+  return (fnv(fnv(fnv(0x811c9dc5, a), b), c) >>> 0) & HASH_MASK;
+}
+
+// Latin, Greek and Cyrillic letters and digits (a Unicode property class is three times slower in V8).
+const TOKEN =
+  /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[._'’-][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*/g;
 const DIGITS = /\d+/g;
 const HAS_DIGIT = /\d/;
 const VERSION_SHAPE = /^v?\d+(?:\.\d+)+$/;
@@ -68,6 +79,25 @@ function splitSentences(text: string, subjectEnd: number): Sentence[] {
   return out;
 }
 
+const GLOBAL_RULES = RULES.map(([name, re]) => [name, new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)] as const);
+
+/** The sentence a text offset falls in (binary search over the sentences' starts). */
+function sentenceAt(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const SHAPE_CAP = featureHash('shape:cap');
+const SHAPE_CAPS = featureHash('shape:caps');
+const SHAPE_VERSION = featureHash('shape:version');
+const SHAPE_CODE = featureHash('shape:code');
+
 function bucket(n: number): number {
   return n <= 0 ? 0 : Math.min(12, Math.floor(Math.log2(n)));
 }
@@ -86,8 +116,7 @@ export function textFeatures(subject: string, description: string): TextFeatures
   const perSentence: number[][] = [];
   for (const s of sentences) {
     const own = new Set<number>();
-    const add = (name: string) => {
-      const h = featureHash(name);
+    const add = (h: number) => {
       own.add(h);
       doc.add(h);
     };
@@ -99,22 +128,41 @@ export function textFeatures(subject: string, description: string): TextFeatures
     for (let m = TOKEN.exec(part); m !== null; m = TOKEN.exec(part)) {
       const raw = m[0];
       const word = normalise(raw);
-      add(prefix + word);
-      add(`b:${prev} ${word}`);
-      if (s.inSubject) add(`w:${word}`);
+      add(hash3(prefix, word));
+      add(hash3('b:', prev, ` ${word}`));
+      if (s.inSubject) add(hash3('w:', word));
       const c0 = raw.charCodeAt(0);
-      if (n > 0 && c0 >= 65 && c0 <= 90) add(raw.length > 1 && raw === raw.toUpperCase() ? 'shape:caps' : 'shape:cap');
-      if (VERSION_SHAPE.test(raw)) add('shape:version');
-      else if (CODE_SHAPE.test(raw)) add('shape:code');
+      if (n > 0 && c0 >= 65 && c0 <= 90) add(raw.length > 1 && raw === raw.toUpperCase() ? SHAPE_CAPS : SHAPE_CAP);
+      if (c0 <= 57 || c0 === 86 || c0 === 118) {
+        if (VERSION_SHAPE.test(raw)) add(SHAPE_VERSION);
+        else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
+      } else if (HAS_DIGIT.test(raw) && CODE_SHAPE.test(raw)) add(SHAPE_CODE);
       prev = word;
       n++;
     }
-    if (n > 0) add(`b:${prev} $`);
-    for (const [name, re] of RULES) {
-      re.lastIndex = 0;
-      if (re.test(part)) add(s.inSubject ? `rs:${name}` : `r:${name}`);
-    }
+    if (n > 0) add(hash3('b:', prev, ' $'));
     perSentence.push([...own]);
+  }
+  // Each rule scans the whole text once; a match is a feature of the sentence it starts in.
+  const starts = sentences.map((s) => s.start);
+  for (const at of versionNumbersIn(text)) {
+    const s = sentenceAt(starts, at);
+    const h = featureHash(s === 0 ? 'rs:version_number' : 'r:version_number');
+    perSentence[s]?.push(h);
+    doc.add(h);
+  }
+  for (const [name, re] of GLOBAL_RULES) {
+    re.lastIndex = 0;
+    let last = -1;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      const s = sentenceAt(starts, m.index);
+      if (s === last) continue;
+      last = s;
+      const h = featureHash(s === 0 ? `rs:${name}` : `r:${name}`);
+      perSentence[s]?.push(h);
+      doc.add(h);
+    }
   }
   doc.add(featureHash(`d:len${bucket(text.length - subj.length)}`));
   doc.add(featureHash(`d:sentences${bucket(sentences.length - 1)}`));

@@ -167,10 +167,13 @@ describe('Zendesk export details', () => {
     );
   });
 
-  it('maps the ticket type: question → how_to, problem → bug, incident → left to the text', () => {
-    expect(only({ tickets: [ticket({ type: 'question' })] })?.issueType).toBe('how_to');
-    expect(only({ tickets: [ticket({ type: 'problem' })] })?.issueType).toBe('bug');
-    expect(only({ tickets: [ticket({ type: 'incident' })] })?.issueType).toBeNull();
+  it('keeps the ticket type as a prior, never as the recorded issue type', () => {
+    for (const type of ['question', 'problem', 'incident', 'task'] as const) {
+      const c = only({ tickets: [ticket({ type })] });
+      expect(c?.ticketType).toBe(type);
+      expect(c?.issueType).toBeNull();
+    }
+    expect(only({ tickets: [ticket({ type: 'nonsense' })] })?.ticketType).toBeNull();
   });
 
   it('takes the first message from the creation audit and knowledge links from later comments', () => {

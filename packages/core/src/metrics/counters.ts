@@ -164,10 +164,25 @@ export function addCreatedCounters(t: Counters, c: Case, opts: CounterOptions = 
 }
 
 /** Resolution time in hours: the helpdesk's figure, else solvedAt − createdAt; null when unknown or negative. */
-export function resolutionHours(c: Case): number | null {
+export function resolutionHours(c: Pick<Case, 'solvedAt' | 'createdAt' | 'resolutionHours'>): number | null {
   if (c.solvedAt === null) return null;
   const hours = c.resolutionHours ?? (Date.parse(c.solvedAt) - Date.parse(c.createdAt)) / 3_600_000;
   return Number.isFinite(hours) && hours >= 0 ? hours : null;
+}
+
+/**
+ * Whether a solved case was resolved at first contact: one public agent reply and never reopened; null when either is
+ * not recorded (or no agent replied).
+ */
+export function firstContactResolved(c: Pick<Case, 'publicAgentReplies' | 'reopens'>): boolean | null {
+  const replies = c.publicAgentReplies;
+  if (replies === null || replies < 1 || c.reopens === null) return null;
+  return replies === 1 && c.reopens === 0;
+}
+
+/** Whether a case was reopened after being solved; null when the helpdesk does not record it. */
+export function reopened(c: Pick<Case, 'reopens'>): boolean | null {
+  return c.reopens === null ? null : c.reopens >= 1;
 }
 
 /** The histogram bucket of a resolution time. */
@@ -193,13 +208,15 @@ export function addSolvedCounters(t: Counters, c: Case, opts: CounterOptions = {
     t.replies_sum += replies;
     t.replies_den += 1;
   }
-  if (replies !== null && replies >= 1 && c.reopens !== null) {
+  const fcr = firstContactResolved(c);
+  if (fcr !== null) {
     t.fcr_den += 1;
-    if (replies === 1 && c.reopens === 0) t.fcr_num += 1;
+    if (fcr) t.fcr_num += 1;
   }
-  if (c.reopens !== null) {
+  const wasReopened = reopened(c);
+  if (wasReopened !== null) {
     t.reopen_den += 1;
-    if (c.reopens >= 1) t.reopen_num += 1;
+    if (wasReopened) t.reopen_num += 1;
   }
   if (c.groupStations !== null) {
     t.escalation_den += 1;

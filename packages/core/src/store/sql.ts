@@ -87,6 +87,41 @@ export function metricsQuery(
   return { sql, params };
 }
 
+/**
+ * The solved cases created in a window whose first message was scored at creation, with what the completeness
+ * outcomes compare (completenessOutcomes): the verdict at creation, replies, reopens and resolution time.
+ */
+export function outcomesQuery(
+  tenantId: string,
+  window: { from: string; to: string },
+  filters: Partial<Record<RollupDimension, string>> = {},
+): { sql: string; params: string[] } {
+  // created_at is an ISO timestamp: every one on day `to` sorts below `to` + '~'.
+  const where = [
+    'tenant_id = ?',
+    'created_at >= ?',
+    "created_at < ? || '~'",
+    'solved_at IS NOT NULL',
+    'complete_at_creation IS NOT NULL',
+  ];
+  const params = [tenantId, window.from, window.to];
+  for (const dim of ['channel', 'grp', 'brand'] as const) {
+    const v = filters[dim];
+    if (v !== undefined) {
+      where.push(`${dim} = ?`);
+      params.push(v);
+    }
+  }
+  const sql = `SELECT complete_at_creation AS complete, json_extract(completeness_at_creation, '$.missing') AS missing,
+      json_extract(data, '$.publicAgentReplies') AS replies, json_extract(data, '$.reopens') AS reopens,
+      json_extract(data, '$.resolutionHours') AS hours, created_at, solved_at
+    FROM cases WHERE ${where.join(' AND ')} LIMIT ${OUTCOME_ROWS_LIMIT}`;
+  return { sql, params };
+}
+
+/** At most this many cases are compared per request (a month of a large team); beyond it the figures say so. */
+export const OUTCOME_ROWS_LIMIT = 200_000;
+
 /** Counters from a result row of metricsQuery (SUM over no rows is NULL: read as 0). */
 export function countersFromRow(row: Record<string, unknown>): Counters {
   const c = emptyCounters();

@@ -28,12 +28,15 @@ export function apiRoutes() {
       ...(q.group ? { grp: q.group } : {}),
       ...(q.brand ? { brand: q.brand } : {}),
     };
-    const result = await c.var.store.metrics(c.var.tenantId, {
-      ...window,
-      filters,
-      groupBy: q.groupBy ? DIMENSION[q.groupBy] : undefined,
-    });
-    return c.json({ window, ...result });
+    const [result, outcomes] = await Promise.all([
+      c.var.store.metrics(c.var.tenantId, {
+        ...window,
+        filters,
+        groupBy: q.groupBy ? DIMENSION[q.groupBy] : undefined,
+      }),
+      c.var.store.completenessOutcomes(c.var.tenantId, { ...window, filters }),
+    ]);
+    return c.json({ window, ...result, completeness_outcomes: outcomes });
   });
 
   api.get('/cases/:id', async (c) => {

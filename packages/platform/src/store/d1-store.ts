@@ -7,6 +7,7 @@ import {
   type Counters,
   type CustomerMapping,
   CustomerMappingSchema,
+  completenessOutcomes,
   countersFromRow,
   DEFAULT_CUSTOMER_MAPPING,
   emptyCounters,
@@ -16,12 +17,15 @@ import {
   type MetricResult,
   metricsFromCounters,
   metricsQuery,
+  OUTCOME_ROWS_LIMIT,
+  outcomesQuery,
   type RollupDelta,
   type RollupDimension,
   type Rubric,
   RubricSchema,
   rollupParams,
   SQL,
+  type ScoredOutcome,
   scoreCompleteness,
   withRecordedIssueType,
 } from '@support-metrics/core';
@@ -118,6 +122,17 @@ function storedOf(record: CaseRecord, version: number): StoredCase {
 }
 
 /** The case changed between reading it and saving the change: read again and re-apply. */
+/** The missing item ids of a stored verdict (a JSON array), none when unreadable. */
+function parseMissing(json: string | null): string[] {
+  if (!json) return [];
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export class StaleCaseError extends Error {
   override name = 'StaleCaseError';
   constructor(readonly caseId: string) {
@@ -416,6 +431,38 @@ export class D1Store {
       counts: { created: totals.created, solved: totals.solved },
       metrics: metricsFromCounters(totals, { groups }),
     };
+  }
+
+  /**
+   * Complete against incomplete cases at creation, on the team's own outcomes (core completenessOutcomes), over the
+   * solved cases created in the window.
+   */
+  async completenessOutcomes(tenantId: string, q: Pick<MetricsQuery, 'from' | 'to' | 'filters'>) {
+    const { sql, params } = outcomesQuery(tenantId, q, q.filters);
+    const { results } = await this.db
+      .prepare(sql)
+      .bind(...params)
+      .all<{
+        complete: number;
+        missing: string | null;
+        replies: number | null;
+        reopens: number | null;
+        hours: number | null;
+        created_at: string;
+        solved_at: string;
+      }>();
+    const rows: ScoredOutcome[] = results.map((r) => ({
+      complete: r.complete === 1,
+      missing: parseMissing(r.missing),
+      case: {
+        publicAgentReplies: r.replies,
+        reopens: r.reopens,
+        resolutionHours: r.hours,
+        createdAt: r.created_at,
+        solvedAt: r.solved_at,
+      },
+    }));
+    return { ...completenessOutcomes(rows), truncated: results.length >= OUTCOME_ROWS_LIMIT };
   }
 
   /** The summed counters of each day of a window (days without rollups are absent): for trends and sparklines. */

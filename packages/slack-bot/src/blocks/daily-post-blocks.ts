@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { getMetricDefinition, type MetricResult } from '@support-metrics/core';
+import { type CompletenessOutcomes, getMetricDefinition, type MetricResult } from '@support-metrics/core';
 import type { BugImpactRow } from '../services/slack-store.js';
 import { bugLine } from './bugs-blocks.js';
+import { outcomeLine } from './completeness-blocks.js';
 import { benchmarkText, formatValue, sparkline, statusIcon } from './format.js';
 import { HEADLINE_KPIS, type Message } from './metrics-blocks.js';
 import { button, context, divider, escapeMrkdwn, header, section, truncate } from './mrkdwn.js';
@@ -43,6 +44,8 @@ export interface DailyPost {
   counts: { created: number; solved: number };
   incompleteReasons: { item: string; cases: number }[];
   created: number;
+  /** Complete against incomplete cases of the last 30 days (one line: what incompleteness cost). */
+  outcomes?: CompletenessOutcomes;
   aging: AgingEntry[];
   bugs: BugImpactRow[];
   jiraBaseUrl: string | null;
@@ -70,7 +73,9 @@ export function dailyPostMessage(p: DailyPost): Message {
     ),
     section(kpis.join('\n')),
     divider(),
-    section(`*Why new cases were incomplete* (${p.created} new)\n${reasons}`),
+    section(
+      `*Why new cases were incomplete* (${p.created} new)\n${reasons}${p.outcomes ? `\n_Last 30 days:_ ${outcomeLine(p.outcomes)}` : ''}`,
+    ),
     divider(),
     section(
       p.aging.length

@@ -157,7 +157,8 @@ export function metricMessage(v: MetricView): Message {
 export const USAGE = [
   '*`/support-metrics`* — the headline KPIs of the last 7 days against the study’s benchmarks',
   '`/support-metrics 30d` · `today` · `yesterday` · `90d` · `quarter` · `2026-10-01..2026-10-31` — another window',
-  '`/support-metrics fcr` — one metric: definition, value, trend, benchmark, by channel and group (also `ttr`, `csat`, `completeness`, `escalation`, …)',
+  '`/support-metrics fcr` — one metric: definition, value, trend, benchmark, by channel and group (also `ttr`, `csat`, `escalation`, …)',
+  '`/support-metrics completeness` — case completeness, and what incomplete cases cost your team: replies, FCR, time to resolution, reopens',
   '`/support-metrics group:Tier2 channel:email` — filter (also `brand:`)',
   '`/support-metrics bugs` — Jira bugs by support impact (`bugs customers`, `bugs revenue`)',
   '`/support-metrics health` — customers at risk and why, with the success metrics (onboard, adoption, retention, NRR, …)',

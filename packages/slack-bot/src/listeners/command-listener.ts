@@ -6,11 +6,12 @@ import {
 } from '@support-metrics/core';
 import { customerReportOf, demandOf } from '@support-metrics/platform';
 import { bugsMessage } from '../blocks/bugs-blocks.js';
+import { outcomeBlocks } from '../blocks/completeness-blocks.js';
 import { forecastMessage, healthMessage, outcomesMessage } from '../blocks/customer-blocks.js';
 import { helpMessage, kpiMessage, type Message, metricMessage } from '../blocks/metrics-blocks.js';
 import { escapeMrkdwn } from '../blocks/mrkdwn.js';
 import { type Command, parseCommand } from '../commands/parse-command.js';
-import { kpiView, metricView } from '../services/metrics-views.js';
+import { kpiView, metricView, rollupFilters } from '../services/metrics-views.js';
 import { customerContextOf, depsOf, type SlackDeps } from '../services/slack-deps.js';
 import { answerSoon } from './answer-soon.js';
 import { openMaturityModal } from './maturity-actions.js';
@@ -39,17 +40,27 @@ export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: 
   }
   if (cmd.kind === 'kpis')
     return kpiMessage(await kpiView(deps.store, deps.tenantId, { ...cmd, commandText, today: today(deps) }));
-  if (cmd.kind === 'metric')
-    return metricMessage(
-      await metricView(deps.store, deps.tenantId, {
-        metricId: cmd.metric.id,
-        def: cmd.metric,
-        window: cmd.window,
-        filters: cmd.filters,
-        commandText,
-        today: today(deps),
-      }),
-    );
+  if (cmd.kind === 'metric') {
+    const view = await metricView(deps.store, deps.tenantId, {
+      metricId: cmd.metric.id,
+      def: cmd.metric,
+      window: cmd.window,
+      filters: cmd.filters,
+      commandText,
+      today: today(deps),
+    });
+    const message = metricMessage(view);
+    if (cmd.metric.id !== 'case_completeness') return message;
+    // Case completeness comes with what incompleteness cost the team on its own outcomes.
+    const outcomes = await deps.store.completenessOutcomes(deps.tenantId, {
+      ...view.window,
+      filters: rollupFilters(cmd.filters),
+    });
+    const share = message.blocks.findIndex((b) => b.type === 'actions');
+    const at = share < 0 ? message.blocks.length : share;
+    message.blocks.splice(at, 0, ...outcomeBlocks(outcomes, view.window.label));
+    return message;
+  }
   if (cmd.kind === 'bugs') {
     const to = new Date(deps.now().getTime() + 1).toISOString();
     const since = new Date(deps.now().getTime() - 7 * 86_400_000).toISOString();

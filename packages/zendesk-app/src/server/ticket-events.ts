@@ -23,9 +23,9 @@ function oneOf<T extends string>(values: readonly T[], v: unknown): T | undefine
   return (values as readonly string[]).includes(s) ? (s as T) : undefined;
 }
 
-function issueTypeOf(type: unknown): Case['issueType'] | undefined {
-  const t = oneOf(['question', 'problem', 'incident', 'task'], type);
-  return t === 'question' ? 'how_to' : t === 'problem' ? 'bug' : undefined;
+/** Zendesk's ticket type, kept as it is (the scorer reads it as a weak prior for the issue type). */
+function ticketTypeOf(type: unknown): Case['ticketType'] | undefined {
+  return oneOf(['question', 'problem', 'incident', 'task'] as const, type);
 }
 
 /** A status value of `event.current` / `event.previous`: a string, or `{ status }`. */
@@ -58,8 +58,8 @@ function patchFromTicket(d: {
   if (status) patch.status = status;
   const priority = oneOf(PRIORITIES, d.priority);
   if (priority) patch.priority = priority;
-  const issueType = issueTypeOf(d.type);
-  if (issueType) patch.issueType = issueType;
+  const ticketType = ticketTypeOf(d.type);
+  if (ticketType) patch.ticketType = ticketType;
   if (d.channel !== undefined && d.channel !== null) patch.channel = zendeskChannel(d.channel);
   if (d.requester_id !== undefined) patch.requester = d.requester_id ? { id: d.requester_id } : null;
   if (d.assignee_id !== undefined) patch.assignee = d.assignee_id ? { id: d.assignee_id } : null;

@@ -78,13 +78,13 @@ export async function mountSidebar(
     const ticket = await readTicket(client);
     const result = scoreCompleteness(
       {
-        // The issue type an agent recorded (the closed-record policy's field or tag), else the ticket type — a question
-        // is a how-to, a problem a bug — as the worker reads them (withRecordedIssueType).
-        issueType:
-          recordedIssueType(
-            { closure: null, customFields: ticket.customFields, tags: ticket.tags },
-            policies.closurePolicy,
-          ) ?? (ticket.type === 'question' ? 'how_to' : ticket.type === 'problem' ? 'bug' : null),
+        // The issue type an agent recorded (the closed-record policy's field or tag) wins, as the worker reads it
+        // (withRecordedIssueType); Zendesk's ticket type is only a prior that the text outweighs.
+        issueType: recordedIssueType(
+          { closure: null, customFields: ticket.customFields, tags: ticket.tags },
+          policies.closurePolicy,
+        ),
+        ticketType: ticket.type,
         subject: ticket.subject,
         description: ticket.description,
         customFields: ticket.customFields,
@@ -406,6 +406,9 @@ export async function mountSidebar(
               `${t.issueType}: `,
               h('span', { 'data-testid': 'issue-type' }, t.types[result.issueType]),
             ),
+            result.issueTypeNote
+              ? h('p', { class: 'muted type-note', 'data-testid': 'issue-type-note' }, result.issueTypeNote)
+              : null,
           ),
         ),
         items,

@@ -62,10 +62,10 @@ function fieldValue(value: unknown): FieldValue {
   return JSON.stringify(value);
 }
 
-function issueTypeOf(ticket: ZendeskTicket): Case['issueType'] {
-  if (ticket.type === 'question') return 'how_to';
-  if (ticket.type === 'problem') return 'bug';
-  return null;
+/** Zendesk's ticket type, kept as it is: the scorer reads it as a weak prior for the issue type (inferIssueType). */
+function ticketTypeOf(ticket: ZendeskTicket): Case['ticketType'] {
+  const t = ticket.type;
+  return t === 'question' || t === 'incident' || t === 'problem' || t === 'task' ? t : null;
 }
 
 /**
@@ -150,7 +150,7 @@ export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContex
     group: ticket.group_id,
     brand: ticket.brand_id,
     formId: ticket.ticket_form_id,
-    issueType: issueTypeOf(ticket),
+    ticketType: ticketTypeOf(ticket),
     customFields,
     tags: ticket.tags,
     attachments: (first?.attachments ?? []).map((a) => ({
