@@ -15,7 +15,7 @@ console.log(
   '| Metric | Definition (study) | How we compute it, from which fields | Unit | Better | Benchmark | Target |',
 );
 console.log('| --- | --- | --- | --- | --- | ---: | ---: |');
-for (const m of METRIC_CATALOGUE) {
+for (const m of METRIC_CATALOGUE as readonly MetricDefinition[]) {
   const from = (table: Record<string, string>, where: string) =>
     table[m.id] === undefined ? undefined : `${table[m.id]} — *${where}*`;
   const how =

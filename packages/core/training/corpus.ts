@@ -105,7 +105,9 @@ export function loadCorpus(): LabelledCase[] {
     fromList('dev', readJson(`${SHARED_DATA}completeness_dev/real-tickets-dev.json`)),
   ];
   const dir = here('./corpus/');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort())
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort())
     parts.push(fromList(file.replace(/\.json$/, ''), readJson(new URL(file, dir))));
   const seen = new Set<string>();
   const out: LabelledCase[] = [];

@@ -25,24 +25,38 @@ function table(title: string, q: ScorerQuality) {
   console.log(
     `Item micro-F1 **${f2(q.micro.f1)}** (precision ${f2(q.micro.precision)}, recall ${f2(q.micro.recall)}); ` +
       `issue type right **${pct(q.issueTypeAccuracy)}**; sure verdicts right ${q.verdicts.judged - q.verdicts.wrong.length}/${q.verdicts.judged}` +
-      (q.verdicts.wrong.length ? ` (wrong: ${q.verdicts.wrong.join(', ')})` : ''),
+      (q.verdicts.wrong.length ? ` (wrong: ${q.verdicts.wrong.join(', ')})` : '') +
+      `; complete by the labels ${pct(q.completeShare.labelled)}, as scored ${pct(q.completeShare.scored)}`,
   );
   console.log('\n| Item | In | Precision | Recall | F1 |\n| --- | ---: | ---: | ---: | ---: |');
   for (const i of q.items)
-    console.log(`| \`${i.id}\` | ${i.truePositives + i.falseNegatives} | ${pct(i.precision)} | ${pct(i.recall)} | ${f2(i.f1)} |`);
-  console.log(`\n| Labelled ↓ / inferred → | ${ISSUE_TYPES.join(' | ')} |\n| --- | ${ISSUE_TYPES.map(() => '---:').join(' | ')} |`);
+    console.log(
+      `| \`${i.id}\` | ${i.truePositives + i.falseNegatives} | ${pct(i.precision)} | ${pct(i.recall)} | ${f2(i.f1)} |`,
+    );
+  console.log(
+    `\n| Labelled ↓ / inferred → | ${ISSUE_TYPES.join(' | ')} |\n| --- | ${ISSUE_TYPES.map(() => '---:').join(' | ')} |`,
+  );
   for (const from of ISSUE_TYPES)
     console.log(`| ${from} | ${ISSUE_TYPES.map((to) => q.confusion[`${from}→${to}`] ?? 0).join(' | ')} |`);
 }
 
 const sets = [...new Set(chosen.map((c) => c.set))].sort();
-console.log(`Corpus: ${corpus.length} labelled cases (${corpus.filter((c) => c.split === 'test').length} in the test split).`);
+console.log(
+  `Corpus: ${corpus.length} labelled cases (${corpus.filter((c) => c.split === 'test').length} in the test split).`,
+);
 table(`All parts, ${split} split`, measureScorer(chosen));
-const real = chosen.filter((c) => !['fixture', 'messy'].includes(c.set) && !c.source.startsWith('kaggle') && !c.source.startsWith('multilang'));
+const real = chosen.filter(
+  (c) =>
+    !['fixture', 'messy'].includes(c.set) &&
+    !c.source.startsWith('kaggle') &&
+    !c.source.startsWith('multilang'),
+);
 table(`Public issue threads and forum posts only, ${split} split`, measureScorer(real));
 for (const set of sets) {
   const q = measureScorer(chosen.filter((c) => c.set === set));
-  console.log(`\n${set}: ${q.cases} cases, micro-F1 ${f2(q.micro.f1)}, type ${pct(q.issueTypeAccuracy)}`);
+  console.log(
+    `\n${set}: ${q.cases} cases, micro-F1 ${f2(q.micro.f1)}, type ${pct(q.issueTypeAccuracy)}, complete by the labels ${pct(q.completeShare.labelled)}, as scored ${pct(q.completeShare.scored)}`,
+  );
 }
 
 const misses = arg('--misses') as ItemId | undefined;
@@ -51,5 +65,7 @@ if (misses)
     if (c.ignore.has(misses)) continue;
     const ev = detectItems({ subject: c.subject, description: c.description })[misses];
     if ((ev !== null) !== c.items.has(misses))
-      console.log(`\n${ev ? 'FP' : 'FN'} ${c.id}: ${ev ? ev.snippet : `${c.subject} | ${c.description.slice(0, 300).replace(/\s+/g, ' ')}`}`);
+      console.log(
+        `\n${ev ? 'FP' : 'FN'} ${c.id}: ${ev ? ev.snippet : `${c.subject} | ${c.description.slice(0, 300).replace(/\s+/g, ' ')}`}`,
+      );
   }

@@ -210,7 +210,12 @@ if (command === 'add') {
   // A credential is stored sealed (bound to this tenant and key): the command line wrangler runs never holds it clear.
   if (isSecretSetting(key))
     json = JSON.stringify(await sealSetting(settingsSecret(), tenant as string, key, JSON.parse(json)));
-  d1(setSql(key, json));
+  // A rubric is also kept as the tenant's next version (GET /api/rubric lists them), in the same call.
+  const version =
+    key === 'rubric'
+      ? ` INSERT INTO rubric_versions (tenant_id, version, rubric, applied_at, applied_by) SELECT ${quote(tenant as string)}, COALESCE(MAX(version), 0) + 1, ${quote(json)}, ${quote(new Date().toISOString())}, 'tenant.ts' FROM rubric_versions WHERE tenant_id = ${quote(tenant as string)};`
+      : '';
+  d1(setSql(key, json) + version);
   console.log(
     `Tenant ${tenant}: ${key} set${isSecretSetting(key) ? ', sealed' : ''} (the worker picks it up within 30 s).`,
   );

@@ -46,7 +46,8 @@ function fromFields(input: CompletenessInput, wanted: Set<string> | undefined): 
 }
 
 /** The features of the last case read: detectItem is called once per item on the same case. */
-let cached: { subject: string; description: string; features: TextFeatures; output: ModelOutput } | null = null;
+let cached: { subject: string; description: string; features: TextFeatures; output: ModelOutput } | null =
+  null;
 
 /** The model's features of a case and what the model says of them (computed once for the same subject and description). */
 export function featuresOf(input: CompletenessInput): { features: TextFeatures; output: ModelOutput } {
@@ -63,7 +64,8 @@ export function featuresOf(input: CompletenessInput): { features: TextFeatures; 
 function fromVocabulary(input: CompletenessInput, rubric: Rubric, text: string): Evidence | null {
   const lower = text.toLowerCase();
   // A brand counts by its name, not by a numeric id (Zendesk's brand_id).
-  const names = input.brand && /\p{L}/u.test(input.brand) ? [...rubric.products, input.brand] : rubric.products;
+  const names =
+    input.brand && /\p{L}/u.test(input.brand) ? [...rubric.products, input.brand] : rubric.products;
   for (const name of names) {
     const n = name.trim().toLowerCase();
     if (n.length < 2) continue;
@@ -120,6 +122,10 @@ export function detectItems(
  * @example detectItem('version', { description: 'Since 4.2.1 the export fails' }, DEFAULT_RUBRIC)
  * // { source: 'text', snippet: 'Since 4.2.1 the export fails' }
  */
-export function detectItem(id: ItemId, input: CompletenessInput, rubric: Rubric = DEFAULT_RUBRIC): Evidence | null {
+export function detectItem(
+  id: ItemId,
+  input: CompletenessInput,
+  rubric: Rubric = DEFAULT_RUBRIC,
+): Evidence | null {
   return detectItems(input, rubric)[id];
 }

@@ -53,10 +53,16 @@ export interface ScorerQuality {
   confusion: Record<string, number>;
   /** Cases with a sure verdict, and those the scorer got wrong (scored by the text alone, default rubric). */
   verdicts: { judged: number; wrong: string[] };
+  /**
+   * The headline figure: the share of cases complete by the reader's labels (their type's required items all there)
+   * and as scored. Close figures mean the case completeness KPI can be trusted even where single items are missed.
+   */
+  completeShare: { labelled: number | null; scored: number | null };
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
-const f1Of = (tp: number, fp: number, fn: number) => (tp + fp + fn === 0 ? null : (2 * tp) / (2 * tp + fp + fn));
+const f1Of = (tp: number, fp: number, fn: number) =>
+  tp + fp + fn === 0 ? null : (2 * tp) / (2 * tp + fp + fn);
 
 /** The fixtures' format as judged cases. */
 export function judgedFromLabelled(tickets: readonly LabelledTicket[]): JudgedCase[] {
@@ -77,11 +83,15 @@ export function judgedFromLabelled(tickets: readonly LabelledTicket[]): JudgedCa
  * @example measureScorer(cases).micro.f1
  */
 export function measureScorer(cases: readonly JudgedCase[], rubric: Rubric = DEFAULT_RUBRIC): ScorerQuality {
-  const counts = new Map<ItemId, { tp: number; fp: number; fn: number }>(ITEM_IDS.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  const counts = new Map<ItemId, { tp: number; fp: number; fn: number }>(
+    ITEM_IDS.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]),
+  );
   let typeHits = 0;
   const confusion: Record<string, number> = {};
   for (const from of ISSUE_TYPES) for (const to of ISSUE_TYPES) confusion[`${from}→${to}`] = 0;
   const verdicts = { judged: 0, wrong: [] as string[] };
+  let labelledComplete = 0;
+  let scoredComplete = 0;
   for (const t of cases) {
     const input = { subject: t.subject, description: t.description };
     const detected = detectItems(input, rubric);
@@ -99,6 +109,10 @@ export function measureScorer(cases: readonly JudgedCase[], rubric: Rubric = DEF
     if (result.issueType === t.issueType) typeHits++;
     const key = `${t.issueType}→${result.issueType}`;
     confusion[key] = (confusion[key] ?? 0) + 1;
+    const required = Object.entries(rubric.issueTypes[t.issueType] ?? {}).filter(([, r]) => r?.required);
+    if (required.every(([id]) => t.items.has(id as ItemId) || t.ignore?.has(id as ItemId)))
+      labelledComplete++;
+    if (result.complete) scoredComplete++;
     if (t.mustBe) {
       verdicts.judged++;
       if (result.complete !== (t.mustBe === 'complete')) verdicts.wrong.push(t.id);
@@ -116,7 +130,8 @@ export function measureScorer(cases: readonly JudgedCase[], rubric: Rubric = DEF
       f1: f1Of(tp, fp, fn),
     };
   });
-  const sum = (k: 'truePositives' | 'falsePositives' | 'falseNegatives') => items.reduce((a, i) => a + i[k], 0);
+  const sum = (k: 'truePositives' | 'falsePositives' | 'falseNegatives') =>
+    items.reduce((a, i) => a + i[k], 0);
   const [tp, fp, fn] = [sum('truePositives'), sum('falsePositives'), sum('falseNegatives')];
   return {
     cases: cases.length,
@@ -125,10 +140,17 @@ export function measureScorer(cases: readonly JudgedCase[], rubric: Rubric = DEF
     issueTypeAccuracy: ratio(typeHits, cases.length),
     confusion,
     verdicts,
+    completeShare: {
+      labelled: ratio(labelledComplete, cases.length),
+      scored: ratio(scoredComplete, cases.length),
+    },
   };
 }
 
 /** measureScorer over tickets in the fixtures' format. */
-export function evaluateScorer(tickets: readonly LabelledTicket[], rubric: Rubric = DEFAULT_RUBRIC): ScorerQuality {
+export function evaluateScorer(
+  tickets: readonly LabelledTicket[],
+  rubric: Rubric = DEFAULT_RUBRIC,
+): ScorerQuality {
   return measureScorer(judgedFromLabelled(tickets), rubric);
 }

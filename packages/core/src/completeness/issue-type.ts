@@ -71,7 +71,8 @@ export function inferIssueType(input: CompletenessInput): IssueTypeResult {
     if (type) return { issueType: type, source: 'tag', note: null };
   }
   // Nothing to read: no type can be told from it.
-  if (!input.subject?.trim() && !input.description?.trim()) return { issueType: 'other', source: 'text', note: null };
+  if (!input.subject?.trim() && !input.description?.trim())
+    return { issueType: 'other', source: 'text', note: null };
   const logits = Array.from(featuresOf(input).output.typeLogit);
   const textType = ISSUE_TYPES[argmax(logits)] ?? 'other';
   const ticketType = input.ticketType?.trim().toLowerCase() ?? '';

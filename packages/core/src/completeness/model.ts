@@ -32,7 +32,8 @@ const bias = new Float64Array(HEADS.length);
 const threshold = new Float64Array(N_ITEMS);
 
 function load(model: TrainedModel) {
-  if (model.version !== 1 || model.hashBits !== HASH_BITS) throw new Error('completeness model does not match the features');
+  if (model.version !== 1 || model.hashBits !== HASH_BITS)
+    throw new Error('completeness model does not match the features');
   HEADS.forEach((name, k) => {
     const head = model.heads[name];
     if (!head) throw new Error(`completeness model has no head ${name}`);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { completenessOutcomes, MIN_GROUP, type ScoredOutcome } from './outcomes.js';
 
 const at = '2026-11-01T09:00:00Z';
-function row(complete: boolean, replies: number | null, reopens: number | null, hours: number, missing: string[] = []) {
+function row(
+  complete: boolean,
+  replies: number | null,
+  reopens: number | null,
+  hours: number,
+  missing: string[] = [],
+) {
   return {
     complete,
     missing: complete ? [] : missing,
@@ -52,7 +58,9 @@ describe('completenessOutcomes', () => {
   it('says not measured, never 0, when a group is too small or the data is not recorded', () => {
     const few = completenessOutcomes(rows.slice(0, 40 + MIN_GROUP - 1));
     expect(few.outcomes.interactions_per_case).toMatchObject({ difference: null, ci95: null });
-    const unrecorded = completenessOutcomes(rows.map((r) => ({ ...r, case: { ...r.case, publicAgentReplies: null } })));
+    const unrecorded = completenessOutcomes(
+      rows.map((r) => ({ ...r, case: { ...r.case, publicAgentReplies: null } })),
+    );
     expect(unrecorded.outcomes.interactions_per_case.n).toEqual({ a: 0, b: 0 });
     expect(unrecorded.outcomes.fcr.difference).toBeNull();
     expect(unrecorded.outcomes.time_to_resolution_hours.difference).toBeCloseTo(20);

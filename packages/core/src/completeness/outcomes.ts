@@ -125,7 +125,9 @@ export function completenessOutcomes(rows: readonly ScoredOutcome[]): Completene
     const lacking = rows.filter((r) => r.missing.includes(item));
     if (lacking.length === 0) return [];
     const having = rows.filter((r) => !r.missing.includes(item));
-    return [{ item, missing: lacking.length, interactions: meanComparison(replies(lacking), replies(having)) }];
+    return [
+      { item, missing: lacking.length, interactions: meanComparison(replies(lacking), replies(having)) },
+    ];
   }).sort((x, y) => y.missing - x.missing);
   return {
     cases: { complete: complete.length, incomplete: incomplete.length },

@@ -65,7 +65,8 @@ export const AREA =
 /** Text in quotes or backticks: often the exact error or the name of a menu. */
 export const QUOTED = /"[^"\n]{3,120}"|“[^”\n]{3,120}”|„[^“\n]{3,120}“|`[^`\n]{2,200}`|'[^'\n]{6,120}'/;
 /** Pasted code, logs or command output. */
-export const CODE = /```|^\s{4,}\S|^\s*(?:\$|#|>|PS [A-Z]:\\)\s+\S|\[(?:error|warn(?:ing)?|info|debug|fatal)\]|\b(?:ERROR|WARN|FATAL|INFO)\b/m;
+export const CODE =
+  /```|^\s{4,}\S|^\s*(?:\$|#|>|PS [A-Z]:\\)\s+\S|\[(?:error|warn(?:ing)?|info|debug|fatal)\]|\b(?:ERROR|WARN|FATAL|INFO)\b/m;
 /** An inline image or a link to one. */
 export const IMAGE = /<img\b|!\[[^\]]*\]\(|\.(?:png|jpe?g|gif)\b/i;
 export const URL_RULE = /\bhttps?:\/\/\S+/i;
@@ -75,7 +76,8 @@ export const LIST_LINE = /^\s*(?:\d{1,2}[.)]|[-*•])\s+\S/m;
 export const HEADING =
   /^\s*(?:#{1,6}\s+|\*\*)?(?:describe the bug|bug description|steps to reproduce|to reproduce|reproduction steps|expected (?:behaviou?r|result)|actual (?:behaviou?r|result)|current behaviou?r|environment|version|os|browser|device|screenshots?|logs?|additional (?:context|information)|what happened|what did you expect)\b/im;
 /** A contrast that usually separates what was expected from what happened. */
-export const CONTRAST = /\b(?:but|however|still|only|nothing happens|no longer|anymore|any more|aber|jedoch|trotzdem|nur|nicht mehr)\b/i;
+export const CONTRAST =
+  /\b(?:but|however|still|only|nothing happens|no longer|anymore|any more|aber|jedoch|trotzdem|nur|nicht mehr)\b/i;
 /** The customer says what they run or use. */
 export const FIRST_PERSON_RUN =
   /\b(?:i(?:'m| am)|we(?:'re| are))\s+(?:running|using|on)\b|\b(?:i|we)\s+(?:run|use|have installed|installed|upgraded to|updated to)\b|\b(?:ich|wir)\s+(?:nutze\w*|verwende\w*|benutze\w*)\b/i;
@@ -107,7 +109,9 @@ export function versionNumbersIn(text: string): number[] {
     if (
       c === undefined &&
       !m[0].toLowerCase().startsWith('v') &&
-      /\b(?:\$|usd|eur|price|cost|paid|charged|amount)\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))
+      /\b(?:\$|usd|eur|price|cost|paid|charged|amount)\W*$/i.test(
+        text.slice(Math.max(0, m.index - 12), m.index),
+      )
     )
       continue; // a price
     at.push(m.index);

@@ -117,7 +117,11 @@ describe('scoreCompleteness', () => {
     expect(r.missing).toEqual(['version']);
     // The items the override does not count are still detected and shown, with no weight.
     expect(r.items).toHaveLength(10);
-    expect(r.items.find((i) => i.id === 'error')).toMatchObject({ counted: false, weight: 0, required: false });
+    expect(r.items.find((i) => i.id === 'error')).toMatchObject({
+      counted: false,
+      weight: 0,
+      required: false,
+    });
     const other = scoreCompleteness({ subject: 'Web app crashes', description: 'It crashes.' }, rubric);
     expect(other.items.filter((i) => i.counted).length).toBeGreaterThan(1);
   });
@@ -158,24 +162,40 @@ describe('presence is a fact of the text, the type only weighs it', () => {
   it('lets the ticket type decide only where the text is unsure, and an agent-recorded type always', () => {
     expect(scoreCompleteness({ ...CRASH, ticketType: 'problem' }).issueTypeNote).toBeNull();
     const recorded = scoreCompleteness({ ...CRASH, ticketType: 'question', issueType: 'install_config' });
-    expect(recorded).toMatchObject({ issueType: 'install_config', issueTypeSource: 'field', issueTypeNote: null });
+    expect(recorded).toMatchObject({
+      issueType: 'install_config',
+      issueTypeSource: 'field',
+      issueTypeNote: null,
+    });
   });
 
   it('shows an item the rubric does not ask for when the text has it', () => {
     const r = scoreCompleteness({
       subject: 'How do I export invoices?',
-      description: 'How can I export all invoices of last month to CSV in the billing module? We are on version 7.2.',
+      description:
+        'How can I export all invoices of last month to CSV in the billing module? We are on version 7.2.',
       issueType: 'how_to',
     });
-    expect(r.items.find((i) => i.id === 'version')).toMatchObject({ present: true, counted: true, required: false });
+    expect(r.items.find((i) => i.id === 'version')).toMatchObject({
+      present: true,
+      counted: true,
+      required: false,
+    });
     expect(r.items.find((i) => i.id === 'goal')?.present).toBe(true);
   });
 
   it('counts the team’s own product names and the case’s brand as the product', () => {
     const rubric = RubricSchema.parse({ ...DEFAULT_RUBRIC, products: ['Ledgerly'] });
-    const r = scoreCompleteness({ subject: 'Question', description: 'where do I find ledgerly settings?' }, rubric);
+    const r = scoreCompleteness(
+      { subject: 'Question', description: 'where do I find ledgerly settings?' },
+      rubric,
+    );
     expect(r.items.find((i) => i.id === 'product')?.evidence?.snippet).toContain('ledgerly');
-    const byBrand = scoreCompleteness({ subject: 'Help', description: 'Nothing in Acmepay works.', brand: 'Acmepay' });
+    const byBrand = scoreCompleteness({
+      subject: 'Help',
+      description: 'Nothing in Acmepay works.',
+      brand: 'Acmepay',
+    });
     expect(byBrand.items.find((i) => i.id === 'product')?.present).toBe(true);
   });
 });

@@ -79,7 +79,15 @@ function splitSentences(text: string, subjectEnd: number): Sentence[] {
   return out;
 }
 
-const GLOBAL_RULES = RULES.map(([name, re]) => [name, new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)] as const);
+const GLOBAL_RULES = RULES.map(
+  ([name, re]) =>
+    [
+      new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`),
+      featureHash(`r:${name}`),
+      featureHash(`rs:${name}`),
+    ] as const,
+);
+const VERSION_NUMBER_RULE = [featureHash('r:version_number'), featureHash('rs:version_number')] as const;
 
 /** The sentence a text offset falls in (binary search over the sentences' starts). */
 function sentenceAt(starts: readonly number[], at: number): number {
@@ -112,13 +120,22 @@ export function textFeatures(subject: string, description: string): TextFeatures
   const subj = subject.replace(/\s+/g, ' ').trim();
   const text = `${subj}\n${description}`.slice(0, MAX_FEATURE_CHARS);
   const sentences = splitSentences(text, Math.min(subj.length, text.length));
-  const doc = new Set<number>();
+  const docStamp = nextStamp();
+  const doc: number[] = [];
   const perSentence: number[][] = [];
+  const addDoc = (h: number) => {
+    if (seenInDoc[h] === docStamp) return;
+    seenInDoc[h] = docStamp;
+    doc.push(h);
+  };
   for (const s of sentences) {
-    const own = new Set<number>();
+    const own: number[] = [];
+    const stamp = nextSentenceStamp();
     const add = (h: number) => {
-      own.add(h);
-      doc.add(h);
+      if (seenInSentence[h] === stamp) return;
+      seenInSentence[h] = stamp;
+      own.push(h);
+      addDoc(h);
     };
     const part = text.slice(s.start, s.end);
     const prefix = s.inSubject ? 's:' : 'w:';
@@ -132,7 +149,8 @@ export function textFeatures(subject: string, description: string): TextFeatures
       add(hash3('b:', prev, ` ${word}`));
       if (s.inSubject) add(hash3('w:', word));
       const c0 = raw.charCodeAt(0);
-      if (n > 0 && c0 >= 65 && c0 <= 90) add(raw.length > 1 && raw === raw.toUpperCase() ? SHAPE_CAPS : SHAPE_CAP);
+      if (n > 0 && c0 >= 65 && c0 <= 90)
+        add(raw.length > 1 && raw === raw.toUpperCase() ? SHAPE_CAPS : SHAPE_CAP);
       if (c0 <= 57 || c0 === 86 || c0 === 118) {
         if (VERSION_SHAPE.test(raw)) add(SHAPE_VERSION);
         else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
@@ -141,31 +159,52 @@ export function textFeatures(subject: string, description: string): TextFeatures
       n++;
     }
     if (n > 0) add(hash3('b:', prev, ' $'));
-    perSentence.push([...own]);
+    perSentence.push(own);
   }
-  // Each rule scans the whole text once; a match is a feature of the sentence it starts in.
+  // Each rule scans the whole text once; a match is a feature of the sentence it starts in (once per sentence).
   const starts = sentences.map((s) => s.start);
-  for (const at of versionNumbersIn(text)) {
+  const ruleHit = (name: number, subjectName: number, at: number, last: number) => {
     const s = sentenceAt(starts, at);
-    const h = featureHash(s === 0 ? 'rs:version_number' : 'r:version_number');
-    perSentence[s]?.push(h);
-    doc.add(h);
-  }
-  for (const [name, re] of GLOBAL_RULES) {
+    if (s === last) return s;
+    const h = s === 0 ? subjectName : name;
+    const own = perSentence[s];
+    if (own && !own.includes(h)) own.push(h);
+    addDoc(h);
+    return s;
+  };
+  let last = -1;
+  for (const at of versionNumbersIn(text))
+    last = ruleHit(VERSION_NUMBER_RULE[0], VERSION_NUMBER_RULE[1], at, last);
+  for (const [re, name, subjectName] of GLOBAL_RULES) {
     re.lastIndex = 0;
-    let last = -1;
+    last = -1;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
-      const s = sentenceAt(starts, m.index);
-      if (s === last) continue;
-      last = s;
-      const h = featureHash(s === 0 ? `rs:${name}` : `r:${name}`);
-      perSentence[s]?.push(h);
-      doc.add(h);
+      last = ruleHit(name, subjectName, m.index, last);
     }
   }
-  doc.add(featureHash(`d:len${bucket(text.length - subj.length)}`));
-  doc.add(featureHash(`d:sentences${bucket(sentences.length - 1)}`));
-  if (description.trim() === '') doc.add(featureHash('d:subject_only'));
-  return { text, sentences, perSentence, doc: [...doc] };
+  addDoc(featureHash(`d:len${bucket(text.length - subj.length)}`));
+  addDoc(featureHash(`d:sentences${bucket(sentences.length - 1)}`));
+  if (description.trim() === '') addDoc(featureHash('d:subject_only'));
+  return { text, sentences, perSentence, doc };
+}
+
+// Which features a case (and a sentence) has already, by stamp: no Set per case, a fifth of the scoring time.
+const seenInDoc = new Uint32Array(1 << HASH_BITS);
+const seenInSentence = new Uint32Array(1 << HASH_BITS);
+let docStamps = 0;
+let sentenceStamps = 0;
+function nextStamp(): number {
+  if (docStamps === 0xffffffff) {
+    seenInDoc.fill(0);
+    docStamps = 0;
+  }
+  return ++docStamps;
+}
+function nextSentenceStamp(): number {
+  if (sentenceStamps === 0xffffffff) {
+    seenInSentence.fill(0);
+    sentenceStamps = 0;
+  }
+  return ++sentenceStamps;
 }

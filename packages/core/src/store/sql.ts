@@ -7,6 +7,13 @@ import type { RollupDelta } from './rollup.js';
  */
 export const SQL = {
   tenant: 'SELECT id, name, settings FROM tenants WHERE id = ?',
+  /** Applies a rubric: the tenant's setting (rubric JSON, tenant id). */
+  setRubric: "UPDATE tenants SET settings = json_set(settings, '$.rubric', json(?)) WHERE id = ?",
+  /** Keeps a rubric as the tenant's next version (tenant, rubric JSON, applied at, applied by, tenant). */
+  insertRubricVersion: `INSERT INTO rubric_versions (tenant_id, version, rubric, applied_at, applied_by)
+    SELECT ?, COALESCE(MAX(version), 0) + 1, ?, ?, ? FROM rubric_versions WHERE tenant_id = ?`,
+  rubricVersions:
+    'SELECT version, rubric, applied_at, applied_by FROM rubric_versions WHERE tenant_id = ? ORDER BY version DESC LIMIT 50',
   insertTenant:
     'INSERT INTO tenants (id, name, settings, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
   tenantForToken: 'SELECT tenant_id FROM api_tokens WHERE token_hash = ?',
@@ -114,7 +121,8 @@ export function outcomesQuery(
   }
   const sql = `SELECT complete_at_creation AS complete, json_extract(completeness_at_creation, '$.missing') AS missing,
       json_extract(data, '$.publicAgentReplies') AS replies, json_extract(data, '$.reopens') AS reopens,
-      json_extract(data, '$.resolutionHours') AS hours, created_at, solved_at
+      json_extract(data, '$.resolutionHours') AS hours, created_at, solved_at,
+      json_extract(completeness_at_creation, '$.issueType') AS issue_type, json_extract(completeness_at_creation, '$.absent') AS absent
     FROM cases WHERE ${where.join(' AND ')} LIMIT ${OUTCOME_ROWS_LIMIT}`;
   return { sql, params };
 }

@@ -1,4 +1,10 @@
-import { checkClosureRecord, DEFAULT_CLOSURE_POLICY, DEFAULT_RUBRIC, isSolved } from '@support-metrics/core';
+import {
+  checkClosureRecord,
+  DEFAULT_CLOSURE_POLICY,
+  DEFAULT_RUBRIC,
+  isSolved,
+  RubricSchema,
+} from '@support-metrics/core';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
@@ -37,6 +43,48 @@ export function apiRoutes() {
       c.var.store.completenessOutcomes(c.var.tenantId, { ...window, filters }),
     ]);
     return c.json({ window, ...result, completeness_outcomes: outcomes });
+  });
+
+  // The completeness rubric: the one in use with every version applied, what the team's own outcomes suggest, and
+  // applying one (validated; the rubric is versioned in the store, and nothing changes until it is applied).
+  api.get('/rubric', async (c) => {
+    const [{ rubric }, versions] = await Promise.all([
+      c.var.store.tenantPolicies(c.var.tenantId),
+      c.var.store.rubricVersions(c.var.tenantId),
+    ]);
+    return c.json({ rubric: rubric ?? DEFAULT_RUBRIC, isDefault: !rubric, versions });
+  });
+
+  api.get('/rubric/suggestions', async (c) => {
+    const parsed = MetricsQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) throw invalidInput(parsed.error, 'query');
+    // Calibration wants more cases than a month: the last 180 days unless the query names a window.
+    const to = parsed.data.to ?? new Date().toISOString().slice(0, 10);
+    const from =
+      parsed.data.from ??
+      new Date(Date.parse(`${to}T00:00:00Z`) - 179 * 86_400_000).toISOString().slice(0, 10);
+    const suggestions = await c.var.store.rubricSuggestions(c.var.tenantId, { from, to });
+    return c.json({
+      window: { from, to },
+      ...suggestions,
+      apply:
+        'PUT /api/rubric with the rubric below (or tenant.ts set <tenant> rubric=@file): nothing changes until then',
+    });
+  });
+
+  api.put('/rubric', async (c) => {
+    const body = await c.req.json().catch(() => {
+      throw apiError(400, 'invalid_json', 'the body is not JSON');
+    });
+    const parsed = RubricSchema.safeParse(body);
+    if (!parsed.success) throw invalidInput(parsed.error, 'rubric');
+    const version = await c.var.store.applyRubric(
+      c.var.tenantId,
+      parsed.data,
+      'api',
+      new Date().toISOString(),
+    );
+    return c.json({ applied: true, version });
   });
 
   api.get('/cases/:id', async (c) => {

@@ -24,11 +24,20 @@ export interface CompletenessVerdict {
   complete: boolean;
   issueType: string;
   missing: string[];
+  /** Every item the text lacked, required or not (for the rubric's calibration); absent from rows stored before. */
+  absent?: string[];
 }
 
-/** The verdict of a full result. */
-export function verdictOf(r: CompletenessVerdict): CompletenessVerdict {
-  return { score: r.score, complete: r.complete, issueType: r.issueType, missing: r.missing };
+/** The verdict of a full result (or of a stored verdict). */
+export function verdictOf(r: CompletenessVerdict | CompletenessResult): CompletenessVerdict {
+  const absent = 'items' in r ? r.items.filter((i) => !i.present).map((i) => i.id) : r.absent;
+  return {
+    score: r.score,
+    complete: r.complete,
+    issueType: r.issueType,
+    missing: r.missing,
+    ...(absent ? { absent } : {}),
+  };
 }
 
 /** Everything the store writes for one version of a case. */

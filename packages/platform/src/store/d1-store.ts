@@ -1,4 +1,5 @@
 import {
+  type CalibrationCase,
   type Case,
   CaseSchema,
   type ClosurePolicy,
@@ -10,8 +11,10 @@ import {
   completenessOutcomes,
   countersFromRow,
   DEFAULT_CUSTOMER_MAPPING,
+  DEFAULT_RUBRIC,
   emptyCounters,
   expandContribution,
+  IssueTypeSchema,
   JIRA_SQL,
   jiraKeysOfCase,
   type MetricResult,
@@ -24,9 +27,10 @@ import {
   type Rubric,
   RubricSchema,
   rollupParams,
-  SQL,
   type ScoredOutcome,
+  SQL,
   scoreCompleteness,
+  suggestRubric,
   withRecordedIssueType,
 } from '@support-metrics/core';
 import type { ZodType } from 'zod';
@@ -122,8 +126,8 @@ function storedOf(record: CaseRecord, version: number): StoredCase {
 }
 
 /** The case changed between reading it and saving the change: read again and re-apply. */
-/** The missing item ids of a stored verdict (a JSON array), none when unreadable. */
-function parseMissing(json: string | null): string[] {
+/** Item ids of a stored verdict (a JSON array), none when unreadable. */
+function idList(json: string | null): string[] {
   if (!json) return [];
   try {
     const v: unknown = JSON.parse(json);
@@ -433,11 +437,8 @@ export class D1Store {
     };
   }
 
-  /**
-   * Complete against incomplete cases at creation, on the team's own outcomes (core completenessOutcomes), over the
-   * solved cases created in the window.
-   */
-  async completenessOutcomes(tenantId: string, q: Pick<MetricsQuery, 'from' | 'to' | 'filters'>) {
+  /** The solved cases created in a window that were scored at creation, with their outcomes (outcomesQuery). */
+  private async scoredSolvedCases(tenantId: string, q: Pick<MetricsQuery, 'from' | 'to' | 'filters'>) {
     const { sql, params } = outcomesQuery(tenantId, q, q.filters);
     const { results } = await this.db
       .prepare(sql)
@@ -445,15 +446,26 @@ export class D1Store {
       .all<{
         complete: number;
         missing: string | null;
+        absent: string | null;
+        issue_type: string | null;
         replies: number | null;
         reopens: number | null;
         hours: number | null;
         created_at: string;
         solved_at: string;
       }>();
+    return { results, truncated: results.length >= OUTCOME_ROWS_LIMIT };
+  }
+
+  /**
+   * Complete against incomplete cases at creation, on the team's own outcomes (core completenessOutcomes), over the
+   * solved cases created in the window.
+   */
+  async completenessOutcomes(tenantId: string, q: Pick<MetricsQuery, 'from' | 'to' | 'filters'>) {
+    const { results, truncated } = await this.scoredSolvedCases(tenantId, q);
     const rows: ScoredOutcome[] = results.map((r) => ({
       complete: r.complete === 1,
-      missing: parseMissing(r.missing),
+      missing: idList(r.missing),
       case: {
         publicAgentReplies: r.replies,
         reopens: r.reopens,
@@ -462,7 +474,52 @@ export class D1Store {
         solvedAt: r.solved_at,
       },
     }));
-    return { ...completenessOutcomes(rows), truncated: results.length >= OUTCOME_ROWS_LIMIT };
+    return { ...completenessOutcomes(rows), truncated };
+  }
+
+  /**
+   * Which items the tenant's rubric should require, from its own solved cases (core suggestRubric), with the evidence
+   * and the rubric that applying them gives. Cases stored before every item was recorded at creation do not count.
+   */
+  async rubricSuggestions(tenantId: string, q: Pick<MetricsQuery, 'from' | 'to' | 'filters'>) {
+    const [{ results, truncated }, { rubric }] = await Promise.all([
+      this.scoredSolvedCases(tenantId, q),
+      this.tenantPolicies(tenantId),
+    ]);
+    const cases: CalibrationCase[] = results.flatMap((r) => {
+      const issueType = IssueTypeSchema.safeParse(r.issue_type);
+      return r.absent !== null && issueType.success
+        ? [{ issueType: issueType.data, absent: idList(r.absent), publicAgentReplies: r.replies }]
+        : [];
+    });
+    return { ...suggestRubric(cases, rubric ?? DEFAULT_RUBRIC), truncated };
+  }
+
+  /** Applies a rubric for a tenant and keeps it as the tenant's next version, in one transaction. */
+  async applyRubric(tenantId: string, rubric: Rubric, appliedBy: string, at: string): Promise<number> {
+    const json = JSON.stringify(rubric);
+    await this.db.batch([
+      this.db.prepare(SQL.setRubric).bind(json, tenantId),
+      this.db.prepare(SQL.insertRubricVersion).bind(tenantId, json, at, appliedBy, tenantId),
+    ]);
+    for (const key of settingsCache.keys())
+      if (key.startsWith(`${tenantId}\u0000`)) settingsCache.delete(key);
+    const [latest] = await this.rubricVersions(tenantId);
+    return latest?.version ?? 1;
+  }
+
+  /** The rubrics a tenant applied, newest first (at most 50). */
+  async rubricVersions(tenantId: string) {
+    const { results } = await this.db
+      .prepare(SQL.rubricVersions)
+      .bind(tenantId)
+      .all<{ version: number; rubric: string; applied_at: string; applied_by: string }>();
+    return results.map((r) => ({
+      version: r.version,
+      appliedAt: r.applied_at,
+      appliedBy: r.applied_by,
+      rubric: JSON.parse(r.rubric) as unknown,
+    }));
   }
 
   /** The summed counters of each day of a window (days without rollups are absent): for trends and sparklines. */

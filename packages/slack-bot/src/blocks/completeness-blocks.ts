@@ -65,7 +65,9 @@ export function outcomeBlocks(o: CompletenessOutcomes, windowLabel: string): Kno
     section(
       `*What incompleteness cost, ${windowLabel}* (${o.cases.incomplete} incomplete, ${o.cases.complete} complete solved cases scored at creation)\n${lines.join('\n')}`,
     ),
-    ...(items.length ? [section(`*Per item missing at creation* (against the cases that had it)\n${items.join('\n')}`)] : []),
+    ...(items.length
+      ? [section(`*Per item missing at creation* (against the cases that had it)\n${items.join('\n')}`)]
+      : []),
     context(o.method),
   ];
 }

@@ -1,0 +1,70 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../training/corpus.js';
+import { detectItems } from './detect-items.js';
+import { measureScorer } from './evaluate.js';
+import { ITEM_IDS } from './rubric-schema.js';
+
+const corpus = loadCorpus();
+const test = corpus.filter((c) => c.split === 'test');
+const core = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('the labelled corpus', () => {
+  it('holds at least 600 labelled first messages, a fifth of them in a test split that training never reads', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(600);
+    expect(test.length / corpus.length).toBeGreaterThan(0.15);
+    expect(test.length / corpus.length).toBeLessThan(0.25);
+    for (const c of corpus) {
+      expect(['bug', 'how_to', 'install_config', 'other']).toContain(c.issueType);
+      for (const i of [...c.items, ...c.ignore]) expect(ITEM_IDS).toContain(i);
+    }
+  });
+});
+
+describe('the shipped model on the test split (never trained or tuned on)', () => {
+  const q = measureScorer(test);
+  // Floors set under what training/evaluate.ts measured (README, "How good the scorer is").
+  it('finds the items a reader finds', () => {
+    expect(q.micro.f1).toBeGreaterThanOrEqual(FLOORS.microF1);
+    expect(q.micro.precision).toBeGreaterThanOrEqual(FLOORS.precision);
+    expect(q.micro.recall).toBeGreaterThanOrEqual(FLOORS.recall);
+  });
+  it('reads the issue type', () => {
+    expect(q.issueTypeAccuracy).toBeGreaterThanOrEqual(FLOORS.typeAccuracy);
+  });
+  it('gives as evidence a sentence of the text', () => {
+    for (const c of test.slice(0, 40)) {
+      const text = `${c.subject}\n${c.description}`.replace(/\s+/g, ' ');
+      for (const ev of Object.values(detectItems({ subject: c.subject, description: c.description })))
+        if (ev)
+          for (const part of ev.snippet.replace(/^…|…$/g, '').split('…')) expect(text).toContain(part.trim());
+    }
+  });
+});
+
+const FLOORS = { microF1: 0.8, precision: 0.75, recall: 0.75, typeAccuracy: 0.7 };
+
+// Training needs scikit-learn (Debian: python3-sklearn). CI installs it; elsewhere the check runs where it is present.
+const sklearn = spawnSync('python3', ['-c', 'import sklearn'], { stdio: 'ignore' }).status === 0;
+describe.runIf(sklearn || process.env.CI)('training', () => {
+  it('is reproducible: the same corpus gives the same weights as the shipped model', {
+    timeout: 300_000,
+  }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'completeness-model-'));
+    const features = execFileSync('npx', ['tsx', 'training/export-features.ts'], {
+      cwd: core,
+      maxBuffer: 1 << 28,
+    });
+    writeFileSync(join(dir, 'features.jsonl'), features);
+    execFileSync('python3', ['training/train.py', join(dir, 'features.jsonl'), join(dir, 'model.json')], {
+      cwd: core,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const shipped = readFileSync(join(core, 'src/completeness/model/completeness-model.json'), 'utf8');
+    expect(readFileSync(join(dir, 'model.json'), 'utf8') === shipped).toBe(true);
+  });
+});
