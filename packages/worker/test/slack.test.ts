@@ -201,6 +201,16 @@ describe('/support-metrics', () => {
     expect(range).toContain('Time to resolution · 2026-11-01 – 2026-11-22');
   });
 
+  it('answers `completeness` with the metric and what incomplete cases cost the team', async () => {
+    const body = (await (await h.command('completeness 90d')).json()) as { blocks: unknown[] };
+    const text = JSON.stringify(body);
+    expect(text).toContain('Case completeness · last 90 days');
+    expect(text).toContain('What incompleteness cost, last 90 days');
+    // Either measured with its interval, or "not measured" with the reason: never a bare 0.
+    expect(text).toMatch(/Interactions per case: .*95% CI|not measured/);
+    expect(blockProblems(body.blocks as never)).toEqual([]);
+  });
+
   it('answers unknown input with a friendly usage message, never an error', async () => {
     for (const text of [
       'frobnicate',

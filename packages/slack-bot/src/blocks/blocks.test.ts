@@ -111,6 +111,43 @@ describe('Block Kit limits', () => {
     expect(JSON.stringify(kpis.blocks)).toContain('not measured');
   });
 
+  it('says in one line of the daily post what incomplete cases cost, or that it is not measured yet', async () => {
+    const { completenessOutcomes } = await import('@support-metrics/core');
+    const row = (complete: boolean, replies: number) => ({
+      complete,
+      missing: complete ? [] : ['version'],
+      case: {
+        publicAgentReplies: replies,
+        reopens: 0,
+        resolutionHours: 5,
+        createdAt: '2026-11-01T00:00:00Z',
+        solvedAt: '2026-11-01T05:00:00Z',
+      },
+    });
+    const measured = completenessOutcomes([
+      ...Array.from({ length: 8 }, (_, i) => row(true, 1 + (i % 2))),
+      ...Array.from({ length: 8 }, (_, i) => row(false, 3 + (i % 2))),
+    ]);
+    const post = (outcomes: typeof measured) =>
+      JSON.stringify(
+        dailyPostMessage({
+          day: '2026-11-22',
+          metrics: {},
+          trend: {},
+          counts: { created: 0, solved: 0 },
+          incompleteReasons: [],
+          created: 0,
+          outcomes,
+          aging: [],
+          bugs: [],
+          jiraBaseUrl: null,
+        }).blocks,
+      );
+    expect(post(measured)).toContain('Incomplete cases needed 2.0 more replies than complete ones (95% CI');
+    expect(post(measured)).toContain('8 vs 8 cases');
+    expect(post(completenessOutcomes([row(true, 1)]))).toContain('not measured yet');
+  });
+
   it('finds what breaks the limits', () => {
     expect(blockProblems(Array(51).fill({ type: 'divider' }))).toEqual(['51 blocks (limit 50)']);
     expect(blockProblems([{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }])).toEqual([
