@@ -81,20 +81,24 @@ export function itemIndex(id: ItemId): number {
 }
 
 /**
- * The sentence that weighs most for an item: the one whose own features add the most to the item's log-odds (ties go
- * to the earlier sentence). This is the evidence an agent is shown.
+ * Per item, the sentence that weighs most: the one whose own features add the most to the item's log-odds (ties go
+ * to the earlier sentence). This is the evidence an agent is shown. One pass over the sentences for every item.
  */
-export function decidingSentence(f: TextFeatures, id: ItemId): number {
-  const k = itemIndex(id);
-  let best = -1;
-  let bestScore = Number.NEGATIVE_INFINITY;
+export function decidingSentences(f: TextFeatures): Int32Array {
+  const best = new Int32Array(N_ITEMS).fill(-1);
+  const bestScore = new Float64Array(N_ITEMS).fill(Number.NEGATIVE_INFINITY);
+  const score = new Float64Array(N_ITEMS);
   f.perSentence.forEach((hashes, s) => {
-    let score = 0;
-    for (const h of hashes) score += weights.get(h)?.[k] ?? 0;
-    if (score > bestScore) {
-      bestScore = score;
-      best = s;
+    score.fill(0);
+    for (const h of hashes) {
+      const row = weights.get(h);
+      if (row) for (let k = 0; k < N_ITEMS; k++) score[k] = (score[k] ?? 0) + (row[k] ?? 0);
     }
+    for (let k = 0; k < N_ITEMS; k++)
+      if ((score[k] ?? 0) > (bestScore[k] ?? 0)) {
+        bestScore[k] = score[k] ?? 0;
+        best[k] = s;
+      }
   });
   return best;
 }

@@ -56,7 +56,7 @@ export function suggestRubric(
   rubric: Rubric,
 ): { suggestions: RubricSuggestion[]; rubric: Rubric; cases: number } {
   const suggestions: RubricSuggestion[] = [];
-  const next: Rubric = structuredClone(rubric);
+  const next = JSON.parse(JSON.stringify(rubric)) as Rubric;
   const withReplies = cases.filter((c) => c.publicAgentReplies !== null);
   for (const issueType of ISSUE_TYPES) {
     const ofType = withReplies.filter((c) => c.issueType === issueType);

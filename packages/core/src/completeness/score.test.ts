@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC } from './default-rubric.js';
 import { RubricSchema } from './rubric-schema.js';
 import { scoreCompleteness } from './score.js';
+import { productVocabulary, withProducts } from './vocabulary.js';
 
 const COMPLETE_BUG = {
   subject: 'Export crashes since 4.2.1',
@@ -182,6 +183,15 @@ describe('presence is a fact of the text, the type only weighs it', () => {
       required: false,
     });
     expect(r.items.find((i) => i.id === 'goal')?.present).toBe(true);
+  });
+
+  it('takes the team’s product names from its ticket fields’ options', () => {
+    const names = productVocabulary({ Module: ['Payroll', 'time_tracking', '7'], Priority: ['Urgent'] }, DEFAULT_RUBRIC);
+    expect(names).toEqual(['Payroll', 'time tracking']);
+    const rubric = withProducts(DEFAULT_RUBRIC, names);
+    const r = scoreCompleteness({ subject: 'Hours', description: 'my hours vanish in time tracking after saving' }, rubric);
+    expect(r.items.find((i) => i.id === 'product')?.evidence?.snippet).toContain('time tracking');
+    expect(withProducts(rubric, ['payroll'])).toBe(rubric);
   });
 
   it('counts the team’s own product names and the case’s brand as the product', () => {

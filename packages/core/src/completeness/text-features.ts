@@ -112,7 +112,7 @@ function bucket(n: number): number {
 
 /**
  * The features of a case for the completeness model, computed once and read by every item and by the issue type.
- * Per sentence: each word, each pair of neighbouring words, word shapes (a capitalised name inside a sentence, a code
+ * Per sentence: each word, its first five letters (a stem), each pair of neighbouring words, word shapes (a capitalised name inside a sentence, a code
  * such as E42 or 0xC0000005, a version number), and every rule of rules.ts that matched; subject words also as subject
  * features. For the whole text: its length and number of sentences.
  */
@@ -120,23 +120,14 @@ export function textFeatures(subject: string, description: string): TextFeatures
   const subj = subject.replace(/\s+/g, ' ').trim();
   const text = `${subj}\n${description}`.slice(0, MAX_FEATURE_CHARS);
   const sentences = splitSentences(text, Math.min(subj.length, text.length));
-  const docStamp = nextStamp();
+  docStamp = nextStamp();
   const doc: number[] = [];
+  currentDoc = doc;
   const perSentence: number[][] = [];
-  const addDoc = (h: number) => {
-    if (seenInDoc[h] === docStamp) return;
-    seenInDoc[h] = docStamp;
-    doc.push(h);
-  };
   for (const s of sentences) {
     const own: number[] = [];
-    const stamp = nextSentenceStamp();
-    const add = (h: number) => {
-      if (seenInSentence[h] === stamp) return;
-      seenInSentence[h] = stamp;
-      own.push(h);
-      addDoc(h);
-    };
+    currentSentence = own;
+    sentenceStamp = nextSentenceStamp();
     const part = text.slice(s.start, s.end);
     const prefix = s.inSubject ? 's:' : 'w:';
     let prev = '^';
@@ -146,7 +137,8 @@ export function textFeatures(subject: string, description: string): TextFeatures
       const raw = m[0];
       const word = normalise(raw);
       add(hash3(prefix, word));
-      add(hash3('b:', prev, ` ${word}`));
+      add(hash3(s.inSubject ? 'sb:' : 'b:', prev, ` ${word}`));
+      if (word.length > 5) add(hash3('p:', word.slice(0, 5))); // a stem: crash·es, install·ation
       if (s.inSubject) add(hash3('w:', word));
       const c0 = raw.charCodeAt(0);
       if (n > 0 && c0 >= 65 && c0 <= 90)
@@ -189,7 +181,37 @@ export function textFeatures(subject: string, description: string): TextFeatures
   return { text, sentences, perSentence, doc };
 }
 
-// Which features a case (and a sentence) has already, by stamp: no Set per case, a fifth of the scoring time.
+// The case and the sentence being read (module state rather than closures: textFeatures is the hot path of scoring).
+let currentDoc: number[] = [];
+let currentSentence: number[] = [];
+let docStamp = 0;
+let sentenceStamp = 0;
+
+function addDoc(h: number): void {
+  if (seenInDoc[h] === docStamp) return;
+  seenInDoc[h] = docStamp;
+  currentDoc.push(h);
+}
+
+function add(h: number): void {
+  if (seenInSentence[h] === sentenceStamp) return;
+  seenInSentence[h] = sentenceStamp;
+  currentSentence.push(h);
+  addDoc(h);
+}
+
+/** A rule's match: a feature of the sentence it starts in (once per sentence) and of the case. */
+function ruleHit(perSentence: number[][], starts: readonly number[], name: number, subjectName: number, at: number, last: number) {
+  const s = sentenceAt(starts, at);
+  if (s === last) return s;
+  const h = s === 0 ? subjectName : name;
+  const own = perSentence[s];
+  if (own && !own.includes(h)) own.push(h);
+  addDoc(h);
+  return s;
+}
+
+// Which features a case (and a sentence) has already, by stamp: no Set per case.
 const seenInDoc = new Uint32Array(1 << HASH_BITS);
 const seenInSentence = new Uint32Array(1 << HASH_BITS);
 let docStamps = 0;

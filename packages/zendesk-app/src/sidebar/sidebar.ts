@@ -3,9 +3,12 @@ import {
   type ClosurePolicy,
   type CompletenessResult,
   checkClosureRecord,
+  DEFAULT_RUBRIC,
+  productVocabulary,
   type Rubric,
   recordedIssueType,
   scoreCompleteness,
+  withProducts,
 } from '@support-metrics/core';
 import de from '../../app/translations/de.json' with { type: 'json' };
 import en from '../../app/translations/en.json' with { type: 'json' };
@@ -76,6 +79,7 @@ export async function mountSidebar(
 
   async function rescore(): Promise<void> {
     const ticket = await readTicket(client);
+    const rubric = policies.rubric ?? DEFAULT_RUBRIC;
     const result = scoreCompleteness(
       {
         // The issue type an agent recorded (the closed-record policy's field or tag) wins, as the worker reads it
@@ -92,7 +96,8 @@ export async function mountSidebar(
         tags: ticket.tags,
         requester: { name: ticket.requesterName },
       },
-      policies.rubric,
+      // The tenant's rubric, with the team's own product and area names from its drop-down fields' options.
+      withProducts(rubric, productVocabulary(ticket.fieldOptions, rubric)),
     );
     const closure = checkClosureRecord(
       {

@@ -25,6 +25,8 @@ interface TicketField {
   name: string;
   label?: string;
   title?: string;
+  /** A drop-down field's options (ZAF ticketField.options: { label, value }). */
+  options?: { label?: string; value?: string }[];
 }
 
 /** What the sidebar reads of the ticket in view. */
@@ -38,6 +40,8 @@ export interface TicketSnapshot {
   requesterName: string | null;
   /** Custom fields by label (as rubrics and closure policies name them). */
   customFields: Record<string, string | number | boolean | string[] | null>;
+  /** The option labels of each drop-down custom field, by its label: the team's product and area names. */
+  fieldOptions: Record<string, string[]>;
   attachments: { name: string }[];
   tags: string[];
 }
@@ -64,6 +68,12 @@ export async function readTicket(client: ZafClient): Promise<TicketSnapshot> {
   const fields = (Array.isArray(base.ticketFields) ? base.ticketFields : []) as TicketField[];
   const custom = fields.filter((f) => f.name.startsWith('custom_field_'));
   const customFields: TicketSnapshot['customFields'] = {};
+  const fieldOptions: TicketSnapshot['fieldOptions'] = {};
+  for (const f of custom)
+    if (Array.isArray(f.options))
+      fieldOptions[f.label ?? f.title ?? f.name] = f.options.flatMap((o) =>
+        typeof o?.label === 'string' ? [o.label] : [],
+      );
   if (custom.length > 0) {
     const values = await client.get(custom.map((f) => `ticket.customField:${f.name}`));
     for (const f of custom) {
@@ -91,6 +101,7 @@ export async function readTicket(client: ZafClient): Promise<TicketSnapshot> {
     description: str(base['ticket.description']),
     status: str(base['ticket.status']) || 'new',
     type: str(base['ticket.type']),
+    fieldOptions,
     requesterName: str(base['ticket.requester.name']) || null,
     customFields,
     attachments,
