@@ -1,5 +1,11 @@
 /** Prints the README's metric table from the catalogue. Run: npx tsx packages/core/scripts/metric-table.ts */
-import { COMPUTED_FROM, MEASURED_ELSEWHERE, METRIC_CATALOGUE, type MetricDefinition } from '../src/index.js';
+import {
+  COMPLETENESS_OUTCOMES_METHOD,
+  COMPUTED_FROM,
+  MEASURED_ELSEWHERE,
+  METRIC_CATALOGUE,
+  type MetricDefinition,
+} from '../src/index.js';
 
 const fmt = (m: MetricDefinition, v: number | undefined) =>
   v === undefined
@@ -26,3 +32,7 @@ for (const m of METRIC_CATALOGUE as readonly MetricDefinition[]) {
     `| \`${m.id}\` ${m.name} | ${cell(m.definition)} | ${cell(how)} | ${m.unit} | ${m.better} | ${fmt(m, m.benchmark)} | ${fmt(m, m.target)} |`,
   );
 }
+// Not a metric of the catalogue but the study's central claim, measured per team (completeness outcomes).
+console.log(
+  `| \`completeness_outcomes\` What incompleteness costs | The study's claim that an incomplete case costs two or more extra interactions, measured on the team's own cases: complete against incomplete at creation, and per missing item. | ${cell(COMPLETENESS_OUTCOMES_METHOD)} — *\`/api/metrics\` (\`completeness_outcomes\`), Slack \`completeness\` and the daily post* | count, ratio, hours | lower cost | 2+ interactions | — |`,
+);

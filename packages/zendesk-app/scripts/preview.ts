@@ -50,7 +50,7 @@ export async function startPreview(opts: { port?: number; worker?: string } = {}
                 subject: c?.subject,
                 description: c?.description,
                 status: c?.status,
-                type: c?.issueType === 'how_to' ? 'question' : c?.issueType === 'bug' ? 'problem' : '',
+                type: c?.ticketType ?? '',
                 requesterName: 'Alex Doe',
                 tags: c?.tags ?? [],
               }),

@@ -82,7 +82,12 @@ function fromVocabulary(input: CompletenessInput, rubric: Rubric, text: string):
 }
 
 /** The model's decision for an item, with the sentence that weighed most as its evidence. */
-function fromModel(id: ItemId, f: TextFeatures, out: ModelOutput, deciding: () => Int32Array): Evidence | null {
+function fromModel(
+  id: ItemId,
+  f: TextFeatures,
+  out: ModelOutput,
+  deciding: () => Int32Array,
+): Evidence | null {
   const k = itemIndex(id);
   if (!out.present[k]) return null;
   const s = f.sentences[deciding()[k] ?? -1];

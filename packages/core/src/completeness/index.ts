@@ -9,5 +9,5 @@ export * from './request-draft.js';
 export * from './rubric-schema.js';
 export * from './rubric-suggestions.js';
 export * from './score.js';
-export * from './vocabulary.js';
 export * from './text-features.js';
+export * from './vocabulary.js';

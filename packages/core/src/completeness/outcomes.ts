@@ -43,7 +43,8 @@ export interface CompletenessOutcomes {
 export const MIN_GROUP = 5;
 const Z95 = 1.959964;
 
-const METHOD =
+/** How the completeness outcomes are computed and from which fields (also the README's metric table). */
+export const COMPLETENESS_OUTCOMES_METHOD =
   'Solved cases created in the window whose first message was scored at creation (cases.complete_at_creation, ' +
   'completeness_at_creation.missing). Interactions per case = mean of publicAgentReplies; first contact resolution = ' +
   'share solved with one public reply and no reopen (publicAgentReplies, reopens); time to resolution = mean hours ' +
@@ -133,6 +134,6 @@ export function completenessOutcomes(rows: readonly ScoredOutcome[]): Completene
     cases: { complete: complete.length, incomplete: incomplete.length },
     outcomes,
     byMissingItem,
-    method: METHOD,
+    method: COMPLETENESS_OUTCOMES_METHOD,
   };
 }

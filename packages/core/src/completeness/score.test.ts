@@ -186,10 +186,16 @@ describe('presence is a fact of the text, the type only weighs it', () => {
   });
 
   it('takes the team’s product names from its ticket fields’ options', () => {
-    const names = productVocabulary({ Module: ['Payroll', 'time_tracking', '7'], Priority: ['Urgent'] }, DEFAULT_RUBRIC);
+    const names = productVocabulary(
+      { Module: ['Payroll', 'time_tracking', '7'], Priority: ['Urgent'] },
+      DEFAULT_RUBRIC,
+    );
     expect(names).toEqual(['Payroll', 'time tracking']);
     const rubric = withProducts(DEFAULT_RUBRIC, names);
-    const r = scoreCompleteness({ subject: 'Hours', description: 'my hours vanish in time tracking after saving' }, rubric);
+    const r = scoreCompleteness(
+      { subject: 'Hours', description: 'my hours vanish in time tracking after saving' },
+      rubric,
+    );
     expect(r.items.find((i) => i.id === 'product')?.evidence?.snippet).toContain('time tracking');
     expect(withProducts(rubric, ['payroll'])).toBe(rubric);
   });

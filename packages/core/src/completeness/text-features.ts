@@ -201,7 +201,14 @@ function add(h: number): void {
 }
 
 /** A rule's match: a feature of the sentence it starts in (once per sentence) and of the case. */
-function ruleHit(perSentence: number[][], starts: readonly number[], name: number, subjectName: number, at: number, last: number) {
+function ruleHit(
+  perSentence: number[][],
+  starts: readonly number[],
+  name: number,
+  subjectName: number,
+  at: number,
+  last: number,
+) {
   const s = sentenceAt(starts, at);
   if (s === last) return s;
   const h = s === 0 ? subjectName : name;

@@ -8,7 +8,10 @@ import type { Rubric } from './rubric-schema.js';
  *
  * @example productVocabulary({ Module: ['Payroll', 'time_tracking'] }, DEFAULT_RUBRIC) // ['Payroll', 'time tracking']
  */
-export function productVocabulary(fieldOptions: Readonly<Record<string, readonly string[]>>, rubric: Rubric): string[] {
+export function productVocabulary(
+  fieldOptions: Readonly<Record<string, readonly string[]>>,
+  rubric: Rubric,
+): string[] {
   const wanted = fieldNameSets(rubric.fields).product;
   const names = new Set<string>();
   for (const [field, options] of Object.entries(fieldOptions)) {
