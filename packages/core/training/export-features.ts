@@ -3,6 +3,8 @@
  * the same textFeatures the scorer runs, so that training and inference cannot drift apart.
  * Run: npx tsx packages/core/training/export-features.ts > packages/core/training/.cache/features.jsonl
  */
+import { gateOpen } from '../src/completeness/model.js';
+import { ITEM_IDS } from '../src/completeness/rubric-schema.js';
 import { textFeatures } from '../src/completeness/text-features.js';
 import { loadCorpus } from './corpus.js';
 
@@ -16,6 +18,8 @@ for (const c of loadCorpus()) {
       issueType: c.issueType,
       items: [...c.items],
       ignore: [...c.ignore],
+      // Items whose gate is closed cannot be present (model.ts GATES): trained and thresholded on the others only.
+      closed: ITEM_IDS.filter((_, k) => !gateOpen(f, k)),
       features: [...f.doc].sort((a, b) => a - b),
     })}\n`,
   );

@@ -115,9 +115,13 @@ def main(features_path, model_path):
     X = matrix(rows, col)
     heads, settings = {}, {}
     for item in ITEMS:
-        keep = [i for i, r in enumerate(rows) if item not in r["ignore"]]
+        # A gated item (model.ts GATES) is learnt where its gate is open; where it is closed it is never present.
+        keep = [i for i, r in enumerate(rows) if item not in r["ignore"] and item not in r.get("closed", [])]
         y = np.array([1 if item in rows[i]["items"] else 0 for i in keep])
         w, b, t, s = item_head(X[keep], y)
+        lost = sum(1 for r in rows if item in r.get("closed", []) and item in r["items"] and item not in r["ignore"])
+        if lost:
+            CV_COUNTS[-1] = (CV_COUNTS[-1][0], CV_COUNTS[-1][1], CV_COUNTS[-1][2] + lost)
         heads[item] = {"bias": int(round(b * SCALE)), "threshold": round(float(np.log(t / (1 - t))), 4), "w": sparse_weights(vocab, w)}
         settings[item] = s
         print(f"{item:16} positives {int(y.sum()):4}/{len(y)}  {s}  kept {len(heads[item]['w']) // 2}", file=sys.stderr)

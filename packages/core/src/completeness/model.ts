@@ -1,7 +1,7 @@
 import type { IssueType } from '../case/case-schema.js';
 import trained from './model/completeness-model.json' with { type: 'json' };
 import { ITEM_IDS, type ItemId } from './rubric-schema.js';
-import { HASH_BITS, type TextFeatures } from './text-features.js';
+import { featureHash, HASH_BITS, type TextFeatures } from './text-features.js';
 
 /**
  * The learned completeness model (trained by training/train.py, shipped as data): one logistic regression per item
@@ -25,6 +25,28 @@ interface TrainedModel {
 export const ISSUE_TYPES: readonly IssueType[] = ['bug', 'how_to', 'install_config', 'other'];
 const HEADS = [...ITEM_IDS, ...ISSUE_TYPES.map((t) => `type:${t}`)];
 const N_ITEMS = ITEM_IDS.length;
+
+/**
+ * Items that need a rule's match to be present at all, whatever the words around say (LABELLING.md: a version is
+ * only an explicit number or name; an attachment is only one the customer says is there, or an inline image): the
+ * model weighs the evidence, the rule says whether there is any.
+ */
+const GATES: Partial<Record<ItemId, readonly string[]>> = {
+  version: ['version_named', 'version_number'],
+  attachment: ['attachment', 'image'],
+};
+const gates = new Map<number, number[]>(
+  Object.entries(GATES).map(([id, rules]) => [
+    ITEM_IDS.indexOf(id as ItemId),
+    (rules ?? []).flatMap((r) => [featureHash(`r:${r}`), featureHash(`rs:${r}`)]),
+  ]),
+);
+
+/** Whether an item can be present at all (its gate's rule matched; items without a gate always can). */
+export function gateOpen(f: TextFeatures, k: number): boolean {
+  const need = gates.get(k);
+  return !need || need.some((h) => f.doc.includes(h));
+}
 
 /** Weights by feature hash, every head's weight for that feature side by side. */
 const weights = new Map<number, Float64Array>();
@@ -68,9 +90,10 @@ export function runModel(f: TextFeatures): ModelOutput {
     if (row) for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) + (row[k] ?? 0);
   }
   const itemLogit = z.subarray(0, N_ITEMS);
+  const gated = (k: number) => gateOpen(f, k);
   return {
     itemLogit,
-    present: Array.from(itemLogit, (v, k) => v >= (threshold[k] ?? 0)),
+    present: Array.from(itemLogit, (v, k) => v >= (threshold[k] ?? 0) && gated(k)),
     typeLogit: z.subarray(N_ITEMS),
   };
 }
@@ -94,11 +117,15 @@ export function decidingSentences(f: TextFeatures): Int32Array {
       const row = weights.get(h);
       if (row) for (let k = 0; k < N_ITEMS; k++) score[k] = (score[k] ?? 0) + (row[k] ?? 0);
     }
-    for (let k = 0; k < N_ITEMS; k++)
+    for (let k = 0; k < N_ITEMS; k++) {
+      // A gated item's evidence is a sentence where its gate's rule matched (the version number, the "attached").
+      const need = gates.get(k);
+      if (need && !need.some((h) => hashes.includes(h))) continue;
       if ((score[k] ?? 0) > (bestScore[k] ?? 0)) {
         bestScore[k] = score[k] ?? 0;
         best[k] = s;
       }
+    }
   });
   return best;
 }

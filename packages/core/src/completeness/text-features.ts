@@ -5,7 +5,8 @@ export const HASH_BITS = 20;
 const HASH_MASK = (1 << HASH_BITS) - 1;
 /** Text beyond this is not read: a first message's facts are at its start, and scoring must stay fast. */
 export const MAX_FEATURE_CHARS = 20_000;
-const MAX_SENTENCES = 400;
+// Every sentence of the text read is a sentence of the case (at 20,000 characters, a few thousand at most).
+const MAX_SENTENCES = 10_000;
 
 /** A sentence (or line) of the text, by offsets; the subject is always sentence 0. */
 export interface Sentence {
