@@ -41,10 +41,10 @@ def matrix(rows, col):
     return csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(col)))
 
 
-def best_threshold(y, p):
+def best_threshold(y, p, highest=0.86):
     """The probability cut that gives the best F1 on out-of-fold predictions."""
     best = (0.0, 0.5)
-    for t in np.arange(0.15, 0.86, 0.025):
+    for t in np.arange(0.15, highest, 0.025):
         pred = p >= t
         tp = int(np.sum(pred & (y == 1)))
         fp = int(np.sum(pred & (y == 0)))
@@ -55,17 +55,19 @@ def best_threshold(y, p):
     return best
 
 
-def item_head(X, y):
+def item_head(X, y, gated=False):
+    """A gated item is learnt where its rule matched: there the model only vetoes on clear evidence (no class
+    reweighting, a cut at most even odds), so that a short text with a version number keeps it."""
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
     best = None
     for C in C_GRID:
-        for weight in (None, "balanced"):
+        for weight in (None,) if gated else (None, "balanced"):
             oof = np.zeros(len(y))
             for tr, te in folds.split(X, y):
                 m = LogisticRegression(C=C, class_weight=weight, solver="liblinear", random_state=0)
                 m.fit(X[tr], y[tr])
                 oof[te] = m.predict_proba(X[te])[:, 1]
-            f1, t = best_threshold(y, oof)
+            f1, t = best_threshold(y, oof, 0.51 if gated else 0.86)
             if best is None or f1 > best[0] + 1e-9:
                 pred = oof >= t
                 counts = (int(np.sum(pred & (y == 1))), int(np.sum(pred & (y == 0))), int(np.sum(~pred & (y == 1))))
@@ -118,7 +120,8 @@ def main(features_path, model_path):
         # A gated item (model.ts GATES) is learnt where its gate is open; where it is closed it is never present.
         keep = [i for i, r in enumerate(rows) if item not in r["ignore"] and item not in r.get("closed", [])]
         y = np.array([1 if item in rows[i]["items"] else 0 for i in keep])
-        w, b, t, s = item_head(X[keep], y)
+        gated = any(item in r.get("closed", []) for r in rows)
+        w, b, t, s = item_head(X[keep], y, gated)
         lost = sum(1 for r in rows if item in r.get("closed", []) and item in r["items"] and item not in r["ignore"])
         if lost:
             CV_COUNTS[-1] = (CV_COUNTS[-1][0], CV_COUNTS[-1][1], CV_COUNTS[-1][2] + lost)
