@@ -138,6 +138,8 @@ describe('GET /api/cases/:id', () => {
       complete: full.complete,
       issueType: full.issueType,
       missing: full.missing,
+      // Every item the text lacked, required or not: what the rubric suggestions read.
+      absent: full.items.filter((i) => !i.present).map((i) => i.id),
     });
     const answer = (await (await api(`/api/cases/${c.id}`, A)).json()) as {
       completeness: { latest: ReturnType<typeof scoreCompleteness> };
@@ -166,7 +168,7 @@ describe('the issue type an agent recorded', () => {
       status: 'solved',
       subject: 'Export crashes with E4021',
       description: 'Since 4.2.1 on Windows 11 the export crashes with error E4021.',
-      issueType: 'bug',
+      ticketType: 'problem',
       customFields: { 'Issue type': 'How-to' },
     });
     await new D1Store(env.DB).saveCase('tenant-a', recorded, { source: 'test', at: '2026-11-21T00:00:00Z' });
@@ -177,15 +179,17 @@ describe('the issue type an agent recorded', () => {
     };
     expect(answer.completeness.latest).toMatchObject({ issueType: 'how_to', issueTypeSource: 'field' });
     expect(answer.closure.values.issue_type).toBe('how_to');
-    // The case keeps Zendesk's own type; it counts under the recorded one.
-    expect(answer.case.issueType).toBe('bug');
+    // The case keeps Zendesk's own ticket type; it counts under the recorded one.
+    expect(answer.case.ticketType).toBe('problem');
     const rollup = await env.DB.prepare(
       "SELECT sum(type_how_to) AS how_to, sum(type_bug) AS bug FROM daily_rollups WHERE tenant_id = 'tenant-a' AND day = '2025-01-15'",
     ).first<{ how_to: number; bug: number }>();
     expect(rollup).toEqual({ how_to: 1, bug: 0 });
-    // Without the field, the helpdesk's type (problem: a bug) is what counts.
+    // Without the field, the text (and the ticket type, a prior only) decides: a bug.
     const { customFields: _, ...untyped } = recorded;
-    expect(withRecordedIssueType(CaseSchema.parse({ ...untyped, id: 'typed-2' })).issueType).toBe('bug');
+    const plain = CaseSchema.parse({ ...untyped, id: 'typed-2' });
+    expect(withRecordedIssueType(plain).issueType).toBeNull();
+    expect(scoreCompleteness(plain)).toMatchObject({ issueType: 'bug', issueTypeSource: 'text', issueTypeNote: null });
   });
 });
 
