@@ -189,7 +189,11 @@ describe('the issue type an agent recorded', () => {
     const { customFields: _, ...untyped } = recorded;
     const plain = CaseSchema.parse({ ...untyped, id: 'typed-2' });
     expect(withRecordedIssueType(plain).issueType).toBeNull();
-    expect(scoreCompleteness(plain)).toMatchObject({ issueType: 'bug', issueTypeSource: 'text', issueTypeNote: null });
+    expect(scoreCompleteness(plain)).toMatchObject({
+      issueType: 'bug',
+      issueTypeSource: 'text',
+      issueTypeNote: null,
+    });
   });
 });
 

@@ -36,6 +36,12 @@ describe('the shipped model on the test split (never trained or tuned on)', () =
   it('reads the issue type', () => {
     expect(q.issueTypeAccuracy).toBeGreaterThanOrEqual(FLOORS.typeAccuracy);
   });
+  it('gets the verdicts a reader is sure of right, and the share of complete cases where the labels put it', () => {
+    expect(1 - q.verdicts.wrong.length / q.verdicts.judged).toBeGreaterThanOrEqual(FLOORS.verdicts);
+    expect(Math.abs((q.completeShare.scored ?? 0) - (q.completeShare.labelled ?? 1))).toBeLessThanOrEqual(
+      0.05,
+    );
+  });
   it('gives as evidence a sentence of the text', () => {
     for (const c of test.slice(0, 40)) {
       const text = `${c.subject}\n${c.description}`.replace(/\s+/g, ' ');
@@ -46,7 +52,9 @@ describe('the shipped model on the test split (never trained or tuned on)', () =
   });
 });
 
-const FLOORS = { microF1: 0.8, precision: 0.75, recall: 0.75, typeAccuracy: 0.7 };
+// Measured on the test split (training/evaluate.ts): micro-F1 0.86 (precision 0.82, recall 0.89), type 81%, sure
+// verdicts 88%. The floors sit a little under, so that a change that makes the scorer worse fails here.
+const FLOORS = { microF1: 0.83, precision: 0.78, recall: 0.85, typeAccuracy: 0.76, verdicts: 0.83 };
 
 // Training needs scikit-learn (Debian: python3-sklearn, for /usr/bin/python3). CI installs it; elsewhere the check runs
 // where it is present (PYTHON names another interpreter).
@@ -67,8 +75,9 @@ describe.runIf(sklearn || process.env.CI)('training', () => {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const shipped = readFileSync(join(core, 'src/completeness/model/completeness-model.json'), 'utf8');
-    expect(readFileSync(join(dir, 'model.json'), 'utf8') === shipped, 'retrain: see packages/core/training/README.md').toBe(
-      true,
-    );
+    expect(
+      readFileSync(join(dir, 'model.json'), 'utf8') === shipped,
+      'retrain: see packages/core/training/README.md',
+    ).toBe(true);
   });
 });

@@ -130,7 +130,10 @@ describe('scoreCompleteness', () => {
       weight: 0,
       required: false,
     });
-    const other = scoreCompleteness({ subject: 'Web app crashes', description: 'It crashes.', issueType: 'bug' }, rubric);
+    const other = scoreCompleteness(
+      { subject: 'Web app crashes', description: 'It crashes.', issueType: 'bug' },
+      rubric,
+    );
     expect(other.items.filter((i) => i.counted).length).toBeGreaterThan(1);
   });
 

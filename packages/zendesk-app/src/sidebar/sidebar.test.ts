@@ -55,6 +55,21 @@ describe('the sidebar', () => {
     expect(text(root, '[data-item=error] .evidence')).toContain('crash');
   });
 
+  it('scores a bug report filed as a Question by its text, says so in one line, and shows what it holds', async () => {
+    const { client, root, state } = setup();
+    state.ticket.type = 'question';
+    state.ticket.description =
+      'Since the update to 4.2.1 the desktop app on Windows 11 crashes when I click Export > CSV. Error: "Unhandled exception 0xC0000005"';
+    await mountSidebar(root, client);
+    expect(text(root, '[data-testid=issue-type]')).toBe('Bug');
+    expect(text(root, '[data-testid=issue-type-note]')).toBe(
+      'Ticket type says Question; the message reads like a bug report.',
+    );
+    for (const id of ['version', 'environment', 'error', 'steps'])
+      expect(root.querySelector(`[data-item=${id}]`)?.className, id).toBe('present');
+    expect(text(root, '[data-item=error] .evidence')).toMatch(/crashes|0xC0000005/);
+  });
+
   it('takes the issue type the agent recorded in its field over the ticket type and the text', async () => {
     const { client, root, state } = setup();
     state.ticket.type = 'problem';
