@@ -78,22 +78,19 @@ function fromList(set: string, rows: ListLabelled[]): LabelledCase[] {
   });
 }
 
+/** The fixtures' format (a record of every item, raw bodies cleaned first) as the list format. */
 function fromRecords(set: string, rows: RecordLabelled[]): LabelledCase[] {
-  return rows.map((r) => {
-    const id = `${set}:${r.id}`;
-    return {
-      id,
-      set,
-      source: r.source ?? '',
+  return fromList(
+    set,
+    rows.map((r) => ({
+      id: r.id,
+      source: r.source,
       subject: r.subject,
       description: r.body !== undefined ? firstMessageText(r.body) : (r.description ?? ''),
       issueType: r.labels.issueType,
-      items: new Set(ITEM_IDS.filter((i) => r.labels.items[i])),
-      ignore: new Set(),
-      mustBe: null,
-      split: splitOf(id),
-    };
-  });
+      items: ITEM_IDS.filter((i) => r.labels.items[i]),
+    })),
+  );
 }
 
 /** Every labelled case, each once (the same source in two parts is kept in the first). */

@@ -23,6 +23,20 @@ describe('the labelled corpus', () => {
       for (const i of [...c.items, ...c.ignore]) expect(ITEM_IDS).toContain(i);
     }
   });
+
+  it('takes nothing from the held-out sets’ sources or the dev set’s repositories, and at most two posts a repository', () => {
+    const repoOf = (url: string) => url.split('/').slice(3, 5).join('/').toLowerCase();
+    const devRepos = new Set(corpus.filter((c) => c.set === 'dev').map((c) => repoOf(c.source)));
+    const perRepo = new Map<string, number>();
+    for (const c of corpus.filter((x) => x.set !== 'dev' && x.source.startsWith('https://'))) {
+      expect(c.source).not.toMatch(
+        /nextcloud|mattermost|grafana|odoo|dbeaver|invoiceninja|woocommerce\/woocommerce|askubuntu|reddit/i,
+      );
+      expect(devRepos.has(repoOf(c.source)), c.source).toBe(false);
+      perRepo.set(repoOf(c.source), (perRepo.get(repoOf(c.source)) ?? 0) + 1);
+    }
+    expect(Math.max(...perRepo.values())).toBeLessThanOrEqual(2);
+  });
 });
 
 describe('the shipped model on the test split (never trained or tuned on)', () => {

@@ -156,24 +156,15 @@ export function textFeatures(subject: string, description: string): TextFeatures
   }
   // Each rule scans the whole text once; a match is a feature of the sentence it starts in (once per sentence).
   const starts = sentences.map((s) => s.start);
-  const ruleHit = (name: number, subjectName: number, at: number, last: number) => {
-    const s = sentenceAt(starts, at);
-    if (s === last) return s;
-    const h = s === 0 ? subjectName : name;
-    const own = perSentence[s];
-    if (own && !own.includes(h)) own.push(h);
-    addDoc(h);
-    return s;
-  };
   let last = -1;
   for (const at of versionNumbersIn(text))
-    last = ruleHit(VERSION_NUMBER_RULE[0], VERSION_NUMBER_RULE[1], at, last);
+    last = ruleHit(perSentence, starts, VERSION_NUMBER_RULE[0], VERSION_NUMBER_RULE[1], at, last);
   for (const [re, name, subjectName] of GLOBAL_RULES) {
     re.lastIndex = 0;
     last = -1;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
-      last = ruleHit(name, subjectName, m.index, last);
+      last = ruleHit(perSentence, starts, name, subjectName, m.index, last);
     }
   }
   addDoc(featureHash(`d:len${bucket(text.length - subj.length)}`));

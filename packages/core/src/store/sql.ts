@@ -71,6 +71,21 @@ export type RollupDimension = 'channel' | 'grp' | 'brand';
  * The query that sums rollups over a window, optionally filtered by dimensions and grouped by one.
  * Returns the SQL and its bind values; each result row holds every counter (and `k`, the group key, when grouped).
  */
+/** The channel, group and brand filters as SQL conditions (the rollups and the cases name the columns alike). */
+function addFilters(
+  where: string[],
+  params: string[],
+  filters: Partial<Record<RollupDimension, string>>,
+): void {
+  for (const dim of ['channel', 'grp', 'brand'] as const) {
+    const v = filters[dim];
+    if (v !== undefined) {
+      where.push(`${dim} = ?`);
+      params.push(v);
+    }
+  }
+}
+
 export function metricsQuery(
   tenantId: string,
   window: { from: string; to: string },
@@ -80,13 +95,7 @@ export function metricsQuery(
 ): { sql: string; params: string[] } {
   const where = ['tenant_id = ?', 'day >= ?', 'day <= ?'];
   const params = [tenantId, window.from, window.to];
-  for (const dim of ['channel', 'grp', 'brand'] as const) {
-    const v = filters[dim];
-    if (v !== undefined) {
-      where.push(`${dim} = ?`);
-      params.push(v);
-    }
-  }
+  addFilters(where, params, filters);
   const sums = COUNTER_NAMES.map((n) => `SUM(${n}) AS ${n}`).join(', ');
   const sql = groupBy
     ? `SELECT ${groupBy} AS k, ${sums} FROM daily_rollups WHERE ${where.join(' AND ')} GROUP BY ${groupBy}`
@@ -112,13 +121,7 @@ export function outcomesQuery(
     'complete_at_creation IS NOT NULL',
   ];
   const params = [tenantId, window.from, window.to];
-  for (const dim of ['channel', 'grp', 'brand'] as const) {
-    const v = filters[dim];
-    if (v !== undefined) {
-      where.push(`${dim} = ?`);
-      params.push(v);
-    }
-  }
+  addFilters(where, params, filters);
   const sql = `SELECT complete_at_creation AS complete, json_extract(completeness_at_creation, '$.missing') AS missing,
       json_extract(data, '$.publicAgentReplies') AS replies, json_extract(data, '$.reopens') AS reopens,
       json_extract(data, '$.resolutionHours') AS hours, created_at, solved_at,
