@@ -67,10 +67,10 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
     const { config, store } = c.var;
     const signingSecret = requireSlack(config);
     const rawBody = await readWebhookBody(c);
-    const signature = c.req.header('x-slack-signature');
-    verifySlackSignature({
+    // The verified signature, in its one strict form: what the replay mark keys on.
+    const signature = verifySlackSignature({
       signingSecret,
-      signature,
+      signature: c.req.header('x-slack-signature'),
       timestamp: c.req.header('x-slack-request-timestamp'),
       rawBody,
       now: now(),
@@ -105,7 +105,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
     }
     // The same signed request twice is a replay: only Slack's own retries (new signatures) get through.
     const at = new Date(now()).toISOString();
-    if (!(await store.markProcessed(auth.tenantId, 'slack-request', signature ?? '', at)))
+    if (!(await store.markProcessed(auth.tenantId, 'slack-request', signature, at)))
       throw new SignatureError('replayed request');
     // Events API redeliveries carry the same event_id: handled once.
     if (body.type === 'event_callback' && typeof body.event_id === 'string')

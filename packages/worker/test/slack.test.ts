@@ -7,7 +7,7 @@ import { D1Store } from '@support-metrics/platform';
 import { blockProblems, runSlackJobs } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant } from './helpers.js';
-import { slackHarness } from './slack-helpers.js';
+import { SLACK_SECRET, slackHarness, slackSignature } from './slack-helpers.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -142,6 +142,42 @@ describe('request verification', () => {
     const after = await env.DB.prepare('SELECT count(*) AS n FROM processed_events').first<{ n: number }>();
     // Only the one good request was recorded (its signature, against replays).
     expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(1);
+  });
+
+  it('keys the replay mark on the one strict signature: altered headers of the same signed bytes are 401 every time', async () => {
+    const body = new URLSearchParams({
+      token: 'verification_token',
+      team_id: 'T111',
+      team_domain: 'test-domain',
+      channel_id: 'C111',
+      channel_name: 'support',
+      user_id: 'W111',
+      user_name: 'lead',
+      command: '/support-metrics',
+      text: 'help',
+      response_url: 'https://hooks.slack.com/commands/T111/111/xxxxx',
+      trigger_id: '111.111.strict',
+    }).toString();
+    const ts = String(Math.floor(h.clock.now / 1000));
+    const good = await slackSignature(SLACK_SECRET, ts, body);
+    const form = 'application/x-www-form-urlencoded';
+    expect((await h.signed(body, form, { ts, signature: good })).status).toBe(200);
+    const hex = good.slice(3);
+    for (const signature of [
+      good, // the replay itself
+      `${good}=x`, // a second '=' (bolt alone reads up to it)
+      `${good}=`,
+      ` ${good}`,
+      `${good} `,
+      `V0=${hex}`,
+      `v0=${hex.toUpperCase()}`,
+      `${good}, ${good}`, // a repeated header, as Headers joins it
+      `v0=${hex},v0=${hex}`, // two signatures
+      `v1=${hex}`,
+    ]) {
+      const res = await h.signed(body, form, { ts, signature });
+      expect(res.status, JSON.stringify(signature)).toBe(401);
+    }
   });
 
   it('refuses a signed payload it cannot handle with 400 and the zod issue path', async () => {

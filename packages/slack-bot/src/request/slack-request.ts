@@ -12,15 +12,22 @@ export interface SlackSignatureInput {
   now: number;
 }
 
+/** The one form Slack sends: the scheme `v0`, `=`, and 64 lower-case hex digits; nothing before or after. */
+const SIGNATURE = /^v0=[0-9a-f]{64}$/;
+
 /**
  * Verifies a request from Slack on its raw body before anything is parsed (bolt's `verifySlackRequest`:
- * v0 HMAC-SHA256, 5-minute window, constant-time compare). Throws SignatureError, never echoing the secret.
+ * v0 HMAC-SHA256, 5-minute window, constant-time compare). The header is parsed strictly first — exactly one
+ * scheme and one value (bolt alone reads up to a second `=` and would accept `v0=<hex>=x`) — and the verified value
+ * is returned: the replay mark keys on it. Throws SignatureError, never echoing the secret.
  *
- * @example verifySlackSignature({ signingSecret, signature, timestamp, rawBody, now: Date.now() });
+ * @example const verified = verifySlackSignature({ signingSecret, signature, timestamp, rawBody, now: Date.now() });
  */
-export function verifySlackSignature(o: SlackSignatureInput): void {
+export function verifySlackSignature(o: SlackSignatureInput): string {
   if (!o.signature || !o.timestamp)
     throw new SignatureError('missing X-Slack-Signature or -Request-Timestamp');
+  // A repeated header arrives joined with ", ": not one signature either.
+  if (!SIGNATURE.test(o.signature)) throw new SignatureError('signature does not match');
   const ts = Number(o.timestamp);
   if (!/^\d+$/.test(o.timestamp) || !Number.isSafeInteger(ts))
     throw new SignatureError('unreadable X-Slack-Request-Timestamp');
@@ -37,6 +44,7 @@ export function verifySlackSignature(o: SlackSignatureInput): void {
     const message = String((e as Error).message ?? '');
     throw new SignatureError(/stale|old/i.test(message) ? 'stale timestamp' : 'signature does not match');
   }
+  return o.signature;
 }
 
 const noop = () => {};
