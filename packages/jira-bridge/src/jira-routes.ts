@@ -3,7 +3,6 @@ import {
   apiError,
   invalidInput,
   isUniqueViolation,
-  sha256Hex,
   tenantWebhook,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
@@ -35,7 +34,7 @@ export function jiraRoutes(opts: JiraRoutesOptions = {}) {
       setting: 'jiraWebhookSecret',
       global: 'JIRA_WEBHOOK_SECRET',
     });
-    await verifyJiraSignature({ secret, header: c.req.header('x-hub-signature'), rawBody });
+    const signature = await verifyJiraSignature({ secret, header: c.req.header('x-hub-signature'), rawBody });
 
     let json: unknown;
     try {
@@ -49,8 +48,9 @@ export function jiraRoutes(opts: JiraRoutesOptions = {}) {
     const parsed = JiraWebhookSchema.safeParse(json);
     if (!parsed.success) throw invalidInput(parsed.error, 'Jira webhook');
 
-    // Jira retries a delivery with the same identifier; without one, the body itself identifies it.
-    const eventId = c.req.header('x-atlassian-webhook-identifier') || `sha256:${await sha256Hex(rawBody)}`;
+    // Jira retries a delivery with the same identifier and the same signed body. The identifier is not signed, so the
+    // verified signature is marked too: the same signed bytes with another identifier are a replay.
+    const identifier = c.req.header('x-atlassian-webhook-identifier');
     const at = new Date(now()).toISOString();
     const jira = new JiraStore(c.env.DB);
     const { outcome, statements } = await planJiraEvent(
@@ -63,7 +63,9 @@ export function jiraRoutes(opts: JiraRoutesOptions = {}) {
       parsed.data,
     );
     try {
-      await c.env.DB.batch([jira.processed(tenantId, eventId, at), ...statements]);
+      const marks = [jira.processed(tenantId, `hmac:${signature}`, at)];
+      if (identifier) marks.push(jira.processed(tenantId, identifier, at));
+      await c.env.DB.batch([...marks, ...statements]);
     } catch (e) {
       if (isUniqueViolation(e)) return c.json({ status: 'duplicate' });
       throw e;

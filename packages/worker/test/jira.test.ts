@@ -184,6 +184,31 @@ describe('Jira webhooks', () => {
     expect(row?.status).toBe('In Review');
   });
 
+  it('keys the replay mark on the verified signature: the same signed bytes again, under any identifier or altered header, are never applied twice', async () => {
+    const body = JSON.stringify(
+      issueEvent('jira:issue_updated', 'EXP-2', {
+        status: { name: 'Done' },
+        updated: '2026-11-22T10:00:00.000+0000',
+      }),
+    );
+    const good = await sign(body);
+    expect(await (await deliver(body, { id: 'replay-1' })).json()).toMatchObject({ status: 'applied' });
+    // A new identifier (it is not signed) on the same signed bytes: a replay, acknowledged and not applied.
+    expect(await (await deliver(body, { id: 'replay-2' })).json()).toEqual({ status: 'duplicate' });
+    for (const signature of [
+      `${good}=x`,
+      `SHA256=${good.slice(7)}`,
+      `sha256=${good.slice(7).toUpperCase()}`,
+      `${good}, ${good}`,
+      `sha1=${good.slice(7)}`,
+    ])
+      expect((await deliver(body, { id: 'replay-3', signature })).status, signature).toBe(401);
+    // Surrounding spaces never reach the worker (HTTP trims header values): the same verified value, a duplicate.
+    expect(await (await deliver(body, { id: 'replay-4', signature: ` ${good} ` })).json()).toEqual({
+      status: 'duplicate',
+    });
+  });
+
   it('answers 400 with the zod path for a bad payload, ignores events it does not use', async () => {
     const res = await deliver({
       webhookEvent: 'jira:issue_updated',

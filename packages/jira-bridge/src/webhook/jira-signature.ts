@@ -13,10 +13,11 @@ export async function verifyJiraSignature(o: {
   rawBody: string;
 }) {
   if (!o.header) throw new SignatureError('missing X-Hub-Signature');
-  const [method, signature] = o.header.trim().split('=', 2);
-  if (method !== 'sha256' || !signature || !/^[0-9a-f]{64}$/i.test(signature))
-    throw new SignatureError('X-Hub-Signature is not sha256=<hex>');
+  // Exactly one scheme and one value, as Jira sends it: nothing before, after or repeated.
+  const strict = /^sha256=([0-9a-f]{64})$/.exec(o.header);
+  if (!strict?.[1]) throw new SignatureError('X-Hub-Signature is not sha256=<hex>');
   const expected = await hmacSha256Hex(o.secret, o.rawBody);
-  if (!timingSafeEqual(expected, signature.toLowerCase()))
-    throw new SignatureError('signature does not match');
+  if (!timingSafeEqual(expected, strict[1])) throw new SignatureError('signature does not match');
+  // The verified value: the replay mark keys on it.
+  return strict[1];
 }
