@@ -48,7 +48,7 @@ describe('Zendesk webhook signatures', () => {
       now: Date.now(),
       toleranceSeconds: 0,
     };
-    await expect(verifyZendeskSignature(vector)).resolves.toBeUndefined();
+    await expect(verifyZendeskSignature(vector)).resolves.toBe(vector.signature);
     await expect(verifyZendeskSignature({ ...vector, rawBody: `${membershipRaw} ` })).rejects.toThrow(
       'does not match',
     );
@@ -91,6 +91,29 @@ describe('Zendesk webhook signatures', () => {
       },
     });
     expect(replay.status).toBe(401);
+  });
+
+  it('parses the signature header strictly: altered forms of a good signature are 401, and the event is applied once', async () => {
+    const body = JSON.stringify(ticketCreated('5004'));
+    const ts = new Date().toISOString();
+    const { zendeskSignature } = await import('./helpers.js');
+    const good = await zendeskSignature('test-webhook-secret', ts, body);
+    const send = (signature: string) =>
+      postWebhook(null, {
+        raw: body,
+        headers: { 'x-zendesk-webhook-signature': signature, 'x-zendesk-webhook-signature-timestamp': ts },
+      });
+    expect((await send(good)).status).toBe(200);
+    for (const signature of [
+      `${good}=x`,
+      `${good}x`,
+      `${good}, ${good}`,
+      `sha256=${good}`,
+      good.slice(0, -1),
+    ])
+      expect((await send(signature)).status, signature).toBe(401);
+    // The same signed delivery again: the event (its id is signed) is applied once.
+    expect(await (await send(good)).json()).toMatchObject({ status: 'duplicate' });
   });
 });
 

@@ -23,7 +23,7 @@ function timestampMs(value: string): number {
  *
  * @example await verifyZendeskSignature({ secret, signature, timestamp, rawBody, now: Date.now(), toleranceSeconds: 300 });
  */
-export async function verifyZendeskSignature(o: VerifyOptions): Promise<void> {
+export async function verifyZendeskSignature(o: VerifyOptions): Promise<string> {
   if (!o.signature || !o.timestamp)
     throw new SignatureError('missing X-Zendesk-Webhook-Signature or -Timestamp');
   if (o.toleranceSeconds > 0) {
@@ -31,6 +31,9 @@ export async function verifyZendeskSignature(o: VerifyOptions): Promise<void> {
     if (!Number.isFinite(at)) throw new SignatureError('unreadable X-Zendesk-Webhook-Signature-Timestamp');
     if (Math.abs(o.now - at) > o.toleranceSeconds * 1000) throw new SignatureError('stale timestamp');
   }
+  // Exactly one value, as Zendesk sends it: base64 of a 32-byte HMAC, nothing before, after or repeated.
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(o.signature)) throw new SignatureError('signature does not match');
   const expected = await hmacSha256Base64(o.secret, o.timestamp + o.rawBody);
-  if (!timingSafeEqual(expected, o.signature.trim())) throw new SignatureError('signature does not match');
+  if (!timingSafeEqual(expected, o.signature)) throw new SignatureError('signature does not match');
+  return o.signature;
 }
