@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import blockActions from '@shared-data/slack/block_actions_payload.json';
 import messageShortcut from '@shared-data/slack/message_shortcut_payload.json';
 import vectorBody from '@shared-data/slack/slash_command_body_signing_vector.txt?raw';
+import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { D1Store } from '@support-metrics/platform';
 import { blockProblems, runSlackJobs } from '@support-metrics/slack-bot';
@@ -178,6 +179,37 @@ describe('request verification', () => {
       const res = await h.signed(body, form, { ts, signature });
       expect(res.status, JSON.stringify(signature)).toBe(401);
     }
+  });
+
+  it('answers nulls where Slack never sends them with 400 and the path, never a 500', async () => {
+    const event = (over: Record<string, unknown>, e: Record<string, unknown> = {}) =>
+      h.signed(
+        JSON.stringify({
+          type: 'event_callback',
+          team_id: 'T111',
+          event_id: `Ev${crypto.randomUUID()}`,
+          event: { type: 'app_mention', user: 'U1', channel: 'C111', text: 'hi', ...e },
+          ...over,
+        }),
+        'application/json',
+      );
+    for (const [res, path] of [
+      [await event({}, { user: null }), 'event.user'],
+      [await event({ authorizations: [null] }), 'authorizations.0'],
+      [await event({}, { type: 'x'.repeat(300) }), 'event.type'],
+      [await event({ team_id: 'T'.repeat(300) }), 'team_id'],
+    ] as const) {
+      expect(res.status, path).toBe(400);
+      expect(JSON.stringify(await res.json())).toContain(path);
+    }
+    const modal = {
+      ...viewSubmission,
+      team: { ...(viewSubmission.team as object), id: 'T111' },
+      view: { ...viewSubmission.view, state: { values: { block: { action: null } } } },
+    };
+    const res = await h.interaction(modal);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('view.state.values.block.action');
   });
 
   it('refuses a signed payload it cannot handle with 400 and the zod issue path', async () => {

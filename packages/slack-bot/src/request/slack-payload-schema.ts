@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const Id = z.string().min(1);
+// Slack's ids are short (T0123ABCD, U…, C…, a trigger or event id): bounded, so that a signed but hostile body is a 400.
+const Id = z.string().min(1).max(255);
 const User = z.looseObject({ id: Id });
 // bolt reads `channel.id` whenever `channel` is there, and `response_urls[0].response_url`: absent is fine, null is not.
 const Channel = z.looseObject({ id: Id }).optional();
@@ -22,10 +23,13 @@ export const EventCallbackSchema = z.looseObject({
   type: z.literal('event_callback'),
   team_id: Id,
   event_id: Id,
+  // bolt reads `authorizations[0]` and the event's `user`: absent is fine, null is not.
+  authorizations: z.array(z.looseObject({ team_id: Id.nullish(), user_id: Id.optional() })).max(100).optional(),
   event: z.looseObject({
-    type: z.string().min(1),
-    channel: z.union([z.string(), z.looseObject({ id: Id })]).optional(),
-    channel_id: z.string().optional(),
+    type: z.string().min(1).max(255),
+    user: z.union([Id, z.looseObject({ id: Id })]).optional(),
+    channel: z.union([Id, z.looseObject({ id: Id })]).optional(),
+    channel_id: Id.optional(),
     item: z.looseObject({}).optional(),
   }),
 });
@@ -49,7 +53,10 @@ export const InteractionSchema = z.discriminatedUnion('type', [
       id: Id,
       callback_id: z.string(),
       private_metadata: z.string().optional(),
-      state: z.looseObject({ values: z.record(z.string(), z.unknown()) }),
+      // Block id → action id → the element's state, as Slack sends it: an object each (never null).
+      state: z.looseObject({
+        values: z.record(z.string().max(255), z.record(z.string().max(255), z.looseObject({}))),
+      }),
     }),
   }),
   z.looseObject({
