@@ -3,6 +3,7 @@ import {
   apiError,
   invalidInput,
   isUniqueViolation,
+  parseWebhookJson,
   tenantWebhook,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
@@ -38,7 +39,7 @@ export function jiraRoutes(opts: JiraRoutesOptions = {}) {
 
     let json: unknown;
     try {
-      json = JSON.parse(rawBody);
+      json = parseWebhookJson(rawBody);
     } catch {
       throw apiError(400, 'malformed_json', 'the body is not JSON');
     }

@@ -272,6 +272,26 @@ describe('Zendesk event webhooks', () => {
     expect(await count('cases')).toBe(before);
   });
 
+  it('answers 400 with the path for a 900 KB id (the body under the size limit), and stores a lone surrogate as U+FFFD', async () => {
+    const before = await count('cases');
+    const huge = 'x'.repeat(900_000);
+    for (const field of ['group_id', 'brand_id', 'requester_id']) {
+      const res = await postWebhook(ticketCreated('5100', { [field]: huge }));
+      expect(res.status, field).toBe(400);
+      expect(JSON.stringify(await res.json())).toContain(`detail.${field}`);
+    }
+    const trigger = await postWebhook({ ticket: { id: '5101', subject: 'x', group_id: huge } });
+    expect(trigger.status).toBe(400);
+    expect(await count('cases')).toBe(before);
+    // A JSON-escaped lone surrogate, signed correctly: stored (and rolled up) as the replacement character.
+    const raw = JSON.stringify(ticketCreated('5102', { group_id: 'G1' })).replace('"G1"', '"G\\ud800"');
+    expect((await postWebhook(null, { raw })).status).toBe(200);
+    const grp = await env.DB.prepare("SELECT hex(grp) AS h FROM cases WHERE id = '5102'").first<{
+      h: string;
+    }>();
+    expect(grp?.h).toBe('47EFBFBD'); // "G" + U+FFFD in UTF-8
+  });
+
   it('answers 400 for malformed JSON and 413 above 1 MB', async () => {
     expect((await postWebhook(null, { raw: '{"type": "zen:event-type:ticket.created",' })).status).toBe(400);
     const big = JSON.stringify(ticketCreated('6006', { description: 'x'.repeat(1_100_000) }));

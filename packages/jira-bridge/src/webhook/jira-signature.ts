@@ -13,11 +13,12 @@ export async function verifyJiraSignature(o: {
   rawBody: string;
 }) {
   if (!o.header) throw new SignatureError('missing X-Hub-Signature');
-  // Exactly one scheme and one value, as Jira sends it: nothing before, after or repeated.
-  const strict = /^sha256=([0-9a-f]{64})$/.exec(o.header);
+  // Exactly one scheme and one value: nothing before, after or repeated (hex in either case is the same value).
+  const strict = /^sha256=([0-9a-fA-F]{64})$/.exec(o.header);
   if (!strict?.[1]) throw new SignatureError('X-Hub-Signature is not sha256=<hex>');
+  const signature = strict[1].toLowerCase();
   const expected = await hmacSha256Hex(o.secret, o.rawBody);
-  if (!timingSafeEqual(expected, strict[1])) throw new SignatureError('signature does not match');
-  // The verified value: the replay mark keys on it.
-  return strict[1];
+  if (!timingSafeEqual(expected, signature)) throw new SignatureError('signature does not match');
+  // The verified value, normalised: the replay mark keys on it.
+  return signature;
 }

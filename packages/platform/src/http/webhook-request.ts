@@ -17,6 +17,28 @@ export async function readWebhookBody(c: Context<AppEnv>): Promise<string> {
   return raw;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
+
+/** A string as valid Unicode: each lone surrogate (a JSON `\ud800` escape) becomes U+FFFD, as a UTF-8 store needs. */
+export function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/**
+ * A verified webhook body parsed as JSON with every string (and key) well-formed (wellFormed), so that no lone
+ * surrogate reaches the store. Throws SyntaxError for text that is not JSON.
+ */
+export function parseWebhookJson(raw: string): unknown {
+  return JSON.parse(raw, (_key, value: unknown) => {
+    if (typeof value === 'string') return wellFormed(value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const keys = Object.keys(value);
+    if (!keys.some((k) => HAS_LONE_SURROGATE.test(k))) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormed(k), v]));
+  });
+}
+
 /**
  * The secret a tenant's webhooks of one source are verified with: the tenant's own setting, else — for the default
  * tenant only — the global secret. Another tenant without its own is off (NotConfiguredError naming what to set),

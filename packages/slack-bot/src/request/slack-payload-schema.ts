@@ -24,7 +24,10 @@ export const EventCallbackSchema = z.looseObject({
   team_id: Id,
   event_id: Id,
   // bolt reads `authorizations[0]` and the event's `user`: absent is fine, null is not.
-  authorizations: z.array(z.looseObject({ team_id: Id.nullish(), user_id: Id.optional() })).max(100).optional(),
+  authorizations: z
+    .array(z.looseObject({ team_id: Id.nullish(), user_id: Id.optional() }))
+    .max(100)
+    .optional(),
   event: z.looseObject({
     type: z.string().min(1).max(255),
     user: z.union([Id, z.looseObject({ id: Id })]).optional(),

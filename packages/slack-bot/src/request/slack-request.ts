@@ -1,5 +1,5 @@
 import { verifySlackRequest } from '@slack/bolt';
-import { SignatureError } from '@support-metrics/platform';
+import { parseWebhookJson, SignatureError } from '@support-metrics/platform';
 
 export interface SlackSignatureInput {
   signingSecret: string;
@@ -63,9 +63,9 @@ export type SlackBody = Record<string, unknown>;
 
 /** Parses a verified body by its content type; throws SyntaxError for JSON that does not parse. */
 export function parseSlackBody(rawBody: string, contentType: string | undefined): SlackBody {
-  if ((contentType ?? '').includes('application/json')) return JSON.parse(rawBody) as SlackBody;
+  if ((contentType ?? '').includes('application/json')) return parseWebhookJson(rawBody) as SlackBody;
   const form = Object.fromEntries(new URLSearchParams(rawBody));
-  if (typeof form.payload === 'string') return JSON.parse(form.payload) as SlackBody;
+  if (typeof form.payload === 'string') return parseWebhookJson(form.payload) as SlackBody;
   return form;
 }
 

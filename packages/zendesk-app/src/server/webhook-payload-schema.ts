@@ -1,10 +1,14 @@
 import { z } from 'zod';
 
-const Id = z.union([z.string(), z.number()]).transform(String);
+// Zendesk's ids are integers (up to 20 digits), sent as numbers or strings: bounded, so that a signed but hostile
+// body (a 900 KB group_id) is a 400 with its path, never stored or rolled up.
+const RawId = z.union([z.string().max(64), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)]);
+const Id = RawId.transform(String);
+/** Names, subjects and enum values: capped (a subject is at most a few hundred characters in Zendesk). */
+const Text = z.string().max(10_000);
+const Tags = z.array(z.string().max(255)).max(1_000);
 // Absent stays undefined (the field is left as it is); Zendesk's "no value" ("0", "", null) becomes null.
-const OptionalId = z
-  .union([z.string(), z.number()])
-  .nullable()
+const OptionalId = RawId.nullable()
   .optional()
   .transform((v) =>
     v === undefined ? undefined : v === null || v === '' || v === '0' || v === 0 ? null : String(v),
@@ -13,11 +17,11 @@ const OptionalId = z
 /** `detail` of a Zendesk ticket event: ids arrive as strings, enum values in any case ("Open", "OPEN"). */
 export const TicketEventDetailSchema = z.looseObject({
   id: Id,
-  subject: z.string().nullable().optional(),
+  subject: Text.nullable().optional(),
   description: z.string().nullable().optional(),
-  status: z.string().nullable().optional(),
-  priority: z.string().nullable().optional(),
-  type: z.string().nullable().optional(),
+  status: Text.nullable().optional(),
+  priority: Text.nullable().optional(),
+  type: Text.nullable().optional(),
   created_at: z.iso.datetime({ offset: true }).optional(),
   updated_at: z.iso.datetime({ offset: true }).optional(),
   requester_id: OptionalId,
@@ -26,9 +30,14 @@ export const TicketEventDetailSchema = z.looseObject({
   group_id: OptionalId,
   brand_id: OptionalId,
   form_id: OptionalId,
-  tags: z.array(z.string()).nullable().optional(),
+  tags: Tags.nullable().optional(),
   via: z
-    .looseObject({ channel: z.union([z.string(), z.number()]).nullable().optional() })
+    .looseObject({
+      channel: z
+        .union([z.string().max(255), z.number()])
+        .nullable()
+        .optional(),
+    })
     .nullable()
     .optional(),
 });
@@ -38,11 +47,11 @@ export const TicketEventDetailSchema = z.looseObject({
  * https://developer.zendesk.com/api-reference/webhooks/event-types/webhook-event-types/
  */
 export const EventWebhookSchema = z.looseObject({
-  type: z.string().startsWith('zen:event-type:'),
-  id: z.string().min(1),
+  type: z.string().startsWith('zen:event-type:').max(255),
+  id: z.string().min(1).max(255),
   account_id: z.number().optional(),
   time: z.iso.datetime({ offset: true }),
-  subject: z.string().optional(),
+  subject: Text.optional(),
   detail: z.record(z.string(), z.unknown()),
   event: z.record(z.string(), z.unknown()).optional(),
 });
@@ -54,23 +63,23 @@ export type EventWebhook = z.infer<typeof EventWebhookSchema>;
  */
 export const TriggerTicketSchema = z.looseObject({
   id: Id,
-  subject: z.string().optional(),
+  subject: Text.optional(),
   description: z.string().optional(),
-  status: z.string().optional(),
-  priority: z.string().optional(),
-  type: z.string().optional(),
-  channel: z.string().optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
+  status: Text.optional(),
+  priority: Text.optional(),
+  type: Text.optional(),
+  channel: Text.optional(),
+  created_at: Text.optional(),
+  updated_at: Text.optional(),
   requester_id: OptionalId,
-  requester_name: z.string().optional(),
+  requester_name: Text.optional(),
   assignee_id: OptionalId,
-  assignee_name: z.string().optional(),
-  assignee_email: z.string().optional(),
+  assignee_name: Text.optional(),
+  assignee_email: Text.optional(),
   organization_id: OptionalId,
   group_id: OptionalId,
   brand_id: OptionalId,
-  tags: z.union([z.string(), z.array(z.string())]).optional(),
+  tags: z.union([z.string().max(100_000), Tags]).optional(),
 });
 export const TriggerWebhookSchema = z.union([
   z
@@ -80,10 +89,10 @@ export const TriggerWebhookSchema = z.union([
     .looseObject({
       ticketID: Id.optional(),
       ticket_id: Id.optional(),
-      priority: z.string().optional(),
-      tags: z.string().optional(),
+      priority: Text.optional(),
+      tags: z.string().max(100_000).optional(),
       groupID: Id.optional(),
-      type: z.string().optional(),
+      type: Text.optional(),
     })
     .refine((b) => b.ticketID !== undefined || b.ticket_id !== undefined, {
       message: 'a trigger body names the ticket: {"ticket": {"id": …}} or "ticketID"',

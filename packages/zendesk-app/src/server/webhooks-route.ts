@@ -9,6 +9,7 @@ import {
   type AppEnv,
   apiError,
   invalidInput,
+  parseWebhookJson,
   type SaveResult,
   StaleCaseError,
   sha256Hex,
@@ -72,7 +73,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
 
     let body: unknown;
     try {
-      body = JSON.parse(rawBody);
+      body = parseWebhookJson(rawBody);
     } catch {
       throw apiError(400, 'malformed_json', 'the body is not JSON');
     }
