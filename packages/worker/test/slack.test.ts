@@ -205,7 +205,7 @@ describe('request verification', () => {
     const modal = {
       ...viewSubmission,
       team: { ...(viewSubmission.team as object), id: 'T111' },
-      view: { ...viewSubmission.view, state: { values: { block: { action: null } } } },
+      view: { ...(viewSubmission.view as object), state: { values: { block: { action: null } } } },
     };
     const res = await h.interaction(modal);
     expect(res.status).toBe(400);
