@@ -69,6 +69,18 @@ describe('Zendesk webhook signatures', () => {
     expect(await count('processed_events')).toBe(0);
   });
 
+  it('answers an unknown tenant exactly as a known one without a secret: no tenant enumeration', async () => {
+    await seedTenant('no-hook-yet', 'no-hook-yet-token');
+    const answer = async (tenant: string) => {
+      const res = await postWebhook(ticketCreated('5005'), { path: `/t/${tenant}/zendesk/webhooks` });
+      const body = (await res.json()) as { message?: string };
+      return { status: res.status, body: JSON.stringify(body).replaceAll(tenant, '<tenant>') };
+    };
+    const known = await answer('no-hook-yet');
+    expect(known.status).toBe(503);
+    expect(await answer('no-such-tenant')).toEqual(known);
+  });
+
   it('refuses a delivery without signature headers', async () => {
     const res = await postWebhook(ticketCreated('5002'), { headers: { 'x-zendesk-webhook-signature': '' } });
     expect(res.status).toBe(401);
@@ -602,7 +614,7 @@ describe('Zendesk trigger webhooks', () => {
 });
 
 describe('tenants and configuration', () => {
-  it('routes /t/:tenant/zendesk/webhooks to that tenant with its own secret, 404 for an unknown one', async () => {
+  it('routes /t/:tenant/zendesk/webhooks to that tenant with its own secret, 503 for an unknown one', async () => {
     await seedTenant('acme', 'acme-token', { zendeskWebhookSecret: 'acme-own-secret' });
     const res = await postWebhook(ticketCreated('8001'), {
       path: '/t/acme/zendesk/webhooks',
@@ -620,8 +632,9 @@ describe('tenants and configuration', () => {
       error: 'not_configured',
       message: expect.stringContaining('zendeskWebhookSecret'),
     });
+    // An unknown tenant answers as a known one without a secret (no enumeration).
     expect((await postWebhook(ticketCreated('8002'), { path: '/t/nobody/zendesk/webhooks' })).status).toBe(
-      404,
+      503,
     );
   });
 

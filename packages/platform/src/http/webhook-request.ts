@@ -84,16 +84,16 @@ export function tenantAccount<T>(
 }
 
 /**
- * The preamble of every tenant webhook route: the tenant (404 when unknown), the secret its deliveries are signed
- * with (webhookSecret), and the raw body within its size limit (readWebhookBody) — before any parsing.
+ * The preamble of every tenant webhook route: the tenant, the secret its deliveries are signed with (webhookSecret),
+ * and the raw body within its size limit (readWebhookBody) — before any parsing. An unknown tenant answers exactly as a
+ * known one without a secret (503 not_configured): the route tells no one which tenants exist.
  */
 export async function tenantWebhook(
   c: Context<AppEnv>,
   tenantId: string,
   names: { setting: string; global: keyof WorkerConfig },
 ): Promise<{ settings: Record<string, unknown>; secret: string; rawBody: string }> {
-  const settings = await c.var.store.tenantSettings(tenantId);
-  if (!settings) throw apiError(404, 'not_found', `no tenant ${tenantId}`);
+  const settings = (await c.var.store.tenantSettings(tenantId)) ?? {};
   const secret = webhookSecret(c.var.config, tenantId, settings, names);
   return { settings, secret, rawBody: await readWebhookBody(c) };
 }
