@@ -184,7 +184,7 @@ describe('tenants set up with tenant.ts', () => {
         .settings,
     );
 
-  it('adds a tenant, stores its webhook secret sealed, and the worker verifies its deliveries with it', async () => {
+  it('adds a tenant, stores its webhook secret sealed, verifies its deliveries with it, and lists and revokes its tokens', async () => {
     const token = /\n\s+(sm_\S+)\n/.exec(await tenantCli('add', 'acme'))?.[1] ?? '';
     expect(token).toMatch(/^sm_/);
     expect(await tenantCli('set', 'acme', 'zendeskWebhookSecret=acme-e2e-hook')).toContain('set, sealed');
@@ -220,6 +220,25 @@ describe('tenants set up with tenant.ts', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(acmeCase.status).toBe(200);
+
+    // Listed by id (the start of its hash, never the token), revoked, and refused at the next request.
+    const second = /\n\s+(sm_\S+)\n/.exec(await tenantCli('add', 'acme'))?.[1] ?? '';
+    const listed = await tenantCli('tokens', 'acme');
+    expect(listed).not.toContain(token);
+    const ids = [...listed.matchAll(/^([0-9a-f]{12}) /gm)].map((m) => m[1] ?? '');
+    expect(ids).toHaveLength(2);
+    const { createHash } = await import('node:crypto');
+    const secondId = createHash('sha256').update(second).digest('hex').slice(0, 12);
+    expect(ids).toContain(secondId);
+    expect(await tenantCli('revoke', 'acme', secondId)).toContain('revoked');
+    const revoked = await fetch(`${worker.base}/api/cases/4711`, {
+      headers: { authorization: `Bearer ${second}` },
+    });
+    expect(revoked.status).toBe(401);
+    expect(
+      (await fetch(`${worker.base}/api/cases/4711`, { headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(200);
   });
 
   it('seals credentials stored in the clear before (`tenant.ts seal`), and no log holds them', async () => {

@@ -12,6 +12,9 @@
  *        jiraApi=@jira.json             this tenant's own Jira site: {"baseUrl","email","apiToken"} (the JIRA_* secrets
  *                                       serve the default tenant only)
  *        jiraWebhookSecret=…, jiraTicketField=customfield_10100, zendeskSubdomain=acme, jiraBaseUrl=https://…
+ *   npx tsx packages/worker/scripts/tenant.ts tokens <tenant> [--remote]     lists its API tokens (id, label, created)
+ *   npx tsx packages/worker/scripts/tenant.ts revoke <tenant> <id> [--remote] revokes one (the id `tokens` lists): it
+ *        fails at the next request
  *   npx tsx packages/worker/scripts/tenant.ts seal <tenant> [--remote]       seals its credentials stored unsealed
  *   npx tsx packages/worker/scripts/tenant.ts reseal [<tenant>] [--remote]  seals again with SETTINGS_SECRET what
  *        SETTINGS_SECRET_PREVIOUS sealed (every tenant's when none is named): the middle step of rotating it
@@ -41,7 +44,7 @@ import { workerSecret } from './local-secrets.js';
 
 function usage(): never {
   console.error(
-    'usage: tenant.ts add <tenant> | set <tenant> key=value | seal <tenant> | reseal [<tenant>], each with [--remote] or [--persist-to DIR]',
+    'usage: tenant.ts add <tenant> | set <tenant> key=value | tokens <tenant> | revoke <tenant> <id> | seal <tenant> | reseal [<tenant>], each with [--remote] or [--persist-to DIR]',
   );
   process.exit(2);
 }
@@ -60,7 +63,7 @@ if (persistAt >= 0) {
 const remote = argv.includes('--remote');
 if (remote && persistTo) usage();
 const [command, tenant, ...rest] = argv.filter((a) => a !== '--remote');
-if (rest.length > (command === 'set' ? 1 : 0)) usage();
+if (rest.length > (command === 'set' || command === 'revoke' ? 1 : 0)) usage();
 if (tenant === undefined ? command !== 'reseal' : !/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant)) usage();
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const now = new Date().toISOString();
@@ -163,6 +166,32 @@ if (command === 'add') {
       ? `Tenant ${tenant} exists already: one more API token for it (the earlier ones still work; shown once, keep it safe):\n\n  ${token}\n`
       : `Tenant ${tenant} is ready. Its API token (shown once, keep it safe):\n\n  ${token}\n`,
   );
+} else if (command === 'tokens') {
+  // A token's id is the start of its SHA-256 (the token itself is never stored): enough to name it, useless to use.
+  const rows = d1(
+    `SELECT substr(token_hash, 1, 12) AS id, label, created_at FROM api_tokens WHERE tenant_id = ${quote(tenant as string)} ORDER BY created_at`,
+    true,
+  );
+  if (rows.length === 0) console.log(`Tenant ${tenant} has no API token.`);
+  for (const r of rows) console.log(`${String(r.id)}  ${String(r.created_at)}  ${String(r.label)}`);
+} else if (command === 'revoke') {
+  const id = rest[0] ?? '';
+  if (!/^[0-9a-f]{8,64}$/.test(id)) {
+    console.error('revoke takes the id `tenant.ts tokens` lists (8 to 64 hex digits)');
+    process.exit(2);
+  }
+  const match = `token_hash LIKE ${quote(`${id}%`)} AND tenant_id = ${quote(tenant as string)}`;
+  const found = d1(`SELECT count(*) AS n FROM api_tokens WHERE ${match}`, true)[0]?.n;
+  if (Number(found) !== 1) {
+    console.error(
+      Number(found) === 0
+        ? `tenant ${tenant} has no token ${id}`
+        : `${id} names more than one token: give more of it`,
+    );
+    process.exit(1);
+  }
+  d1(`DELETE FROM api_tokens WHERE ${match};`);
+  console.log(`Tenant ${tenant}: token ${id} revoked (it fails from the next request on).`);
 } else if (command === 'set') {
   const [key, ...value] = (rest[0] ?? '').split('=');
   if (!key || value.length === 0) usage();
