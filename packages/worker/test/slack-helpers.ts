@@ -21,6 +21,24 @@ export async function slackSignature(secret: string, ts: string, body: string): 
   return `v0=${await hmacHex(secret, `v0:${ts}:${body}`)}`;
 }
 
+/** The form body of a `/support-metrics` slash command, as Slack sends it. */
+export function commandBody(text: string, over: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'verification_token',
+    team_id: 'T111',
+    team_domain: 'test-domain',
+    channel_id: 'C111',
+    channel_name: 'support',
+    user_id: 'W111',
+    user_name: 'lead',
+    command: '/support-metrics',
+    text,
+    response_url: 'https://hooks.slack.com/commands/T111/111/xxxxx',
+    trigger_id: '111.111.xxx',
+    ...over,
+  }).toString();
+}
+
 /** A Slack test harness: the plugin's routes over msw's Slack, a settable clock, captured ticket notes. */
 export function slackHarness(users: { id: string; email: string; name: string; tz?: string }[] = []) {
   const slack = createSlackMock({ users });
@@ -74,24 +92,7 @@ export function slackHarness(users: { id: string; email: string; name: string; t
   }
 
   const command = (text: string, over: Record<string, string> = {}, bindings?: Partial<Bindings>) =>
-    signed(
-      new URLSearchParams({
-        token: 'verification_token',
-        team_id: 'T111',
-        team_domain: 'test-domain',
-        channel_id: 'C111',
-        channel_name: 'support',
-        user_id: 'W111',
-        user_name: 'lead',
-        command: '/support-metrics',
-        text,
-        response_url: 'https://hooks.slack.com/commands/T111/111/xxxxx',
-        trigger_id: '111.111.xxx',
-        ...over,
-      }).toString(),
-      'application/x-www-form-urlencoded',
-      { bindings },
-    );
+    signed(commandBody(text, over), 'application/x-www-form-urlencoded', { bindings });
 
   const interaction = (payload: unknown, bindings?: Partial<Bindings>) =>
     signed(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded', {

@@ -8,7 +8,7 @@ import { D1Store } from '@support-metrics/platform';
 import { blockProblems, runSlackJobs } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant } from './helpers.js';
-import { SLACK_SECRET, slackHarness, slackSignature } from './slack-helpers.js';
+import { commandBody, SLACK_SECRET, slackHarness, slackSignature } from './slack-helpers.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -146,19 +146,7 @@ describe('request verification', () => {
   });
 
   it('keys the replay mark on the one strict signature: altered headers of the same signed bytes are 401 every time', async () => {
-    const body = new URLSearchParams({
-      token: 'verification_token',
-      team_id: 'T111',
-      team_domain: 'test-domain',
-      channel_id: 'C111',
-      channel_name: 'support',
-      user_id: 'W111',
-      user_name: 'lead',
-      command: '/support-metrics',
-      text: 'help',
-      response_url: 'https://hooks.slack.com/commands/T111/111/xxxxx',
-      trigger_id: '111.111.strict',
-    }).toString();
+    const body = commandBody('help', { trigger_id: '111.111.strict' });
     const ts = String(Math.floor(h.clock.now / 1000));
     const good = await slackSignature(SLACK_SECRET, ts, body);
     const form = 'application/x-www-form-urlencoded';
