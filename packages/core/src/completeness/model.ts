@@ -73,7 +73,13 @@ function load(model: TrainedModel) {
     }
   });
 }
-load(trained as TrainedModel);
+// Loaded when first used, not at import: the worker and the sidebar start without paying for it.
+let loaded = false;
+function ensureLoaded(): void {
+  if (loaded) return;
+  load(trained as TrainedModel);
+  loaded = true;
+}
 
 /** What the model says of a case: per item, its log-odds and the decision; per issue type, its log-odds. */
 export interface ModelOutput {
@@ -84,16 +90,16 @@ export interface ModelOutput {
 
 /** Runs every head over the case's features. */
 export function runModel(f: TextFeatures): ModelOutput {
+  ensureLoaded();
   const z = Float64Array.from(bias);
   for (const h of f.doc) {
     const row = weights.get(h);
     if (row) for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) + (row[k] ?? 0);
   }
   const itemLogit = z.subarray(0, N_ITEMS);
-  const gated = (k: number) => gateOpen(f, k);
   return {
     itemLogit,
-    present: Array.from(itemLogit, (v, k) => v >= (threshold[k] ?? 0) && gated(k)),
+    present: Array.from(itemLogit, (v, k) => v >= (threshold[k] ?? 0) && gateOpen(f, k)),
     typeLogit: z.subarray(N_ITEMS),
   };
 }
@@ -108,6 +114,7 @@ export function itemIndex(id: ItemId): number {
  * to the earlier sentence). This is the evidence an agent is shown. One pass over the sentences for every item.
  */
 export function decidingSentences(f: TextFeatures): Int32Array {
+  ensureLoaded();
   const best = new Int32Array(N_ITEMS).fill(-1);
   const bestScore = new Float64Array(N_ITEMS).fill(Number.NEGATIVE_INFINITY);
   const score = new Float64Array(N_ITEMS);

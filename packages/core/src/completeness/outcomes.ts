@@ -52,8 +52,12 @@ export const COMPLETENESS_OUTCOMES_METHOD =
   'complete (per item: missing − had it), with 95% intervals: Welch for means, Newcombe (Wilson) for shares. A group ' +
   `of fewer than ${MIN_GROUP} cases is not measured.`;
 
-function meanComparison(a: number[], b: number[]): OutcomeComparison {
-  const stats = (v: number[]) => {
+/**
+ * Two groups' means compared: a − b with Welch's 95% interval; not measured (null) when either has fewer than
+ * MIN_GROUP values. Also what the rubric suggestions weigh items by.
+ */
+export function meanComparison(a: readonly number[], b: readonly number[]): OutcomeComparison {
+  const stats = (v: readonly number[]) => {
     const mean = v.reduce((s, x) => s + x, 0) / v.length;
     const variance = v.length > 1 ? v.reduce((s, x) => s + (x - mean) ** 2, 0) / (v.length - 1) : 0;
     return { mean, variance };

@@ -1,6 +1,6 @@
 import type { IssueType } from '../case/case-schema.js';
 import { ISSUE_TYPES } from './model.js';
-import { MIN_GROUP } from './outcomes.js';
+import { meanComparison } from './outcomes.js';
 import { ITEM_IDS, type ItemId, type Rubric } from './rubric-schema.js';
 
 /** A solved case as the calibration reads it: its type and the items absent from its first message, and its replies. */
@@ -31,13 +31,6 @@ export interface RubricSuggestion {
 export const REQUIRE_ABOVE = 0.5;
 /** A required item whose absence costs less than this (upper end of the interval) is not worth a question. */
 export const OPTIONAL_BELOW = 0.25;
-const Z95 = 1.959964;
-
-function stats(v: number[]) {
-  const mean = v.reduce((a, b) => a + b, 0) / v.length;
-  const variance = v.length > 1 ? v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1) : 0;
-  return { mean, variance, n: v.length };
-}
 
 /** The weight an item's cost suggests: one per reply it costs, 1 to 3. */
 const weightFor = (difference: number) => Math.max(1, Math.min(3, Math.round(difference)));
@@ -63,12 +56,9 @@ export function suggestRubric(
     for (const item of ITEM_IDS) {
       const absent = ofType.filter((c) => c.absent.includes(item)).map((c) => c.publicAgentReplies ?? 0);
       const present = ofType.filter((c) => !c.absent.includes(item)).map((c) => c.publicAgentReplies ?? 0);
-      if (absent.length < MIN_GROUP || present.length < MIN_GROUP) continue;
-      const a = stats(absent);
-      const p = stats(present);
-      const difference = a.mean - p.mean;
-      const se = Math.sqrt(a.variance / a.n + p.variance / p.n);
-      const ci95: [number, number] = [difference - Z95 * se, difference + Z95 * se];
+      const compared = meanComparison(absent, present);
+      const { difference, ci95 } = compared;
+      if (difference === null || ci95 === null) continue;
       const rule = rubric.issueTypes[issueType]?.[item];
       const current = rule ? { required: rule.required, weight: rule.weight } : null;
       let suggested: RubricSuggestion['suggested'] | null = null;
@@ -87,8 +77,8 @@ export function suggestRubric(
         current,
         suggested,
         evidence: {
-          absent: { cases: a.n, meanReplies: a.mean },
-          present: { cases: p.n, meanReplies: p.mean },
+          absent: { cases: compared.n.a, meanReplies: compared.a ?? 0 },
+          present: { cases: compared.n.b, meanReplies: compared.b ?? 0 },
           difference,
           ci95,
         },

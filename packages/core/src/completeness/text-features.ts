@@ -211,11 +211,16 @@ function ruleHit(
 }
 
 // Which features a case (and a sentence) has already, by stamp: no Set per case.
-const seenInDoc = new Uint32Array(1 << HASH_BITS);
-const seenInSentence = new Uint32Array(1 << HASH_BITS);
+// Allocated at the first case read, not at import (2 × 4 MB).
+let seenInDoc = new Uint32Array(0);
+let seenInSentence = new Uint32Array(0);
 let docStamps = 0;
 let sentenceStamps = 0;
 function nextStamp(): number {
+  if (seenInDoc.length === 0) {
+    seenInDoc = new Uint32Array(1 << HASH_BITS);
+    seenInSentence = new Uint32Array(1 << HASH_BITS);
+  }
   if (docStamps === 0xffffffff) {
     seenInDoc.fill(0);
     docStamps = 0;

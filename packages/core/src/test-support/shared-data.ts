@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -7,15 +8,18 @@ import { fileURLToPath } from 'node:url';
  * (e.g. for a clone in /tmp). Tests fail rather than skip when it is missing.
  */
 function locate(): string {
-  const candidates = [
-    process.env.SUPPORT_METRICS_SHARED_DATA,
-    fileURLToPath(new URL('../../../../../shared/data/', import.meta.url)),
-    '/work/shared/data/',
-  ];
+  const candidates = [process.env.SUPPORT_METRICS_SHARED_DATA];
+  // shared/data beside the checkout, or beside one of its parent folders.
+  for (let dir = fileURLToPath(new URL('../../../../', import.meta.url)); ; ) {
+    candidates.push(`${dir.replace(/\/?$/, '/')}../shared/data/`);
+    const up = dirname(dir.replace(/\/$/, ''));
+    if (up === dir.replace(/\/$/, '') || up === '/') break;
+    dir = up;
+  }
   for (const c of candidates)
     if (c && existsSync(`${c.replace(/\/?$/, '/')}tickets_datasets`)) return c.replace(/\/?$/, '/');
   throw new Error(
-    `shared data not found (looked in ${candidates.filter(Boolean).join(', ')}); set SUPPORT_METRICS_SHARED_DATA`,
+    `shared data not found (looked beside the checkout and its parent folders); set SUPPORT_METRICS_SHARED_DATA`,
   );
 }
 

@@ -59,13 +59,10 @@ export function apiRoutes() {
     const parsed = MetricsQuerySchema.safeParse(c.req.query());
     if (!parsed.success) throw invalidInput(parsed.error, 'query');
     // Calibration wants more cases than a month: the last 180 days unless the query names a window.
-    const to = parsed.data.to ?? new Date().toISOString().slice(0, 10);
-    const from =
-      parsed.data.from ??
-      new Date(Date.parse(`${to}T00:00:00Z`) - 179 * 86_400_000).toISOString().slice(0, 10);
-    const suggestions = await c.var.store.rubricSuggestions(c.var.tenantId, { from, to });
+    const window = resolveWindow(parsed.data, new Date().toISOString().slice(0, 10), 180);
+    const suggestions = await c.var.store.rubricSuggestions(c.var.tenantId, window);
     return c.json({
-      window: { from, to },
+      window,
       ...suggestions,
       apply:
         'PUT /api/rubric with the rubric below (or tenant.ts set <tenant> rubric=@file): nothing changes until then',

@@ -16,9 +16,14 @@ export const MetricsQuerySchema = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from is after to', path: ['from'] });
 export type MetricsQueryInput = z.infer<typeof MetricsQuerySchema>;
 
-/** The window a query asks for: `to` defaults to today, `from` to 29 days before `to` (30 days in all). */
-export function resolveWindow(q: MetricsQueryInput, today: string): { from: string; to: string } {
+/** The window a query asks for: `to` defaults to today, `from` to `days` − 1 days before `to` (30 days in all by default). */
+export function resolveWindow(
+  q: Pick<MetricsQueryInput, 'from' | 'to'>,
+  today: string,
+  days = 30,
+): { from: string; to: string } {
   const to = q.to ?? today;
-  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  const from =
+    q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
   return { from, to };
 }

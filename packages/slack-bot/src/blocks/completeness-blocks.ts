@@ -1,19 +1,14 @@
 import type { KnownBlock } from '@slack/types';
-import { type CompletenessOutcomes, MIN_GROUP, type OutcomeComparison } from '@support-metrics/core';
+import {
+  type CompletenessOutcomes,
+  DEFAULT_RUBRIC,
+  MIN_GROUP,
+  type OutcomeComparison,
+} from '@support-metrics/core';
 import { context, section } from './mrkdwn.js';
 
-const ITEM_NAMES: Record<string, string> = {
-  product: 'the product or area',
-  version: 'the version',
-  environment: 'the environment',
-  error: 'the error',
-  steps: 'the steps',
-  expected_actual: 'expected vs actual',
-  impact: 'the impact',
-  goal: 'the goal',
-  timeline: 'when it started',
-  attachment: 'a screenshot or log',
-};
+// The rubric's own labels name the items (one home for them).
+const ITEM_LABELS: Record<string, string> = DEFAULT_RUBRIC.text.en?.labels ?? {};
 
 const n1 = (v: number) => v.toFixed(1);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
@@ -59,7 +54,7 @@ export function outcomeBlocks(o: CompletenessOutcomes, windowLabel: string): Kno
     .slice(0, 5)
     .map(
       (m) =>
-        `• Missing ${ITEM_NAMES[m.item] ?? m.item} (${m.missing} cases): ${signed(m.interactions.difference ?? 0, n1)} replies${ci(m.interactions, n1)}`,
+        `• Missing: ${ITEM_LABELS[m.item] ?? m.item} (${m.missing} cases): ${signed(m.interactions.difference ?? 0, n1)} replies${ci(m.interactions, n1)}`,
     );
   return [
     section(
