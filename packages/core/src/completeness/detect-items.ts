@@ -1,7 +1,7 @@
 import type { FieldValue } from '../case/case-schema.js';
 import { fieldNameSets, normaliseFieldName } from '../case/field-names.js';
 import { DEFAULT_RUBRIC } from './default-rubric.js';
-import { decidingSentences, itemIndex, type ModelOutput, runModel } from './model.js';
+import { itemIndex, type ModelOutput, runModel } from './model.js';
 import { ITEM_IDS, type ItemId, type Rubric } from './rubric-schema.js';
 import { snippetAround } from './snippet.js';
 import { type TextFeatures, textFeatures } from './text-features.js';
@@ -82,15 +82,10 @@ function fromVocabulary(input: CompletenessInput, rubric: Rubric, text: string):
 }
 
 /** The model's decision for an item, with the sentence that weighed most as its evidence. */
-function fromModel(
-  id: ItemId,
-  f: TextFeatures,
-  out: ModelOutput,
-  deciding: () => Int32Array,
-): Evidence | null {
+function fromModel(id: ItemId, f: TextFeatures, out: ModelOutput): Evidence | null {
   const k = itemIndex(id);
   if (!out.present[k]) return null;
-  const s = f.sentences[deciding()[k] ?? -1];
+  const s = f.sentences[out.deciding[k] ?? -1];
   if (!s) return null;
   const raw = f.text.slice(s.start, s.end);
   const lead = raw.length - raw.trimStart().length;
@@ -109,11 +104,6 @@ export function detectItems(
   rubric: Rubric = DEFAULT_RUBRIC,
 ): Record<ItemId, Evidence | null> {
   const { features: f, output: out } = featuresOf(input);
-  let sentences: Int32Array | null = null;
-  const deciding = () => {
-    sentences ??= decidingSentences(f);
-    return sentences;
-  };
   const fields = fieldNameSets(rubric.fields);
   const result = {} as Record<ItemId, Evidence | null>;
   for (const id of ITEM_IDS) {
@@ -122,7 +112,7 @@ export function detectItems(
       fromFields(input, fields[id]) ??
       (first ? { source: 'attachment', snippet: `${first.name} (attached)` } : null) ??
       (id === 'product' ? fromVocabulary(input, rubric, f.text) : null) ??
-      fromModel(id, f, out, deciding);
+      fromModel(id, f, out);
   }
   return result;
 }

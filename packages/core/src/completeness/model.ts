@@ -48,14 +48,32 @@ export function gateOpen(f: TextFeatures, k: number): boolean {
   return !need || need.some((h) => f.doc.includes(h));
 }
 
-/** Weights by feature hash, every head's weight for that feature side by side. */
-const weights = new Map<number, Float64Array>();
+/**
+ * Weights by feature hash, every head's weight for that feature side by side: an open-addressing table of hashes
+ * (typed arrays, not a Map: this lookup is most of inference) whose slot gives the feature's row of `rows`.
+ */
+let slotHash = new Int32Array(0);
+let slotRow = new Int32Array(0);
+let rows = new Float64Array(0);
 const bias = new Float64Array(HEADS.length);
 const threshold = new Float64Array(N_ITEMS);
+const H = HEADS.length;
+
+/** The row of a feature's weights, or -1 when the model has none. */
+function rowOf(h: number): number {
+  const mask = slotHash.length - 1;
+  for (let i = h & mask; ; i = (i + 1) & mask) {
+    const at = slotHash[i] ?? -1;
+    if (at === h) return slotRow[i] ?? -1;
+    if (at === -1) return -1;
+  }
+}
 
 function load(model: TrainedModel) {
   if (model.version !== 1 || model.hashBits !== HASH_BITS)
     throw new Error('completeness model does not match the features');
+  const byHash = new Map<number, number>();
+  const entries: [row: number, head: number, weight: number][] = [];
   HEADS.forEach((name, k) => {
     const head = model.heads[name];
     if (!head) throw new Error(`completeness model has no head ${name}`);
@@ -64,14 +82,28 @@ function load(model: TrainedModel) {
     let key = 0;
     for (let i = 0; i + 1 < head.w.length; i += 2) {
       key += head.w[i] ?? 0;
-      let row = weights.get(key);
-      if (!row) {
-        row = new Float64Array(HEADS.length);
-        weights.set(key, row);
+      let row = byHash.get(key);
+      if (row === undefined) {
+        row = byHash.size;
+        byHash.set(key, row);
       }
-      row[k] = (head.w[i + 1] ?? 0) / model.scale;
+      entries.push([row, k, (head.w[i + 1] ?? 0) / model.scale]);
     }
   });
+  rows = new Float64Array(byHash.size * H);
+  for (const [row, k, w] of entries) rows[row * H + k] = w;
+  let size = 1;
+  while (size < byHash.size * 2) size *= 2;
+  slotHash = new Int32Array(size).fill(-1);
+  slotRow = new Int32Array(size);
+  const mask = size - 1;
+  for (const [h, row] of byHash) {
+    let i = h & mask;
+    while (slotHash[i] !== -1) i = (i + 1) & mask;
+    slotHash[i] = h;
+    slotRow[i] = row;
+  }
+  rowSeen = new Uint32Array(byHash.size);
 }
 // Loaded when first used, not at import: the worker and the sidebar start without paying for it.
 let loaded = false;
@@ -81,48 +113,49 @@ function ensureLoaded(): void {
   loaded = true;
 }
 
-/** What the model says of a case: per item, its log-odds and the decision; per issue type, its log-odds. */
+/** What the model says of a case: per item, its log-odds, the decision and the sentence that weighed most; per issue type, its log-odds. */
 export interface ModelOutput {
   itemLogit: Float64Array;
   present: boolean[];
   typeLogit: Float64Array;
+  /**
+   * Per item, the sentence that weighs most: the one whose own features add the most to the item's log-odds (ties go
+   * to the earlier sentence; -1 when none adds anything). This is the evidence an agent is shown.
+   */
+  deciding: Int32Array;
 }
 
-/** Runs every head over the case's features. */
-export function runModel(f: TextFeatures): ModelOutput {
-  ensureLoaded();
-  const z = Float64Array.from(bias);
-  for (const h of f.doc) {
-    const row = weights.get(h);
-    if (row) for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) + (row[k] ?? 0);
-  }
-  const itemLogit = z.subarray(0, N_ITEMS);
-  return {
-    itemLogit,
-    present: Array.from(itemLogit, (v, k) => v >= (threshold[k] ?? 0) && gateOpen(f, k)),
-    typeLogit: z.subarray(N_ITEMS),
-  };
-}
-
-/** The index of an item among the model's heads. */
-export function itemIndex(id: ItemId): number {
-  return ITEM_IDS.indexOf(id);
-}
+// Which rows the case has added already (a feature in two sentences counts once for the case), by stamp.
+let rowSeen = new Uint32Array(0);
+let stamp = 0;
 
 /**
- * Per item, the sentence that weighs most: the one whose own features add the most to the item's log-odds (ties go
- * to the earlier sentence). This is the evidence an agent is shown. One pass over the sentences for every item.
+ * Runs every head over the case's features, in one pass over its sentences: each feature's weights are looked up
+ * once, added to its sentence's item scores (the evidence) and, the first time the case has it, to the case's.
  */
-export function decidingSentences(f: TextFeatures): Int32Array {
+export function runModel(f: TextFeatures): ModelOutput {
   ensureLoaded();
+  if (++stamp === 0xffffffff) {
+    rowSeen.fill(0);
+    stamp = 1;
+  }
+  const z = Float64Array.from(bias);
+  const addToCase = (r: number) => {
+    if (rowSeen[r] === stamp) return;
+    rowSeen[r] = stamp;
+    for (let k = 0, o = r * H; k < H; k++, o++) z[k] = (z[k] ?? 0) + (rows[o] ?? 0);
+  };
   const best = new Int32Array(N_ITEMS).fill(-1);
   const bestScore = new Float64Array(N_ITEMS).fill(Number.NEGATIVE_INFINITY);
   const score = new Float64Array(N_ITEMS);
-  f.perSentence.forEach((hashes, s) => {
+  for (let s = 0; s < f.perSentence.length; s++) {
+    const hashes = f.perSentence[s] ?? [];
     score.fill(0);
     for (const h of hashes) {
-      const row = weights.get(h);
-      if (row) for (let k = 0; k < N_ITEMS; k++) score[k] = (score[k] ?? 0) + (row[k] ?? 0);
+      const r = rowOf(h);
+      if (r < 0) continue;
+      for (let k = 0, o = r * H; k < N_ITEMS; k++, o++) score[k] = (score[k] ?? 0) + (rows[o] ?? 0);
+      addToCase(r);
     }
     for (let k = 0; k < N_ITEMS; k++) {
       // A gated item's evidence is a sentence where its gate's rule matched (the version number, the "attached").
@@ -133,8 +166,23 @@ export function decidingSentences(f: TextFeatures): Int32Array {
         best[k] = s;
       }
     }
-  });
-  return best;
+  }
+  for (const h of f.docOnly) {
+    const r = rowOf(h);
+    if (r >= 0) addToCase(r);
+  }
+  const itemLogit = z.subarray(0, N_ITEMS);
+  return {
+    itemLogit,
+    present: Array.from(itemLogit, (v, k) => v >= (threshold[k] ?? 0) && gateOpen(f, k)),
+    typeLogit: z.subarray(N_ITEMS),
+    deciding: best,
+  };
+}
+
+/** The index of an item among the model's heads. */
+export function itemIndex(id: ItemId): number {
+  return ITEM_IDS.indexOf(id);
 }
 
 /** Softmax of the type log-odds, in ISSUE_TYPES order. */

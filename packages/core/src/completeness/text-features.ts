@@ -24,6 +24,8 @@ export interface TextFeatures {
   perSentence: number[][];
   /** The hashes of every feature of the case, once each (the sentences' and the whole text's). */
   doc: number[];
+  /** The features of the whole text that are no sentence's (its length, its number of sentences). */
+  docOnly: number[];
 }
 
 /**
@@ -66,18 +68,39 @@ function normalise(token: string): string {
 function splitSentences(text: string, subjectEnd: number): Sentence[] {
   const out: Sentence[] = [{ start: 0, end: subjectEnd, inSubject: true }];
   let start = subjectEnd + 1;
+  let blank = true; // no character but white space since start
   for (let i = start; i <= text.length && out.length < MAX_SENTENCES; i++) {
-    const ch = text[i];
-    const boundary =
-      i === text.length ||
-      ch === '\n' ||
-      ((ch === '.' || ch === '!' || ch === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t'));
-    if (!boundary) continue;
-    const end = ch === '\n' || i === text.length ? i : i + 1;
-    if (/\S/.test(text.slice(start, end))) out.push({ start, end, inSubject: false });
-    start = end + (ch === '\n' ? 1 : 0);
+    const c = i === text.length ? 10 : text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    const boundary = c === 10 || ((c === 46 || c === 33 || c === 63) && (next === 32 || next === 9));
+    if (!boundary) {
+      if (blank && !isSpace(c)) blank = false;
+      continue;
+    }
+    // A line break ends the sentence before it; . ! ? end it after themselves.
+    const end = c === 10 ? i : i + 1;
+    if (!blank || c !== 10) out.push({ start, end, inSubject: false });
+    start = end + (c === 10 ? 1 : 0);
+    blank = true;
   }
   return out;
+}
+
+/** White space as /\s/ has it (the common characters; the rare ones are read as text). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    c === 0xfeff ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x3000 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x1680
+  );
 }
 
 const GLOBAL_RULES = RULES.map(
@@ -102,6 +125,14 @@ function sentenceAt(starts: readonly number[], at: number): number {
   return lo;
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const SEED_WORD = fnv(FNV_OFFSET, 'w:');
+const SEED_SUBJECT_WORD = fnv(FNV_OFFSET, 's:');
+const SEED_STEM = fnv(FNV_OFFSET, 'p:');
+const SEED_PAIR = fnv(FNV_OFFSET, 'b:');
+const SEED_SUBJECT_PAIR = fnv(FNV_OFFSET, 'sb:');
+const SEED_PAIR_START = fnv(SEED_PAIR, '^ ');
+const SEED_SUBJECT_PAIR_START = fnv(SEED_SUBJECT_PAIR, '^ ');
 const SHAPE_CAP = featureHash('shape:cap');
 const SHAPE_CAPS = featureHash('shape:caps');
 const SHAPE_VERSION = featureHash('shape:version');
@@ -121,26 +152,31 @@ export function textFeatures(subject: string, description: string): TextFeatures
   const subj = subject.replace(/\s+/g, ' ').trim();
   const text = `${subj}\n${description}`.slice(0, MAX_FEATURE_CHARS);
   const sentences = splitSentences(text, Math.min(subj.length, text.length));
-  docStamp = nextStamp();
+  inDoc.clear();
   const doc: number[] = [];
   currentDoc = doc;
   const perSentence: number[][] = [];
   for (const s of sentences) {
     const own: number[] = [];
     currentSentence = own;
-    sentenceStamp = nextSentenceStamp();
+    inSentence.clear();
     const part = text.slice(s.start, s.end);
     const prefix = s.inSubject ? 's:' : 'w:';
+    const wordSeed = s.inSubject ? SEED_SUBJECT_WORD : SEED_WORD;
+    // FNV-1a is streaming: the pair feature "b:" + prev + " " + word continues from the hash of "b:" + prev + " ".
+    let pairSeed = s.inSubject ? SEED_SUBJECT_PAIR_START : SEED_PAIR_START;
+    const pairPrefix = s.inSubject ? SEED_SUBJECT_PAIR : SEED_PAIR;
     let prev = '^';
     let n = 0;
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(part); m !== null; m = TOKEN.exec(part)) {
       const raw = m[0];
       const word = normalise(raw);
-      add(hash3(prefix, word));
-      add(hash3(s.inSubject ? 'sb:' : 'b:', prev, ` ${word}`));
-      if (word.length > 5) add(hash3('p:', word.slice(0, 5))); // a stem: crash·es, install·ation
-      if (s.inSubject) add(hash3('w:', word));
+      add((fnv(wordSeed, word) >>> 0) & HASH_MASK);
+      add((fnv(pairSeed, word) >>> 0) & HASH_MASK);
+      pairSeed = fnv(fnv(pairPrefix, word), ' ');
+      if (word.length > 5) add((fnv(SEED_STEM, word.slice(0, 5)) >>> 0) & HASH_MASK); // a stem: crash·es, install·ation
+      if (s.inSubject) add((fnv(SEED_WORD, word) >>> 0) & HASH_MASK);
       const c0 = raw.charCodeAt(0);
       if (n > 0 && c0 >= 65 && c0 <= 90)
         add(raw.length > 1 && raw === raw.toUpperCase() ? SHAPE_CAPS : SHAPE_CAP);
@@ -167,27 +203,25 @@ export function textFeatures(subject: string, description: string): TextFeatures
       last = ruleHit(perSentence, starts, name, subjectName, m.index, last);
     }
   }
-  addDoc(featureHash(`d:len${bucket(text.length - subj.length)}`));
-  addDoc(featureHash(`d:sentences${bucket(sentences.length - 1)}`));
-  if (description.trim() === '') addDoc(featureHash('d:subject_only'));
-  return { text, sentences, perSentence, doc };
+  const docOnly = [
+    featureHash(`d:len${bucket(text.length - subj.length)}`),
+    featureHash(`d:sentences${bucket(sentences.length - 1)}`),
+  ];
+  if (description.trim() === '') docOnly.push(featureHash('d:subject_only'));
+  for (const h of docOnly) addDoc(h);
+  return { text, sentences, perSentence, doc, docOnly };
 }
 
 // The case and the sentence being read (module state rather than closures: textFeatures is the hot path of scoring).
 let currentDoc: number[] = [];
 let currentSentence: number[] = [];
-let docStamp = 0;
-let sentenceStamp = 0;
 
 function addDoc(h: number): void {
-  if (seenInDoc[h] === docStamp) return;
-  seenInDoc[h] = docStamp;
-  currentDoc.push(h);
+  if (inDoc.add(h)) currentDoc.push(h);
 }
 
 function add(h: number): void {
-  if (seenInSentence[h] === sentenceStamp) return;
-  seenInSentence[h] = sentenceStamp;
+  if (!inSentence.add(h)) return;
   currentSentence.push(h);
   addDoc(h);
 }
@@ -210,27 +244,49 @@ function ruleHit(
   return s;
 }
 
-// Which features a case (and a sentence) has already, by stamp: no Set per case.
-// Allocated at the first case read, not at import (2 × 4 MB).
-let seenInDoc = new Uint32Array(0);
-let seenInSentence = new Uint32Array(0);
-let docStamps = 0;
-let sentenceStamps = 0;
-function nextStamp(): number {
-  if (seenInDoc.length === 0) {
-    seenInDoc = new Uint32Array(1 << HASH_BITS);
-    seenInSentence = new Uint32Array(1 << HASH_BITS);
+/**
+ * Which features a case (and a sentence) has already: a small open-addressing set of hashes, emptied by bumping a
+ * stamp rather than by clearing. Small enough to stay in the CPU's cache (a table over all 2^20 hashes does not),
+ * and grown when a long text has more features than it holds.
+ */
+class StampSet {
+  private keys = new Uint32Array(1 << 10);
+  private stamps = new Uint32Array(1 << 10);
+  private stamp = 0;
+  private size = 0;
+
+  clear(): void {
+    this.size = 0;
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
   }
-  if (docStamps === 0xffffffff) {
-    seenInDoc.fill(0);
-    docStamps = 0;
+
+  /** Adds a hash; false when it was there already. */
+  add(h: number): boolean {
+    const mask = this.keys.length - 1;
+    let i = h & mask;
+    while (this.stamps[i] === this.stamp) {
+      if (this.keys[i] === h) return false;
+      i = (i + 1) & mask;
+    }
+    this.stamps[i] = this.stamp;
+    this.keys[i] = h;
+    if (++this.size * 2 > this.keys.length) this.grow();
+    return true;
   }
-  return ++docStamps;
+
+  private grow(): void {
+    const old = this.keys;
+    const oldStamps = this.stamps;
+    const current = this.stamp;
+    this.keys = new Uint32Array(old.length * 2);
+    this.stamps = new Uint32Array(old.length * 2);
+    this.stamp = 1;
+    this.size = 0;
+    for (let i = 0; i < old.length; i++) if (oldStamps[i] === current) this.add(old[i] ?? 0);
+  }
 }
-function nextSentenceStamp(): number {
-  if (sentenceStamps === 0xffffffff) {
-    seenInSentence.fill(0);
-    sentenceStamps = 0;
-  }
-  return ++sentenceStamps;
-}
+const inDoc = new StampSet();
+const inSentence = new StampSet();
