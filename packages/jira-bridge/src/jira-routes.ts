@@ -5,6 +5,7 @@ import {
   isUniqueViolation,
   parseWebhookJson,
   tenantWebhook,
+  webhookText,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { JiraStore } from './services/jira-store.js';
@@ -37,9 +38,10 @@ export function jiraRoutes(opts: JiraRoutesOptions = {}) {
     });
     const signature = await verifyJiraSignature({ secret, header: c.req.header('x-hub-signature'), rawBody });
 
+    const text = webhookText(rawBody);
     let json: unknown;
     try {
-      json = parseWebhookJson(rawBody);
+      json = parseWebhookJson(text);
     } catch {
       throw apiError(400, 'malformed_json', 'the body is not JSON');
     }

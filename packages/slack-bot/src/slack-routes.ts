@@ -9,6 +9,7 @@ import {
   type TicketNotesFor,
   ticketUrlFor,
   type WorkerConfig,
+  webhookText,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { createBoltApp, requestAuth } from './bolt-app.js';
@@ -68,7 +69,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
     const signingSecret = requireSlack(config);
     const rawBody = await readWebhookBody(c);
     // The verified signature, in its one strict form: what the replay mark keys on.
-    const signature = verifySlackSignature({
+    const signature = await verifySlackSignature({
       signingSecret,
       signature: c.req.header('x-slack-signature'),
       timestamp: c.req.header('x-slack-request-timestamp'),
@@ -76,9 +77,10 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
       now: now(),
     });
 
+    const text = webhookText(rawBody);
     let body: Record<string, unknown>;
     try {
-      body = parseSlackBody(rawBody, c.req.header('content-type'));
+      body = parseSlackBody(text, c.req.header('content-type'));
     } catch {
       throw apiError(400, 'invalid_input', 'the body is not a Slack form or JSON payload');
     }

@@ -20,8 +20,27 @@ export async function seedTenant(id: string, token: string, settings: Record<str
   return store;
 }
 
+/** Text and bytes as the bytes a sender sends (text as UTF-8), one after the other. */
+export function bytesOf(...parts: (string | Uint8Array)[]): Uint8Array {
+  const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** A JSON body with bytes that are not UTF-8 inside a string (0xFF never occurs in UTF-8). */
+export const NOT_UTF8 = bytesOf(
+  '{"type":"zen:event-type:ticket.created","id":"',
+  new Uint8Array([0xff, 0xfe]),
+  '"}',
+);
+
 /** HMAC-SHA256 of a message with a secret, as bytes (Web Crypto: what a sender signs with). */
-async function hmac(secret: string, message: string): Promise<Uint8Array> {
+async function hmac(secret: string, message: string | Uint8Array): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey(
     'raw',
     new TextEncoder().encode(secret),
@@ -29,17 +48,21 @@ async function hmac(secret: string, message: string): Promise<Uint8Array> {
     false,
     ['sign'],
   );
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, bytesOf(message)));
 }
 
 /** HMAC-SHA256 as lower-case hex (Slack's v0=, Jira's sha256=). */
-export async function hmacHex(secret: string, message: string): Promise<string> {
+export async function hmacHex(secret: string, message: string | Uint8Array): Promise<string> {
   return [...(await hmac(secret, message))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Signs a body as Zendesk does: base64(HMAC-SHA256(secret, timestamp + body)). */
-export async function zendeskSignature(secret: string, timestamp: string, body: string): Promise<string> {
-  return btoa(String.fromCharCode(...(await hmac(secret, timestamp + body))));
+export async function zendeskSignature(
+  secret: string,
+  timestamp: string,
+  body: string | Uint8Array,
+): Promise<string> {
+  return btoa(String.fromCharCode(...(await hmac(secret, bytesOf(timestamp, body)))));
 }
 
 /** POSTs a signed Zendesk webhook through the real worker. */
@@ -50,7 +73,7 @@ export async function postWebhook(
     secret?: string;
     timestamp?: string;
     headers?: Record<string, string>;
-    raw?: string;
+    raw?: string | Uint8Array;
   } = {},
 ) {
   const raw = opts.raw ?? JSON.stringify(body);

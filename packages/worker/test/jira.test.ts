@@ -19,7 +19,7 @@ import { SlackStore } from '@support-metrics/slack-bot';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { api, BASE, hmacHex, seedTenant } from './helpers.js';
+import { api, BASE, hmacHex, NOT_UTF8, seedTenant } from './helpers.js';
 import { mutated } from './mutate.js';
 
 const SECRET = 'test-jira-webhook-secret';
@@ -27,7 +27,7 @@ const NOW = Date.parse('2026-11-23T12:00:00Z');
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const sign = async (body: string, secret = SECRET) => `sha256=${await hmacHex(secret, body)}`;
+const sign = async (body: string | Uint8Array, secret = SECRET) => `sha256=${await hmacHex(secret, body)}`;
 
 const app = new Hono<AppEnv>();
 app.use('*', platform());
@@ -40,7 +40,7 @@ async function deliver(
   body: unknown,
   o: { id?: string; secret?: string; signature?: string; path?: string; bindings?: Partial<Bindings> } = {},
 ) {
-  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  const raw = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
   const ctx = createExecutionContext();
   const res = await app.request(
     `${BASE}${o.path ?? '/jira/webhooks'}`,
@@ -208,6 +208,15 @@ describe('Jira webhooks', () => {
       expect(await (await deliver(body, { id: 'replay-4', signature })).json()).toEqual({
         status: 'duplicate',
       });
+  });
+
+  it('verifies the bytes as sent: a signed body that is not UTF-8 is 400 invalid_encoding (never 401), and stores nothing', async () => {
+    const res = await deliver(NOT_UTF8);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_encoding' });
+    // The same bytes unsigned (or signed as the text they would decode to) are refused as a bad signature.
+    const decoded = new TextDecoder().decode(NOT_UTF8);
+    expect((await deliver(NOT_UTF8, { signature: await sign(decoded) })).status).toBe(401);
   });
 
   it('answers 400 with the zod path for a bad payload, ignores events it does not use', async () => {

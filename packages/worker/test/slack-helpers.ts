@@ -12,13 +12,13 @@ import {
 import { slackApiRoutes, slackRoutes } from '@support-metrics/slack-bot';
 import { createSlackMock } from '@support-metrics/slack-bot/mocks';
 import { Hono } from 'hono';
-import { BASE, hmacHex } from './helpers.js';
+import { BASE, bytesOf, hmacHex } from './helpers.js';
 
 export const SLACK_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 
 /** `v0=` + hex HMAC-SHA256(secret, `v0:{ts}:{body}`), as Slack signs. */
-export async function slackSignature(secret: string, ts: string, body: string): Promise<string> {
-  return `v0=${await hmacHex(secret, `v0:${ts}:${body}`)}`;
+export async function slackSignature(secret: string, ts: string, body: string | Uint8Array): Promise<string> {
+  return `v0=${await hmacHex(secret, bytesOf(`v0:${ts}:`, body))}`;
 }
 
 /** The form body of a `/support-metrics` slash command, as Slack sends it. */
@@ -71,7 +71,7 @@ export function slackHarness(users: { id: string; email: string; name: string; t
 
   /** A signed request to /slack/events: a slash command (form), an interaction (payload=), or an event (JSON). */
   async function signed(
-    body: string,
+    body: string | Uint8Array,
     contentType: string,
     o: { secret?: string; ts?: string; bindings?: Partial<Bindings>; signature?: string } = {},
   ) {

@@ -7,7 +7,7 @@ import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { D1Store } from '@support-metrics/platform';
 import { blockProblems, runSlackJobs } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant } from './helpers.js';
+import { NOT_UTF8, seedTenant } from './helpers.js';
 import { commandBody, SLACK_SECRET, slackHarness, slackSignature } from './slack-helpers.js';
 
 const HOUR = 3_600_000;
@@ -167,6 +167,15 @@ describe('request verification', () => {
       const res = await h.signed(body, form, { ts, signature });
       expect(res.status, JSON.stringify(signature)).toBe(401);
     }
+  });
+
+  it('verifies the bytes as sent: a signed body that is not UTF-8 is 400 invalid_encoding (never 401)', async () => {
+    const res = await h.signed(NOT_UTF8, 'application/json');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_encoding' });
+    const ts = String(Math.floor(h.clock.now / 1000));
+    const asText = await slackSignature(SLACK_SECRET, ts, new TextDecoder().decode(NOT_UTF8));
+    expect((await h.signed(NOT_UTF8, 'application/json', { ts, signature: asText })).status).toBe(401);
   });
 
   it('answers nulls where Slack never sends them with 400 and the path, never a 500', async () => {

@@ -23,7 +23,15 @@ import {
 import { verifyZendeskSignature } from '@support-metrics/zendesk-app';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../core/sample/zendesk-export.json';
-import { api, organizationEvent, postWebhook, seedTenant, ticketCreated, ticketEvent } from './helpers.js';
+import {
+  api,
+  NOT_UTF8,
+  organizationEvent,
+  postWebhook,
+  seedTenant,
+  ticketCreated,
+  ticketEvent,
+} from './helpers.js';
 
 const TOKEN = 'demo-test-token';
 const count = async (table: string) =>
@@ -302,6 +310,15 @@ describe('Zendesk event webhooks', () => {
       h: string;
     }>();
     expect(grp?.h).toBe('47EFBFBD'); // "G" + U+FFFD in UTF-8
+  });
+
+  it('verifies the bytes as sent: a signed body that is not UTF-8 is 400 invalid_encoding (never 401), and stores nothing', async () => {
+    const before = await env.DB.prepare('SELECT count(*) AS n FROM processed_events').first<{ n: number }>();
+    const res = await postWebhook(null, { raw: NOT_UTF8 });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_encoding' });
+    const after = await env.DB.prepare('SELECT count(*) AS n FROM processed_events').first<{ n: number }>();
+    expect(after?.n).toBe(before?.n);
   });
 
   it('answers 400 for malformed JSON and 413 above 1 MB', async () => {
@@ -601,6 +618,37 @@ describe('Zendesk trigger webhooks', () => {
       case: { tags: string[]; channel: string };
     };
     expect(c.case).toMatchObject({ tags: ['vip', 'onboarding'], channel: 'email' });
+  });
+
+  it('marks the verified signature with the (unsigned) invocation id: the same signed bytes under another id are a duplicate', async () => {
+    const raw = JSON.stringify({
+      ticket: {
+        id: '7002',
+        subject: 'Export fails',
+        description: 'Since 4.2.1 the CSV export fails on Windows 11 with "Error 500".',
+        status: 'Open',
+        created_at: '2026-11-20T10:00:00Z',
+      },
+    });
+    const ts = new Date().toISOString();
+    const { zendeskSignature } = await import('./helpers.js');
+    const signature = await zendeskSignature('test-webhook-secret', ts, raw);
+    const send = (id: string) =>
+      postWebhook(null, {
+        raw,
+        headers: {
+          'x-zendesk-webhook-signature': signature,
+          'x-zendesk-webhook-signature-timestamp': ts,
+          'x-zendesk-webhook-invocation-id': id,
+        },
+      });
+    expect(await (await send('inv-a')).json()).toMatchObject({ status: 'created', caseId: '7002' });
+    for (const id of ['inv-b', 'inv-c'])
+      expect(await (await send(id)).json()).toMatchObject({ status: 'duplicate' });
+    const events = await env.DB.prepare(
+      "SELECT count(*) AS n FROM case_events WHERE case_id = '7002'",
+    ).first<{ n: number }>();
+    expect(events?.n).toBe(1);
   });
 
   it('takes a real minimal trigger body (ticketID and changed fields)', async () => {

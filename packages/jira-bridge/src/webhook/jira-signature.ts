@@ -10,7 +10,8 @@ import { hmacSha256Hex, SignatureError, timingSafeEqual } from '@support-metrics
 export async function verifyJiraSignature(o: {
   secret: string;
   header: string | undefined;
-  rawBody: string;
+  /** The body as sent (bytes; a string for test vectors). */
+  rawBody: Uint8Array | string;
 }) {
   if (!o.header) throw new SignatureError('missing X-Hub-Signature');
   // Exactly one scheme and one value: nothing before, after or repeated (hex in either case is the same value).

@@ -4,17 +4,42 @@ import type { AppEnv } from './app-env.js';
 import { apiError, NotConfiguredError } from './errors.js';
 
 /**
- * The raw body of a webhook, refused with 413 above MAX_BODY_BYTES (by its declared length first, then its real
- * size) before anything reads it further. Signatures are computed over exactly this text.
+ * The raw bytes of a webhook, refused with 413 above MAX_BODY_BYTES (by its declared length first, then its real
+ * size) before anything reads it further. Signatures are computed over exactly these bytes (signedBytes); the text is
+ * read from them only after the signature holds (webhookText).
  */
-export async function readWebhookBody(c: Context<AppEnv>): Promise<string> {
+export async function readWebhookBody(c: Context<AppEnv>): Promise<Uint8Array> {
   const max = c.var.config.MAX_BODY_BYTES;
   if (Number(c.req.header('content-length') ?? 0) > max)
     throw apiError(413, 'payload_too_large', `body over ${max} bytes`);
-  const raw = await c.req.text();
-  if (new TextEncoder().encode(raw).length > max)
-    throw apiError(413, 'payload_too_large', `body over ${max} bytes`);
+  const raw = new Uint8Array(await c.req.arrayBuffer());
+  if (raw.length > max) throw apiError(413, 'payload_too_large', `body over ${max} bytes`);
   return raw;
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes a sender signed: a prefix (Slack's `v0:<ts>:`, Zendesk's timestamp) and the body, as sent. */
+export function signedBytes(prefix: string, body: Uint8Array | string): Uint8Array {
+  const rest = typeof body === 'string' ? encoder.encode(body) : body;
+  if (!prefix) return rest;
+  const head = encoder.encode(prefix);
+  const out = new Uint8Array(head.length + rest.length);
+  out.set(head);
+  out.set(rest, head.length);
+  return out;
+}
+
+/**
+ * A verified body as text: bytes that are not UTF-8 are the sender's error (400 invalid_encoding), never replaced
+ * silently — a replaced byte would be stored as something the sender never sent.
+ */
+export function webhookText(body: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    throw apiError(400, 'invalid_encoding', 'the body is not valid UTF-8');
+  }
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -92,7 +117,7 @@ export async function tenantWebhook(
   c: Context<AppEnv>,
   tenantId: string,
   names: { setting: string; global: keyof WorkerConfig },
-): Promise<{ settings: Record<string, unknown>; secret: string; rawBody: string }> {
+): Promise<{ settings: Record<string, unknown>; secret: string; rawBody: Uint8Array }> {
   const settings = (await c.var.store.tenantSettings(tenantId)) ?? {};
   const secret = webhookSecret(c.var.config, tenantId, settings, names);
   return { settings, secret, rawBody: await readWebhookBody(c) };

@@ -57,6 +57,11 @@ export interface SaveOptions {
   source: string;
   /** Idempotency key: a change with an event id already processed for this source is not applied again. */
   eventId?: string;
+  /**
+   * Further keys marked processed in the same transaction: a delivery's verified signature beside its unsigned
+   * delivery id, so that the same signed bytes under another id are a duplicate too.
+   */
+  alsoMark?: readonly string[];
   eventType?: string;
   payload?: unknown;
   /** Time of the change (ISO); the clock belongs to the caller. */
@@ -289,10 +294,21 @@ export class D1Store {
     return row !== null;
   }
 
-  /** Marks an event processed without changing a case (events we accept but do not use). */
-  async markProcessed(tenantId: string, source: string, eventId: string, at: string): Promise<boolean> {
+  /**
+   * Marks an event processed without changing a case (events we accept but do not use); several keys (an id and a
+   * verified signature) in one transaction. False when any was marked already (then none is written).
+   */
+  async markProcessed(
+    tenantId: string,
+    source: string,
+    eventId: string | readonly string[],
+    at: string,
+  ): Promise<boolean> {
+    const keys = typeof eventId === 'string' ? [eventId] : eventId;
     try {
-      await this.db.prepare(SQL.insertProcessed).bind(tenantId, source, eventId, at).run();
+      await this.db.batch(
+        keys.map((k) => this.db.prepare(SQL.insertProcessed).bind(tenantId, source, k, at)),
+      );
       return true;
     } catch (e) {
       if (isUniqueViolation(e)) return false;
@@ -391,6 +407,7 @@ export class D1Store {
     const statements: BoundStatement[] = [];
     const add = (sql: string, ...params: (string | number | null)[]) => statements.push({ sql, params });
     if (opts.eventId) add(SQL.insertProcessed, tenantId, opts.source, opts.eventId, opts.at);
+    for (const key of opts.alsoMark ?? []) add(SQL.insertProcessed, tenantId, opts.source, key, opts.at);
     add(caseSql, ...record.caseParams);
     for (const delta of record.rollups) add(SQL.addRollup, ...rollupParams(tenantId, delta));
     if (record.closureParams) add(SQL.upsertClosureCheck, ...record.closureParams);

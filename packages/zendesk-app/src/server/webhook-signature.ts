@@ -1,4 +1,4 @@
-import { hmacSha256Base64, SignatureError, timingSafeEqual } from '@support-metrics/platform';
+import { hmacSha256Base64, SignatureError, signedBytes, timingSafeEqual } from '@support-metrics/platform';
 
 export interface VerifyOptions {
   secret: string;
@@ -6,7 +6,8 @@ export interface VerifyOptions {
   signature: string | undefined;
   /** X-Zendesk-Webhook-Signature-Timestamp: ISO-8601 in real deliveries. */
   timestamp: string | undefined;
-  rawBody: string;
+  /** The body as sent (bytes; a string for test vectors). */
+  rawBody: Uint8Array | string;
   /** Now, in ms since the epoch (the clock is the caller's). */
   now: number;
   /** Largest accepted distance between the timestamp and now, in seconds; 0 skips the check (test vectors). */
@@ -33,7 +34,7 @@ export async function verifyZendeskSignature(o: VerifyOptions): Promise<string> 
   }
   // Exactly one value, as Zendesk sends it: base64 of a 32-byte HMAC, nothing before, after or repeated.
   if (!/^[A-Za-z0-9+/]{43}=$/.test(o.signature)) throw new SignatureError('signature does not match');
-  const expected = await hmacSha256Base64(o.secret, o.timestamp + o.rawBody);
+  const expected = await hmacSha256Base64(o.secret, signedBytes(o.timestamp, o.rawBody));
   if (!timingSafeEqual(expected, o.signature)) throw new SignatureError('signature does not match');
   return o.signature;
 }

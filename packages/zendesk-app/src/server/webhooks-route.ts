@@ -15,6 +15,7 @@ import {
   sha256Hex,
   tenantWebhook,
   type WorkerConfig,
+  webhookText,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { ZodError } from 'zod';
@@ -62,7 +63,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       global: 'ZENDESK_WEBHOOK_SECRET',
     });
     const timestamp = c.req.header('x-zendesk-webhook-signature-timestamp');
-    await verifyZendeskSignature({
+    const signature = await verifyZendeskSignature({
       secret,
       signature: c.req.header('x-zendesk-webhook-signature'),
       timestamp,
@@ -71,9 +72,10 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
     });
 
+    const text = webhookText(rawBody);
     let body: unknown;
     try {
-      body = parseWebhookJson(rawBody);
+      body = parseWebhookJson(text);
     } catch {
       throw apiError(400, 'malformed_json', 'the body is not JSON');
     }
@@ -116,12 +118,15 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       if (!parsed.success) throw invalidInput(parsed.error, 'trigger webhook');
       const trigger = parsed.data;
       eventId =
-        c.req.header('x-zendesk-webhook-invocation-id') ??
-        `sha256:${await sha256Hex(`${timestamp}${rawBody}`)}`;
+        c.req.header('x-zendesk-webhook-invocation-id') ?? `sha256:${await sha256Hex(`${timestamp}${text}`)}`;
       ticketId = trigger.kind === 'ticket' ? trigger.ticket.id : trigger.ticketId;
       apply = (existing) => applyTriggerWebhook(existing, trigger, tenantId, at);
     }
 
+    // The delivery id of a trigger is not signed: the verified signature is marked with it, in the same transaction,
+    // so the same signed bytes under another id are a duplicate (Zendesk's own retries are signed afresh).
+    const signatureMark = `sig:${signature}`;
+    const marks = [eventId, signatureMark];
     const api = apiFor(config, tenantId, settings);
     // Read, apply, save; if the case changed in between (another delivery for the same ticket), do it again.
     const attempt = async (): Promise<Response | SaveResult> => {
@@ -136,12 +141,14 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       }
 
       if (change.kind === 'ignore') {
-        await store.markProcessed(tenantId, SOURCE, eventId, at);
+        if (!(await store.markProcessed(tenantId, SOURCE, marks, at)))
+          return c.json({ status: 'duplicate', eventId });
         return c.json({ status: 'ignored', eventId, reason: change.reason });
       }
       if (change.kind === 'fetch') {
         if (!api) {
-          await store.markProcessed(tenantId, SOURCE, eventId, at);
+          if (!(await store.markProcessed(tenantId, SOURCE, marks, at)))
+            return c.json({ status: 'duplicate', eventId });
           return c.json(
             {
               status: 'skipped',
@@ -175,6 +182,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
         {
           source: SOURCE,
           eventId,
+          alsoMark: [signatureMark],
           eventType: change.eventType,
           payload: { eventId, eventType: change.eventType },
           at,
@@ -198,6 +206,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
         const opts = {
           source: SOURCE,
           eventId,
+          alsoMark: [signatureMark],
           eventType: change.eventType,
           payload: { eventId, eventType: change.eventType },
           at,
