@@ -11,6 +11,7 @@ export * from './customers/customer-service.js';
 export * from './customers/customer-store.js';
 export * from './http/app-env.js';
 export * from './http/bearer-auth.js';
+export * from './http/bounded-fields.js';
 export * from './http/errors.js';
 export * from './http/platform-middleware.js';
 export * from './http/ticket-notes.js';

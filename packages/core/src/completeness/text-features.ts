@@ -118,7 +118,9 @@ const VERSION_NUMBER_RULE = [featureHash('r:version_number'), featureHash('rs:ve
  * Word lists matched on the words of a sentence (a name of one to three words, as normalise writes them: 'office 365'
  * is 'office 000'): each match is a rule feature of the sentence, as a regex rule's is.
  */
-const LEXICONS: readonly (readonly [name: string, phrases: readonly string[]])[] = [['platform', PLATFORM_NAMES]];
+const LEXICONS: readonly (readonly [name: string, phrases: readonly string[]])[] = [
+  ['platform', PLATFORM_NAMES],
+];
 const lexicon = new Map<string, readonly [number, number]>();
 // The words that start a longer name, and the pairs that start a three-word one: only after them is a pair looked up.
 const startsLonger = new Set<string>();

@@ -1,6 +1,10 @@
+import { BOUNDS, BoundedName, BoundedText, NumericId } from '@support-metrics/platform';
 import { z } from 'zod';
 
-const Id = z.union([z.string(), z.number()]).transform(String);
+// Bounded (platform's bounded-fields): a signed but hostile body is a 400 with its path, never stored.
+const Id = NumericId;
+const Name = BoundedName;
+const Time = z.string().max(64);
 
 /** Jira's timestamps: ISO with `+0300` offsets (`2019-01-30T15:51:33.199+0300`), or epoch ms. Parsed to epoch ms. */
 export function jiraTimeMs(value: unknown): number | null {
@@ -13,9 +17,9 @@ export function jiraTimeMs(value: unknown): number | null {
 
 export const FixVersionSchema = z.looseObject({
   id: Id,
-  name: z.string(),
+  name: Name,
   released: z.boolean().optional().default(false),
-  releaseDate: z.string().nullable().optional().default(null),
+  releaseDate: Time.nullable().optional().default(null),
 });
 export type FixVersion = z.infer<typeof FixVersionSchema>;
 
@@ -24,12 +28,12 @@ export const JiraIssueSchema = z.looseObject({
   id: Id,
   key: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/, 'a Jira issue key such as PROJ-123'),
   fields: z.looseObject({
-    summary: z.string().nullable().optional().default(null),
-    status: z.looseObject({ name: z.string() }).nullable().optional().default(null),
-    resolution: z.looseObject({ name: z.string() }).nullable().optional().default(null),
-    fixVersions: z.array(FixVersionSchema).nullable().optional().default([]),
-    issuetype: z.looseObject({ name: z.string() }).nullable().optional().default(null),
-    updated: z.union([z.string(), z.number()]).nullable().optional().default(null),
+    summary: BoundedText.nullable().optional().default(null),
+    status: z.looseObject({ name: Name }).nullable().optional().default(null),
+    resolution: z.looseObject({ name: Name }).nullable().optional().default(null),
+    fixVersions: z.array(FixVersionSchema).max(BOUNDS.list).nullable().optional().default([]),
+    issuetype: z.looseObject({ name: Name }).nullable().optional().default(null),
+    updated: z.union([Time, z.number()]).nullable().optional().default(null),
   }),
 });
 export type JiraIssue = z.infer<typeof JiraIssueSchema>;
@@ -39,11 +43,12 @@ const ChangelogSchema = z
     items: z
       .array(
         z.looseObject({
-          field: z.string(),
-          fromString: z.string().nullable().optional(),
-          toString: z.string().nullable().optional(),
+          field: z.string().max(BOUNDS.id),
+          fromString: BoundedText.nullable().optional(),
+          toString: BoundedText.nullable().optional(),
         }),
       )
+      .max(BOUNDS.list)
       .default([]),
   })
   .nullable()
@@ -66,7 +71,7 @@ export const JiraWebhookSchema = z.discriminatedUnion('webhookEvent', [
       id: Id,
       sourceIssueId: Id,
       destinationIssueId: Id,
-      issueLinkType: z.looseObject({ name: z.string() }),
+      issueLinkType: z.looseObject({ name: Name }),
     }),
   }),
   z.looseObject({
@@ -78,10 +83,10 @@ export const JiraWebhookSchema = z.discriminatedUnion('webhookEvent', [
     ]),
     version: z.looseObject({
       id: Id,
-      name: z.string(),
+      name: Name,
       released: z.boolean().optional().default(false),
-      releaseDate: z.string().nullable().optional().default(null),
-      userReleaseDate: z.string().nullable().optional(),
+      releaseDate: Time.nullable().optional().default(null),
+      userReleaseDate: Time.nullable().optional(),
     }),
   }),
 ]);

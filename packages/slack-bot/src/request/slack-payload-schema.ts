@@ -1,21 +1,27 @@
+import { BOUNDS, BoundedId, BoundedText } from '@support-metrics/platform';
 import { z } from 'zod';
 
-// Slack's ids are short (T0123ABCD, U…, C…, a trigger or event id): bounded, so that a signed but hostile body is a 400.
-const Id = z.string().min(1).max(255);
+// Slack's ids are short (T0123ABCD, U…, C…, a trigger or event id): bounded (platform's bounded-fields), so that a
+// signed but hostile body is a 400.
+const Id = BoundedId;
+const Url = z.url().max(BOUNDS.name);
 const User = z.looseObject({ id: Id });
 // bolt reads `channel.id` whenever `channel` is there, and `response_urls[0].response_url`: absent is fine, null is not.
 const Channel = z.looseObject({ id: Id }).optional();
-const ResponseUrls = z.array(z.looseObject({ response_url: z.url() })).optional();
+const ResponseUrls = z
+  .array(z.looseObject({ response_url: Url }))
+  .max(BOUNDS.list)
+  .optional();
 
 /** A slash command (form fields). */
 export const SlashCommandSchema = z.looseObject({
-  command: z.string().startsWith('/'),
+  command: z.string().startsWith('/').max(BOUNDS.id),
   team_id: Id,
   user_id: Id,
   channel_id: Id,
-  text: z.string().default(''),
-  response_url: z.url().optional(),
-  trigger_id: z.string().optional(),
+  text: BoundedText.default(''),
+  response_url: Url.optional(),
+  trigger_id: Id.optional(),
 });
 
 /** An Events API delivery. */
@@ -43,9 +49,12 @@ export const InteractionSchema = z.discriminatedUnion('type', [
     type: z.literal('block_actions'),
     user: User,
     channel: Channel,
-    actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
-    response_url: z.url().optional(),
-    trigger_id: z.string().optional(),
+    actions: z
+      .array(z.looseObject({ action_id: Id, value: z.string().max(BOUNDS.metadata).optional() }))
+      .min(1)
+      .max(BOUNDS.list),
+    response_url: Url.optional(),
+    trigger_id: Id.optional(),
   }),
   z.looseObject({
     type: z.literal('view_submission'),
@@ -54,11 +63,13 @@ export const InteractionSchema = z.discriminatedUnion('type', [
     // bolt reads view.state.values of every submission.
     view: z.looseObject({
       id: Id,
-      callback_id: z.string(),
-      private_metadata: z.string().optional(),
+      callback_id: z.string().max(BOUNDS.id),
+      private_metadata: z.string().max(BOUNDS.metadata).optional(),
       // Block id → action id → the element's state, as Slack sends it: an object each (never null).
       state: z.looseObject({
-        values: z.record(z.string().max(255), z.record(z.string().max(255), z.looseObject({}))),
+        values: z
+          .record(Id, z.record(Id, z.looseObject({})))
+          .refine((v) => Object.keys(v).length <= BOUNDS.list, { message: `at most ${BOUNDS.list} blocks` }),
       }),
     }),
   }),
@@ -68,15 +79,15 @@ export const InteractionSchema = z.discriminatedUnion('type', [
     view: z.looseObject({ id: Id }),
     response_urls: ResponseUrls,
   }),
-  z.looseObject({ type: z.literal('shortcut'), user: User, callback_id: z.string(), trigger_id: z.string() }),
+  z.looseObject({ type: z.literal('shortcut'), user: User, callback_id: Id, trigger_id: Id }),
   z.looseObject({
     type: z.literal('message_action'),
     user: User,
     channel: Channel,
-    callback_id: z.string(),
-    trigger_id: z.string(),
-    message: z.looseObject({ text: z.string().optional() }).optional(),
-    response_url: z.url().optional(),
+    callback_id: Id,
+    trigger_id: Id,
+    message: z.looseObject({ text: z.string().max(BOUNDS.message).optional() }).optional(),
+    response_url: Url.optional(),
   }),
 ]);
 

@@ -1,8 +1,9 @@
+import { BOUNDS, BoundedName, BoundedTags, boundedRecord, NumericId } from '@support-metrics/platform';
 import { z } from 'zod';
 
-const Id = z.union([z.string().min(1), z.number().int()]).transform(String);
+const Id = NumericId;
 const Time = z.iso.datetime({ offset: true });
-const Tags = z.array(z.string());
+const Tags = BoundedTags;
 
 /**
  * `detail` of a Zendesk organization event: the organisation's id, name and times (ids arrive as strings). Zendesk
@@ -11,11 +12,11 @@ const Tags = z.array(z.string());
  */
 export const OrganizationEventDetailSchema = z.looseObject({
   id: Id,
-  name: z.string().nullable().optional(),
+  name: BoundedName.nullable().optional(),
   created_at: Time.nullable().optional(),
   updated_at: Time.nullable().optional(),
   tags: Tags.nullable().optional(),
-  organization_fields: z.record(z.string(), z.unknown()).nullable().optional(),
+  organization_fields: boundedRecord(z.unknown()).nullable().optional(),
 });
 export type OrganizationEventDetail = z.infer<typeof OrganizationEventDetailSchema>;
 
@@ -42,9 +43,9 @@ export const OrganizationCustomFieldChangedSchema = z
   .looseObject({
     custom_field: z.looseObject({
       id: Id.optional(),
-      key: z.string().min(1).optional(),
-      title: z.string().nullable().optional(),
-      type: z.string().nullable().optional(),
+      key: z.string().min(1).max(BOUNDS.id).optional(),
+      title: BoundedName.nullable().optional(),
+      type: z.string().max(BOUNDS.id).nullable().optional(),
     }),
     current: z.unknown(),
     previous: z.unknown().optional(),

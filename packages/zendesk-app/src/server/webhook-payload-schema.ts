@@ -1,12 +1,20 @@
+import {
+  BOUNDS,
+  BoundedDescription,
+  BoundedTags,
+  BoundedText,
+  NumericId,
+  NumericIdInput,
+} from '@support-metrics/platform';
 import { z } from 'zod';
 
-// Zendesk's ids are integers (up to 20 digits), sent as numbers or strings: bounded, so that a signed but hostile
-// body (a 900 KB group_id) is a 400 with its path, never stored or rolled up.
-const RawId = z.union([z.string().max(64), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)]);
-const Id = RawId.transform(String);
+// Zendesk's ids are integers (up to 20 digits), sent as numbers or strings: bounded (platform's bounded-fields), so
+// that a signed but hostile body (a 900 KB group_id) is a 400 with its path, never stored or rolled up.
+const RawId = NumericIdInput;
+const Id = NumericId;
 /** Names, subjects and enum values: capped (a subject is at most a few hundred characters in Zendesk). */
-const Text = z.string().max(10_000);
-const Tags = z.array(z.string().max(255)).max(1_000);
+const Text = BoundedText;
+const Tags = BoundedTags;
 // Absent stays undefined (the field is left as it is); Zendesk's "no value" ("0", "", null) becomes null.
 const OptionalId = RawId.nullable()
   .optional()
@@ -18,7 +26,7 @@ const OptionalId = RawId.nullable()
 export const TicketEventDetailSchema = z.looseObject({
   id: Id,
   subject: Text.nullable().optional(),
-  description: z.string().nullable().optional(),
+  description: BoundedDescription.nullable().optional(),
   status: Text.nullable().optional(),
   priority: Text.nullable().optional(),
   type: Text.nullable().optional(),
@@ -47,8 +55,8 @@ export const TicketEventDetailSchema = z.looseObject({
  * https://developer.zendesk.com/api-reference/webhooks/event-types/webhook-event-types/
  */
 export const EventWebhookSchema = z.looseObject({
-  type: z.string().startsWith('zen:event-type:').max(255),
-  id: z.string().min(1).max(255),
+  type: z.string().startsWith('zen:event-type:').max(BOUNDS.id),
+  id: z.string().min(1).max(BOUNDS.id),
   account_id: z.number().optional(),
   time: z.iso.datetime({ offset: true }),
   subject: Text.optional(),
@@ -64,7 +72,7 @@ export type EventWebhook = z.infer<typeof EventWebhookSchema>;
 export const TriggerTicketSchema = z.looseObject({
   id: Id,
   subject: Text.optional(),
-  description: z.string().optional(),
+  description: BoundedDescription.optional(),
   status: Text.optional(),
   priority: Text.optional(),
   type: Text.optional(),
@@ -79,7 +87,7 @@ export const TriggerTicketSchema = z.looseObject({
   organization_id: OptionalId,
   group_id: OptionalId,
   brand_id: OptionalId,
-  tags: z.union([z.string().max(100_000), Tags]).optional(),
+  tags: z.union([z.string().max(BOUNDS.description), Tags]).optional(),
 });
 export const TriggerWebhookSchema = z.union([
   z
@@ -90,7 +98,7 @@ export const TriggerWebhookSchema = z.union([
       ticketID: Id.optional(),
       ticket_id: Id.optional(),
       priority: Text.optional(),
-      tags: z.string().max(100_000).optional(),
+      tags: z.string().max(BOUNDS.description).optional(),
       groupID: Id.optional(),
       type: Text.optional(),
     })
