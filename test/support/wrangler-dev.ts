@@ -34,6 +34,8 @@ export interface RunningWorker {
   logs: () => string;
   sql: (command: string) => Promise<unknown[]>;
   stop: () => Promise<void>;
+  /** Kills wrangler and workerd at once (SIGKILL to the process group), as a crash would: nothing is flushed. */
+  crash: () => Promise<void>;
 }
 
 /**
@@ -97,6 +99,8 @@ export async function startWorker(
       ...(opts.devtools ? {} : { VSCODE_INSPECTOR_OPTIONS: '{}' }),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that crash() reaches workerd too.
+    detached: true,
   });
   let logs = '';
   child.stdout?.on('data', (d) => (logs += d));
@@ -135,6 +139,11 @@ export async function startWorker(
       child.kill('SIGINT');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
       if (!opts.keep) rmSync(persist, { recursive: true, force: true });
+    },
+    crash: async () => {
+      const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      await exited;
     },
   };
 }
