@@ -163,11 +163,12 @@ describe('tenant credentials stored sealed', () => {
     expect(seen).toEqual([OWN_ACCOUNT]);
   });
 
-  it('answers 502 when that account fails, applies nothing, and takes the redelivery', async () => {
+  it('answers 503 with Retry-After when that account fails, applies nothing, and takes the redelivery', async () => {
     const down = await deliver('9198', () => new Response('upstream down', { status: 500 }));
-    expect(down.res.status).toBe(502);
+    expect(down.res.status).toBe(503);
+    expect(down.res.headers.get('retry-after')).toBe('60');
     const body = JSON.stringify(await down.res.json());
-    expect(body).toContain('bad_upstream');
+    expect(body).toContain('upstream_unavailable');
     expect(body).toContain('ticket 9198');
     for (const s of [OWN_ACCOUNT.token, OWN_ACCOUNT.email, OWN_HOOK]) expect(body).not.toContain(s);
     // Not marked processed: the same ticket's next delivery is applied, not called a duplicate.

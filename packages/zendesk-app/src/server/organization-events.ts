@@ -19,7 +19,7 @@ import {
   OrganizationTagsChangedSchema,
 } from './organization-event-schema.js';
 import type { EventWebhook } from './webhook-payload-schema.js';
-import { zendeskFailed } from './zendesk-account.js';
+import { upstreamUnavailable, zendeskFailed } from './zendesk-account.js';
 
 /** The type prefix of Zendesk's organization events (`zen:event-type:organization.created`, …). */
 export const ORGANIZATION_EVENT_PREFIX = 'zen:event-type:organization.';
@@ -187,14 +187,10 @@ export async function applyOrganizationEvent(o: {
     }
     const fetched = await o.api.organization(customerId).catch(zendeskFailed(`organization ${customerId}`));
     if (!fetched) throw apiError(404, 'not_found', `Zendesk has no organization ${customerId}`);
-    // Zendesk's answer not matching what we expect is our problem, not the sender's: 502 so Zendesk retries.
+    // Zendesk's answer not matching what we expect is our problem, not the sender's: 503 so Zendesk retries.
     const parsed = ZendeskOrganizationSchema.safeParse(fetched);
     if (!parsed.success)
-      throw apiError(
-        502,
-        'bad_upstream',
-        `Zendesk's answer for organization ${customerId} could not be read`,
-      );
+      throw upstreamUnavailable(`Zendesk's answer for organization ${customerId} could not be read`);
     const org = parsed.data;
     write = org.deleted_at
       ? { kind: 'delete', id: org.id, sourceUpdatedAt: org.updated_at ?? org.deleted_at }

@@ -26,6 +26,7 @@ import { EventWebhookSchema, TriggerWebhookSchema } from './webhook-payload-sche
 import { verifyZendeskSignature } from './webhook-signature.js';
 import { writeBackUpdate } from './write-back.js';
 import {
+  upstreamUnavailable,
   type ZendeskCredentials,
   zendeskApiFor,
   zendeskApiMissing,
@@ -160,15 +161,11 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
         }
         const fetched = await api.ticket(change.ticketId).catch(zendeskFailed(`ticket ${change.ticketId}`));
         if (!fetched) throw apiError(404, 'not_found', `Zendesk has no ticket ${change.ticketId}`);
-        // Zendesk's answer not matching what we expect is our problem, not the sender's: 502 so Zendesk retries.
+        // Zendesk's answer not matching what we expect is our problem, not the sender's: 503 so Zendesk retries.
         const ticketParsed = ZendeskTicketSchema.safeParse(fetched.ticket);
         const metricParsed = fetched.metric ? ZendeskTicketMetricSchema.safeParse(fetched.metric) : null;
         if (!ticketParsed.success || (metricParsed && !metricParsed.success))
-          throw apiError(
-            502,
-            'bad_upstream',
-            `Zendesk's answer for ticket ${change.ticketId} could not be read`,
-          );
+          throw upstreamUnavailable(`Zendesk's answer for ticket ${change.ticketId} could not be read`);
         const ticket = ticketParsed.data;
         const metric = metricParsed?.success ? metricParsed.data : null;
         const base = normaliseZendeskTicket(ticket, { metric, tenantId });

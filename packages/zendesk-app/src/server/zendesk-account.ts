@@ -81,14 +81,20 @@ export function zendeskTicketNotes(
 
 /**
  * A Zendesk call that failed while applying an event (unreachable, a 5xx or 429 after the retries, our credentials
- * refused) as `502 bad_upstream`: nothing was applied, and a 5xx makes Zendesk deliver the event again. The answer
- * says what failed and how, never the request or the account.
+ * refused) as `503 upstream_unavailable` with Retry-After: nothing was applied, and Zendesk delivers the event again.
+ * A 503 is the one 5xx the webhook routes answer (issue 18), always with the reason. The answer says what failed and
+ * how, never the request or the account.
  *
  * @example const org = await api.organization(id).catch(zendeskFailed(`organization ${id}`));
  */
+/** 503 upstream_unavailable, Retry-After 60 s: Zendesk (the account we call) failed us; the sender should retry. */
+export function upstreamUnavailable(message: string) {
+  return apiError(503, 'upstream_unavailable', message, undefined, { 'retry-after': '60' });
+}
+
 export const zendeskFailed =
   (what: string) =>
   (e: unknown): never => {
     const how = e instanceof ZendeskApiError ? `answered ${e.status}` : 'could not be reached';
-    throw apiError(502, 'bad_upstream', `Zendesk ${how} for ${what}; nothing was applied, deliver it again`);
+    throw upstreamUnavailable(`Zendesk ${how} for ${what}; nothing was applied, deliver it again`);
   };
