@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bugFixDeflection, totalDeflection } from './bug-fix-deflection.js';
 import { bugImpact, type LinkedCase, rankBugs } from './bug-impact.js';
-import { jiraKeysIn, jiraKeysOfCase } from './jira-keys.js';
+import { JiraKeySchema, jiraKeysIn, jiraKeysOfCase } from './jira-keys.js';
 
 const NOW = new Date('2026-11-23T00:00:00Z');
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
@@ -124,6 +124,18 @@ describe('bugFixDeflection (hand-computed)', () => {
       deflection: 0.83,
     });
   });
+});
+
+describe('JiraKeySchema (the one definition the API, the Jira webhook and the sidebar accept)', () => {
+  it.each(['PROJ-1', 'A-123456789', 'AB_2-77', 'X1-9'])('accepts %s', (key) => {
+    expect(JiraKeySchema.safeParse(key).success).toBe(true);
+  });
+  it.each(['PROJ-0', 'PROJ-012', 'proj-1', '1PROJ-1', 'PROJ-', 'PROJ-1234567890', ' PROJ-1', 'PROJ-1 '])(
+    'refuses %j',
+    (key) => {
+      expect(JiraKeySchema.safeParse(key).success).toBe(false);
+    },
+  );
 });
 
 describe('Jira keys on cases', () => {

@@ -1,7 +1,14 @@
+import { z } from 'zod';
 import type { Case } from '../case/case-schema.js';
 
-/** A Jira issue key: PROJECT-123 (project keys start with a letter; letters, digits, underscores). */
+/**
+ * A Jira issue key: PROJECT-123 (project keys start with a letter; letters, digits, underscores; issue numbers start
+ * at 1). The one definition: found in texts (JIRA_KEY), accepted whole (JIRA_KEY_EXACT, JiraKeySchema) by the API,
+ * the Jira webhook schema and the sidebar.
+ */
 export const JIRA_KEY = /\b([A-Z][A-Z0-9_]{0,19}-[1-9]\d{0,8})\b/g;
+export const JIRA_KEY_EXACT = /^[A-Z][A-Z0-9_]{0,19}-[1-9]\d{0,8}$/;
+export const JiraKeySchema = z.string().regex(JIRA_KEY_EXACT, 'a Jira issue key such as PROJ-123');
 
 /** The Jira keys in a text or a field value, upper-cased, in order, without repeats. */
 export function jiraKeysIn(value: unknown): string[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKET_TYPES } from './ticket-type.js';
 
 /** Issue categories of the study: How-To, Bug, Install/Config/Setup, plus everything else. */
 export const IssueTypeSchema = z.enum(['how_to', 'bug', 'install_config', 'other']);
@@ -93,7 +94,7 @@ export const CaseSchema = z.object({
   /** Issue type when the helpdesk records it in a field; otherwise inferred from the text when scoring. */
   issueType: IssueTypeSchema.nullable().default(null),
   /** The helpdesk's coarse ticket type (Zendesk: question, incident, problem, task): only a prior for the issue type. */
-  ticketType: z.enum(['question', 'incident', 'problem', 'task']).nullable().default(null),
+  ticketType: z.enum(TICKET_TYPES).nullable().default(null),
   customFields: z.record(z.string(), FieldValueSchema).default({}),
   tags: z.array(z.string()).default([]),
   attachments: z.array(AttachmentSchema).default([]),

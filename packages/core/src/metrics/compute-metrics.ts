@@ -13,9 +13,13 @@ import {
   histogramPercentiles,
   isSolved,
 } from './counters.js';
+import { dayOf } from './day.js';
 import { measuredElsewhere } from './measured-elsewhere.js';
-import type { MetricDefinition, MetricUnit } from './metric-definition.js';
-import { type MetricStatus, metricStatus } from './status.js';
+import { type BreakdownEntry, type MetricResult, metricResult } from './metric-result.js';
+
+// In their own files, so that what success/* needs of them does not import the catalogue's computation (a cycle).
+export { dayOf } from './day.js';
+export { type BreakdownEntry, type MetricResult, metricResult } from './metric-result.js';
 
 /** Dimensions a metric can be broken down by. */
 export type GroupBy = 'channel' | 'group' | 'brand' | 'priority' | 'issueType';
@@ -29,33 +33,6 @@ export interface ComputeMetricsOptions {
   /** Rubric for cases whose completeness was not scored at creation. */
   rubric?: Rubric;
   closurePolicy?: ClosurePolicy;
-}
-
-export interface BreakdownEntry {
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
-
-export interface MetricResult {
-  id: string;
-  name: string;
-  unit: MetricUnit;
-  /** Rates are fractions 0–1, times are hours; null when not measured (never 0 for missing data). */
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  status: MetricStatus;
-  benchmark: number | null;
-  target: number | null;
-  /** For time metrics: the median and 90th percentile beside the mean. */
-  median?: number | null;
-  p90?: number | null;
-  /** For distributions: each category's share of the total. */
-  distribution?: Record<string, number>;
-  breakdown?: Record<string, BreakdownEntry>;
-  /** Why a metric is not measured: the data it needs. */
-  reason?: string;
 }
 
 export interface MetricsReport {
@@ -97,11 +74,6 @@ export const COMPUTED_FROM = {
   proficiency_impact:
     'cases created in the window that are how-to or install/config ÷ cases created in the window (the issue type an agent recorded, else the helpdesk type field, else inferred from the text): the demand better skills could prevent',
 } as const;
-
-/** UTC day (YYYY-MM-DD) of an ISO timestamp. */
-export function dayOf(ts: string): string {
-  return ts.endsWith('Z') ? ts.slice(0, 10) : new Date(ts).toISOString().slice(0, 10);
-}
 
 /** The value a case has for a breakdown dimension. */
 export function groupKeyOf(c: Case, by: GroupBy, closurePolicy?: ClosurePolicy): string {
@@ -320,30 +292,4 @@ export function metricsFromCounters(
     metrics[def.id] = metricResult(def, partial);
   }
   return metrics;
-}
-
-/**
- * A catalogue metric's result from what was computed: its status against the study's benchmark and target, or
- * `not_measured` with the reason when there is no value (and no distribution).
- *
- * @example metricResult(getMetricDefinition('retention'), { value: 0.8, numerator: 8, denominator: 10 })
- */
-export function metricResult(def: MetricDefinition, partial: Partial<MetricResult>): MetricResult {
-  const value = partial.value ?? null;
-  const measured = value !== null || partial.distribution !== undefined;
-  return {
-    id: def.id,
-    name: def.name,
-    unit: def.unit,
-    value,
-    numerator: partial.numerator ?? null,
-    denominator: partial.denominator ?? null,
-    status: measured ? (value === null ? 'no_benchmark' : metricStatus(def, value)) : 'not_measured',
-    benchmark: def.benchmark ?? null,
-    target: def.target ?? null,
-    ...(partial.median !== undefined ? { median: partial.median, p90: partial.p90 ?? null } : {}),
-    ...(partial.distribution ? { distribution: partial.distribution } : {}),
-    ...(partial.breakdown ? { breakdown: partial.breakdown } : {}),
-    ...(measured ? {} : { reason: partial.reason ?? 'not measured' }),
-  };
 }

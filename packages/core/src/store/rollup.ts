@@ -1,5 +1,4 @@
 import type { Case } from '../case/case-schema.js';
-import { dayOf } from '../metrics/compute-metrics.js';
 import {
   addCounters,
   addCreatedCounters,
@@ -10,6 +9,7 @@ import {
   emptyCounters,
   isSolved,
 } from '../metrics/counters.js';
+import { dayOf } from '../metrics/day.js';
 
 /** One row of `daily_rollups`: a UTC day and dimensions (empty string for none) with counter deltas. */
 export interface RollupDelta {

@@ -1,6 +1,6 @@
 import { addDays } from '../case/calendar-date.js';
 import type { Case } from '../case/case-schema.js';
-import { dayOf } from '../metrics/compute-metrics.js';
+import { dayOf } from '../metrics/day.js';
 
 /**
  * What one customer's cases say over a window (and the window of equal length before it, for trends). The store

@@ -1,5 +1,5 @@
 import type { MetricId } from '../metrics/catalogue-lookup.js';
-import type { MetricResult } from '../metrics/compute-metrics.js';
+import type { MetricResult } from '../metrics/metric-result.js';
 import type { ActivityWindow, CustomerActivity } from './customer-activity.js';
 import type { CustomerFacts } from './customer-facts.js';
 import type { CustomerMapping } from './customer-mapping-schema.js';

@@ -1,5 +1,5 @@
 import { getMetricDefinition, type MetricId } from '../metrics/catalogue-lookup.js';
-import { type MetricResult, metricResult } from '../metrics/compute-metrics.js';
+import { type MetricResult, metricResult } from '../metrics/metric-result.js';
 import { type ActivityWindow, type CustomerActivity, emptyActivity } from './customer-activity.js';
 import { type CustomerFacts, customerFacts, signalInUse } from './customer-facts.js';
 import type { CustomerMapping } from './customer-mapping-schema.js';

@@ -1,3 +1,4 @@
+import { JiraKeySchema } from '@support-metrics/core';
 import { BOUNDS, BoundedName, BoundedText, NumericId } from '@support-metrics/platform';
 import { z } from 'zod';
 
@@ -26,7 +27,7 @@ export type FixVersion = z.infer<typeof FixVersionSchema>;
 /** The issue of `jira:issue_*` events (and GET /rest/api/3/issue): only what the bridge reads is declared. */
 export const JiraIssueSchema = z.looseObject({
   id: Id,
-  key: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/, 'a Jira issue key such as PROJ-123'),
+  key: JiraKeySchema,
   fields: z.looseObject({
     summary: BoundedText.nullable().optional().default(null),
     status: z.looseObject({ name: Name }).nullable().optional().default(null),

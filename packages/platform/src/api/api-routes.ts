@@ -3,6 +3,7 @@ import {
   DEFAULT_CLOSURE_POLICY,
   DEFAULT_RUBRIC,
   isSolved,
+  JiraKeySchema,
   RubricSchema,
 } from '@support-metrics/core';
 import { Hono } from 'hono';
@@ -149,10 +150,6 @@ export function apiRoutes() {
 /** Body of `POST /api/links`. Jira keys are PROJECT-123. */
 export const JiraLinkSchema = z.object({
   caseId: z.string().min(1),
-  issueKey: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/, 'a Jira issue key such as PROJ-123'),
+  issueKey: z.string().trim().toUpperCase().pipe(JiraKeySchema),
   linkedBy: z.string().min(1).max(200).default('api'),
 });

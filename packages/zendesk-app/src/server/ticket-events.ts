@@ -3,6 +3,7 @@ import {
   type CaseInput,
   CaseSchema,
   firstMessageText,
+  ticketTypeOf,
   zendeskChannel,
 } from '@support-metrics/core';
 import { ZodError, z } from 'zod';
@@ -21,11 +22,6 @@ const isSolvedStatus = (s: string | null | undefined) => s === 'solved' || s ===
 function oneOf<T extends string>(values: readonly T[], v: unknown): T | undefined {
   const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
   return (values as readonly string[]).includes(s) ? (s as T) : undefined;
-}
-
-/** Zendesk's ticket type, kept as it is (the scorer reads it as a weak prior for the issue type). */
-function ticketTypeOf(type: unknown): Case['ticketType'] | undefined {
-  return oneOf(['question', 'problem', 'incident', 'task'] as const, type);
 }
 
 /** A status value of `event.current` / `event.previous`: a string, or `{ status }`. */
@@ -58,6 +54,7 @@ function patchFromTicket(d: {
   if (status) patch.status = status;
   const priority = oneOf(PRIORITIES, d.priority);
   if (priority) patch.priority = priority;
+  // Zendesk's ticket type, kept as it is (the scorer reads it as a weak prior for the issue type).
   const ticketType = ticketTypeOf(d.type);
   if (ticketType) patch.ticketType = ticketType;
   if (d.channel !== undefined && d.channel !== null) patch.channel = zendeskChannel(d.channel);

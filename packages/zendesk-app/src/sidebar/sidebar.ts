@@ -4,10 +4,12 @@ import {
   type CompletenessResult,
   checkClosureRecord,
   DEFAULT_RUBRIC,
+  JIRA_KEY_EXACT,
   productVocabulary,
   type Rubric,
   recordedIssueType,
   scoreCompleteness,
+  ticketTypeOf,
   withProducts,
 } from '@support-metrics/core';
 import de from '../../app/translations/de.json' with { type: 'json' };
@@ -17,7 +19,6 @@ import { type HealthState, Remote, type RemoteState, type SwarmOutcome } from '.
 import { readTicket, type TicketSnapshot, type ZafClient } from './zaf-client.js';
 
 type Strings = typeof en.sidebar;
-const JIRA_KEY = /^[A-Z][A-Z0-9_]{0,19}-\d{1,9}$/;
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -88,7 +89,7 @@ export async function mountSidebar(
           { closure: null, customFields: ticket.customFields, tags: ticket.tags },
           policies.closurePolicy,
         ),
-        ticketType: ticket.type,
+        ticketType: ticketTypeOf(ticket.type),
         subject: ticket.subject,
         description: ticket.description,
         customFields: ticket.customFields,
@@ -130,7 +131,7 @@ export async function mountSidebar(
 
   async function link(input: HTMLInputElement): Promise<void> {
     const key = input.value.trim().toUpperCase();
-    if (!JIRA_KEY.test(key)) {
+    if (!JIRA_KEY_EXACT.test(key)) {
       state.linkError = t.badKey;
       render();
       return;

@@ -1,6 +1,7 @@
 import type { Case, Channel, FieldValue } from '../../case/case-schema.js';
 import { CaseSchema } from '../../case/case-schema.js';
 import { firstMessageText } from '../../case/plain-text.js';
+import { ticketTypeOf } from '../../case/ticket-type.js';
 import type {
   ZendeskAudit,
   ZendeskOrganization,
@@ -60,12 +61,6 @@ function fieldValue(value: unknown): FieldValue {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (Array.isArray(value)) return value.map(String);
   return JSON.stringify(value);
-}
-
-/** Zendesk's ticket type, kept as it is: the scorer reads it as a weak prior for the issue type (inferIssueType). */
-function ticketTypeOf(ticket: ZendeskTicket): Case['ticketType'] {
-  const t = ticket.type;
-  return t === 'question' || t === 'incident' || t === 'problem' || t === 'task' ? t : null;
 }
 
 /**
@@ -150,7 +145,7 @@ export function normaliseZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskContex
     group: ticket.group_id,
     brand: ticket.brand_id,
     formId: ticket.ticket_form_id,
-    ticketType: ticketTypeOf(ticket),
+    ticketType: ticketTypeOf(ticket.type),
     customFields,
     tags: ticket.tags,
     attachments: (first?.attachments ?? []).map((a) => ({
