@@ -151,7 +151,6 @@ export function buildSeedSql({ token, now }: { token: string; now: Date }): { sq
     };
     const record = prepareCaseRecord(DEMO_TENANT, moved, null, at);
     lines.push(render(SQL.upsertCase, record.caseParams));
-    if (record.closureParams) lines.push(render(SQL.upsertClosureCheck, record.closureParams));
     for (const d of record.rollups) {
       const key = `${d.day}|${d.channel}|${d.grp}|${d.brand}`;
       const row = rollups.get(key) ?? { ...d, counters: emptyCounters() };

@@ -1,5 +1,5 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import issueCreated from '@shared-data/jira/jira-to-matrix_fixtures/webhooks_issue_created.json';
 import statusChanged from '@shared-data/jira/jira-to-matrix_fixtures/webhooks_issue_updated_status-changed.json';
 import issueLinkCreated from '@shared-data/jira/jira-to-matrix_fixtures/webhooks_issuelink_created.json';
@@ -39,7 +39,6 @@ import { slackHarness } from './slack-helpers.js';
 // signed, so that each reaches the parser. The bar: never a 5xx (other than the documented 503s), never a stack trace,
 // a refused body writes nothing (every table as it was), and the worker still answers afterwards.
 
-const worker = (exports as unknown as { default: Fetcher }).default;
 const JIRA_SECRET = 'test-jira-webhook-secret';
 /**
  * The documented 5xx: 503 when a route is not configured, a ticket is too busy to apply now, or the tenant's Zendesk

@@ -179,7 +179,6 @@ export function textFeatures(subject: string, description: string): TextFeatures
     currentSentence = own;
     inSentence.clear();
     const part = text.slice(s.start, s.end);
-    const prefix = s.inSubject ? 's:' : 'w:';
     const wordSeed = s.inSubject ? SEED_SUBJECT_WORD : SEED_WORD;
     // FNV-1a is streaming: the pair feature "b:" + prev + " " + word continues from the hash of "b:" + prev + " ".
     let pairSeed = s.inSubject ? SEED_SUBJECT_PAIR_START : SEED_PAIR_START;

@@ -24,7 +24,6 @@ describe('manyRowsSql', () => {
       SQL.insertCase,
       SQL.upsertCase,
       SQL.addRollup,
-      SQL.upsertClosureCheck,
       SQL.insertCaseEvent,
       JIRA_SQL.insertLink,
     ])
@@ -43,12 +42,7 @@ describe('manyRowsSql', () => {
     expect(additiveKeyLength(SQL.addRollup)).toBe(5);
     expect(SQL.addRollup).toMatch(/^INSERT INTO daily_rollups \(tenant_id, day, channel, grp, brand, /);
     expect(SQL.addRollup).toMatch(/DO UPDATE SET created = created \+ excluded\.created,/);
-    for (const sql of [
-      SQL.upsertCase,
-      SQL.insertProcessed,
-      SQL.upsertClosureCheck,
-      JIRA_SQL.enqueueImpactOfCase,
-    ])
+    for (const sql of [SQL.upsertCase, SQL.insertProcessed, JIRA_SQL.enqueueImpactOfCase])
       expect(additiveKeyLength(sql)).toBeNull();
   });
 });

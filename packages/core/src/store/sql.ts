@@ -41,8 +41,6 @@ export const SQL = {
   isProcessed: 'SELECT 1 AS hit FROM processed_events WHERE tenant_id = ? AND source = ? AND event_id = ?',
   insertCaseEvent:
     'INSERT INTO case_events (tenant_id, case_id, event_id, type, at, payload) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
-  upsertClosureCheck: `INSERT INTO closure_checks (tenant_id, case_id, complete, missing, checked_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (tenant_id, case_id) DO UPDATE SET complete = excluded.complete, missing = excluded.missing, checked_at = excluded.checked_at`,
   /** A case's Jira links with what is known of each issue (its impact: bug-links.ts in the platform). */
   jiraLinksOfCase: `SELECT l.id, l.issue_key, l.linked_by, l.linked_at, i.summary, i.status, i.fix_versions
     FROM jira_links l LEFT JOIN jira_issues i ON i.tenant_id = l.tenant_id AND i.issue_key = l.issue_key

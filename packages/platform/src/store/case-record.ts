@@ -3,9 +3,7 @@ import {
   type ClosurePolicy,
   type CompletenessResult,
   caseRollup,
-  checkClosureRecord,
   compactContribution,
-  isSolved,
   type RollupDelta,
   type Rubric,
   rollupDiff,
@@ -50,13 +48,11 @@ export interface CaseRecord {
   caseParams: (string | number | null)[];
   /** Rollup rows moving from the previous version to this one. */
   rollups: RollupDelta[];
-  /** The closed-record check when solved: bind values of SQL.upsertClosureCheck. */
-  closureParams: (string | number)[] | null;
 }
 
 /**
  * Prepares the rows of a case version: scores completeness (the verdict at creation is kept from the first
- * version), checks the closed record, and computes the rollup change from `before`. Pure; the D1 store and
+ * version) and computes the rollup change from `before` (the closed-record check is part of the rollups). Pure; the D1 store and
  * the demo seed both write what it returns, so the two cannot drift apart.
  */
 export function prepareCaseRecord(
@@ -83,7 +79,6 @@ export function prepareCaseRecord(
     tenantId,
     completeness: { score: atCreation.score, complete: atCreation.complete },
   };
-  const check = isSolved(after) ? checkClosureRecord(after, closurePolicy) : null;
   // The tenant's policies, as the closure check and the score use them.
   const policies = { rubric, closurePolicy };
   const contribution = caseRollup(after, policies);
@@ -115,8 +110,5 @@ export function prepareCaseRecord(
       before ? (before.contribution ?? caseRollup(before.case, policies)) : null,
       contribution,
     ),
-    closureParams: check
-      ? [tenantId, after.id, check.complete ? 1 : 0, JSON.stringify(check.missing), at]
-      : null,
   };
 }

@@ -410,7 +410,6 @@ export class D1Store {
     for (const key of opts.alsoMark ?? []) add(SQL.insertProcessed, tenantId, opts.source, key, opts.at);
     add(caseSql, ...record.caseParams);
     for (const delta of record.rollups) add(SQL.addRollup, ...rollupParams(tenantId, delta));
-    if (record.closureParams) add(SQL.upsertClosureCheck, ...record.closureParams);
     // Jira keys the helpdesk record names (a Jira field, jira_* tags) become links; every issue the case is linked to
     // gets its impact written again (the outbox coalesces, so a busy case costs one Jira write per issue).
     for (const { key, source } of jiraKeysOfCase(record.case))
