@@ -5,3 +5,4 @@ export * from './counters.js';
 export * from './measured-elsewhere.js';
 export * from './metric-definition.js';
 export * from './status.js';
+export * from './window.js';

@@ -1,6 +1,6 @@
-import { addDays } from '../case/calendar-date.js';
 import type { Case } from '../case/case-schema.js';
 import { dayOf } from '../metrics/day.js';
+import { type DayWindow, previousWindow } from '../metrics/window.js';
 
 /**
  * What one customer's cases say over a window (and the window of equal length before it, for trends). The store
@@ -70,18 +70,8 @@ export function emptyActivity(orgId: string): CustomerActivity {
   };
 }
 
-export interface ActivityWindow {
-  /** First day, inclusive (YYYY-MM-DD, UTC). */
-  from: string;
-  /** Last day, inclusive. */
-  to: string;
-}
-
-/** The window of the same length just before `w`. */
-export function previousWindow(w: ActivityWindow): ActivityWindow {
-  const days = Math.round((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000) + 1;
-  return { from: addDays(w.from, -days), to: addDays(w.from, -1) };
-}
+/** The days a customer's activity covers (metrics/window.ts: one definition of windows). */
+export type ActivityWindow = DayWindow;
 
 /**
  * Per-customer activity from cases in memory (cases without an organisation are left out).

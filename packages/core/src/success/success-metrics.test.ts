@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseSchema } from '../case/case-schema.js';
-import {
-  type CustomerActivity,
-  customerActivity,
-  emptyActivity,
-  previousWindow,
-} from './customer-activity.js';
+import { previousWindow } from '../metrics/window.js';
+import { type CustomerActivity, customerActivity, emptyActivity } from './customer-activity.js';
 import { customerFacts, numberField, signalOf } from './customer-facts.js';
 import { CustomerMappingSchema, DEFAULT_CUSTOMER_MAPPING } from './customer-mapping-schema.js';
 import { CustomerSchema } from './customer-schema.js';

@@ -1,4 +1,4 @@
-import { CalendarDateSchema } from '@support-metrics/core';
+import { CalendarDateSchema, lastDays } from '@support-metrics/core';
 import { z } from 'zod';
 
 const Day = CalendarDateSchema;
@@ -23,7 +23,5 @@ export function resolveWindow(
   days = 30,
 ): { from: string; to: string } {
   const to = q.to ?? today;
-  const from =
-    q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  return { from, to };
+  return { from: q.from ?? lastDays(to, days).from, to };
 }

@@ -14,6 +14,7 @@ import {
   forecastMetricParts,
   forecastTrack,
   getMetricDefinition,
+  lastDays,
   type MaturityEvidence,
   type MetricId,
   type MetricResult,
@@ -34,8 +35,7 @@ export interface CustomerContext {
 
 /** The default window of the success metrics: the last 90 days up to today (UTC). */
 export function last90Days(now: Date): ActivityWindow {
-  const to = now.toISOString().slice(0, 10);
-  return { from: addDays(to, -89), to };
+  return lastDays(now.toISOString().slice(0, 10), 90);
 }
 
 /**

@@ -1,4 +1,12 @@
-import { addDays, CalendarDateSchema, findMetric, type MetricDefinition } from '@support-metrics/core';
+import {
+  addDays,
+  CalendarDateSchema,
+  findMetric,
+  lastDays,
+  type MetricDefinition,
+  previousWindow as previousDays,
+  windowDays,
+} from '@support-metrics/core';
 
 /** A window of UTC days, both ends inclusive. */
 export interface DayWindow {
@@ -76,7 +84,7 @@ export function resolveWindow(spec: WindowSpec, today: string): DayWindow {
       return { from: d, to: d, label: 'yesterday' };
     }
     case 'days':
-      return { from: addDays(today, -(spec.days - 1)), to: today, label: `last ${spec.days} days` };
+      return { ...lastDays(today, spec.days), label: `last ${spec.days} days` };
     case 'quarter': {
       const month = Number(today.slice(5, 7));
       const first = `${today.slice(0, 4)}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`;
@@ -89,8 +97,7 @@ export function resolveWindow(spec: WindowSpec, today: string): DayWindow {
 
 /** The window of the same length just before (for "change vs the previous period"). */
 export function previousWindow(w: DayWindow): DayWindow {
-  const days = Math.round((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000) + 1;
-  return { from: addDays(w.from, -days), to: addDays(w.from, -1), label: `previous ${days} days` };
+  return { ...previousDays(w), label: `previous ${windowDays(w)} days` };
 }
 
 /** A case id as people type it: 1234, #1234, or a Zendesk ticket URL. */
