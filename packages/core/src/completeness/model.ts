@@ -184,11 +184,3 @@ export function runModel(f: TextFeatures): ModelOutput {
 export function itemIndex(id: ItemId): number {
   return ITEM_IDS.indexOf(id);
 }
-
-/** Softmax of the type log-odds, in ISSUE_TYPES order. */
-export function typeProbabilities(logits: ArrayLike<number>): number[] {
-  const max = Math.max(...Array.from(logits));
-  const e = Array.from(logits, (v) => Math.exp(v - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-}

@@ -12,7 +12,6 @@ import {
   parseWebhookJson,
   type SaveResult,
   StaleCaseError,
-  sha256Hex,
   tenantWebhook,
   type WorkerConfig,
   webhookText,
@@ -118,8 +117,8 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       const parsed = TriggerWebhookSchema.safeParse(body);
       if (!parsed.success) throw invalidInput(parsed.error, 'trigger webhook');
       const trigger = parsed.data;
-      eventId =
-        c.req.header('x-zendesk-webhook-invocation-id') ?? `sha256:${await sha256Hex(`${timestamp}${text}`)}`;
+      // Without an invocation id, the delivery is known by its verified signature alone.
+      eventId = c.req.header('x-zendesk-webhook-invocation-id') ?? `sig:${signature}`;
       ticketId = trigger.kind === 'ticket' ? trigger.ticket.id : trigger.ticketId;
       apply = (existing) => applyTriggerWebhook(existing, trigger, tenantId, at);
     }
@@ -127,7 +126,8 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
     // The delivery id of a trigger is not signed: the verified signature is marked with it, in the same transaction,
     // so the same signed bytes under another id are a duplicate (Zendesk's own retries are signed afresh).
     const signatureMark = `sig:${signature}`;
-    const marks = [eventId, signatureMark];
+    const alsoMark = eventId === signatureMark ? [] : [signatureMark];
+    const marks = [eventId, ...alsoMark];
     const api = apiFor(config, tenantId, settings);
     // Read, apply, save; if the case changed in between (another delivery for the same ticket), do it again.
     const attempt = async (): Promise<Response | SaveResult> => {
@@ -179,7 +179,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
         {
           source: SOURCE,
           eventId,
-          alsoMark: [signatureMark],
+          alsoMark,
           eventType: change.eventType,
           payload: { eventId, eventType: change.eventType },
           at,
@@ -203,7 +203,7 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
         const opts = {
           source: SOURCE,
           eventId,
-          alsoMark: [signatureMark],
+          alsoMark,
           eventType: change.eventType,
           payload: { eventId, eventType: change.eventType },
           at,
