@@ -43,6 +43,8 @@ export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {
     oauth: new Map(),
   };
   let seq = 0;
+  // While held, Web API calls wait here before they are recorded and answered (see hold()).
+  let gate: Promise<void> | null = null;
   const ok = (body: Record<string, unknown> = {}) => HttpResponse.json({ ok: true, ...body });
   const fail = (error: string) => HttpResponse.json({ ok: false, error });
 
@@ -140,6 +142,7 @@ export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {
     http.post('https://slack.com/api/:method', async ({ params, request }) => {
       const method = String(params.method);
       const args = await argsOf(request);
+      while (gate) await gate;
       const token =
         request.headers.get('authorization')?.replace(/^Bearer /, '') ?? (args.token as string) ?? null;
       state.calls.push({ method, args, token });
@@ -179,5 +182,20 @@ export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {
     return (await getResponse(handlers, request)) ?? new Response('no mock for this URL', { status: 599 });
   }) as typeof globalThis.fetch;
 
-  return { state, handlers, fetch };
+  /**
+   * Holds every Web API call (unrecorded, unanswered) until the returned release is called: a test can look at
+   * what a listener answered before Slack has answered any of its calls.
+   */
+  function hold(): () => void {
+    let release = () => {};
+    gate = new Promise<void>((resolve) => {
+      release = () => {
+        gate = null;
+        resolve();
+      };
+    });
+    return release;
+  }
+
+  return { state, handlers, fetch, hold };
 }

@@ -69,6 +69,32 @@ export function slackHarness(users: { id: string; email: string; name: string; t
     return res;
   }
 
+  /**
+   * Like send, but answers as soon as the route does (the ack), with `done` settling when the work the listener
+   * left under waitUntil has finished.
+   */
+  function sendEarly(path: string, init: RequestInit, bindings: Partial<Bindings> = {}) {
+    const ctx = createExecutionContext();
+    const response = Promise.resolve(app.request(`${BASE}${path}`, init, { ...env, ...bindings }, ctx));
+    const done = response.then(() => waitOnExecutionContext(ctx));
+    return { response, done };
+  }
+
+  /** A slash command whose ack the test sees before the listener's later work is done (see sendEarly). */
+  async function commandEarly(text: string, over: Record<string, string> = {}) {
+    const body = commandBody(text, over);
+    const ts = String(Math.floor(clock.now / 1000));
+    return sendEarly('/slack/events', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': ts,
+        'x-slack-signature': await slackSignature(SLACK_SECRET, ts, body),
+      },
+      body,
+    });
+  }
+
   /** A signed request to /slack/events: a slash command (form), an interaction (payload=), or an event (JSON). */
   async function signed(
     body: string | Uint8Array,
@@ -126,8 +152,10 @@ export function slackHarness(users: { id: string; email: string; name: string; t
       notesFail = n;
     },
     send,
+    sendEarly,
     signed,
     command,
+    commandEarly,
     interaction,
     submitView,
   };

@@ -478,7 +478,10 @@ describe('swarming', () => {
 describe('daily post and aging alerts', () => {
   it('subscribes a channel and posts exactly once per local day, even when cron fires twice', async () => {
     const res = await h.command('subscribe <#C222|support-leads> 09:00 Europe/Berlin');
-    expect(JSON.stringify(await res.json())).toContain('gets the daily metrics post at 09:00 Europe/Berlin');
+    expect(await res.json()).toMatchObject({ text: expect.stringContaining('Subscribing <#C222>') });
+    expect(String(h.slack.state.responses.at(-1)?.body.text)).toContain(
+      'gets the daily metrics post at 09:00 Europe/Berlin',
+    );
     const fetch = h.slack.fetch;
     const config = { ...env };
     const posts = () =>
@@ -522,6 +525,39 @@ describe('daily post and aging alerts', () => {
     expect(post).toContain('Aging cases that need a swarm');
     expect(post).toContain('start_swarm');
     expect(blockProblems(posts()[0]?.blocks as never)).toEqual([]);
+  });
+
+  it("acks subscribe before its users.info, the subscription's write and conversations.join", async () => {
+    const row = () =>
+      env.DB.prepare('SELECT time_zone FROM slack_subscriptions WHERE channel_id = ?')
+        .bind('C333')
+        .first<{ time_zone: string }>();
+    h.slack.state.channels.set('C333', { id: 'C333', name: 'tier2', archived: false, members: new Set() });
+    const calls = h.slack.state.calls.length;
+    // Slack holds every Web API call: only an ack sent before them can reach the test.
+    const release = h.slack.hold();
+    const { response, done } = await h.commandEarly('subscribe <#C333|tier2> 08:30', { user_id: 'UANA' });
+    const ack = await response;
+    expect(ack.status).toBe(200);
+    expect(await ack.json()).toEqual({
+      response_type: 'ephemeral',
+      text: 'Subscribing <#C333> to the daily metrics post…',
+    });
+    expect(h.slack.state.calls.slice(calls).map((c) => c.method)).toEqual([]);
+    expect(await row()).toBeNull();
+    release();
+    await done;
+    // Then, in this order: the user's time zone, the write (in that zone), the join, the answer.
+    expect(h.slack.state.calls.slice(calls).map((c) => c.method)).toEqual([
+      'users.info',
+      'conversations.join',
+    ]);
+    expect(await row()).toEqual({ time_zone: 'Europe/Lisbon' });
+    expect(h.slack.state.channels.get('C333')?.members.has('UBOT')).toBe(true);
+    expect(h.slack.state.responses.at(-1)?.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: '<#C333> gets the daily metrics post at 08:30 Europe/Lisbon, with aging-case alerts.',
+    });
   });
 
   it('flags an aging case at most once per day', async () => {

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import {
   COMPUTED_FROM_CUSTOMERS,
   COMPUTED_FROM_FORECAST,
@@ -74,6 +75,39 @@ export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: 
   return helpMessage();
 }
 
+/**
+ * `subscribe`'s work, after the ack: the time zone (the user's, from users.info, unless the command names one),
+ * the subscription, and joining the channel so that the bot can post there. Answers the confirmation text.
+ */
+export async function subscribeChannel(
+  deps: SlackDeps,
+  client: WebClient,
+  sub: {
+    channelId: string;
+    teamId: string;
+    userId: string;
+    time: string;
+    timeZone: string | null | undefined;
+  },
+): Promise<string> {
+  let timeZone = sub.timeZone;
+  if (!timeZone) {
+    const info = await client.users.info({ user: sub.userId }).catch(() => null);
+    timeZone = info?.user?.tz ?? 'UTC';
+  }
+  await deps.slackStore.subscribe(
+    { tenantId: deps.tenantId, teamId: sub.teamId, channelId: sub.channelId, localTime: sub.time, timeZone },
+    sub.userId,
+    deps.now().toISOString(),
+  );
+  // The bot must be in the channel to post; joining works for public channels (channels:join).
+  const joined = await client.conversations.join({ channel: sub.channelId }).then(
+    () => true,
+    () => false,
+  );
+  return `<#${sub.channelId}> gets the daily metrics post at ${sub.time} ${escapeMrkdwn(timeZone)}, with aging-case alerts.${joined ? '' : ' Invite me to the channel (/invite @Support Metrics) so that I can post there.'}`;
+}
+
 /** `/support-metrics …`: every answer is ephemeral until someone shares it. */
 export function registerCommand(app: App) {
   app.command(COMMAND, async ({ command, ack, respond, client, context }) => {
@@ -99,35 +133,35 @@ export function registerCommand(app: App) {
         await ack({ response_type: 'ephemeral', text: `Starting a swarm on #${escapeMrkdwn(cmd.caseId)}…` });
         return startSwarmFromSlack(deps, client, respond, cmd.caseId, command.user_id);
       case 'subscribe': {
+        // Ack first: users.info, the write and conversations.join together can pass Slack's 3 s.
         const channelId = cmd.channelId ?? command.channel_id;
-        let timeZone = cmd.timeZone;
-        if (!timeZone) {
-          const info = await client.users.info({ user: command.user_id }).catch(() => null);
-          timeZone = info?.user?.tz ?? 'UTC';
-        }
-        await deps.slackStore.subscribe(
-          { tenantId: deps.tenantId, teamId: command.team_id, channelId, localTime: cmd.time, timeZone },
-          command.user_id,
-          deps.now().toISOString(),
-        );
-        // The bot must be in the channel to post; joining works for public channels (channels:join).
-        const joined = await client.conversations.join({ channel: channelId }).then(
-          () => true,
-          () => false,
-        );
-        return ack({
+        await ack({
           response_type: 'ephemeral',
-          text: `<#${channelId}> gets the daily metrics post at ${cmd.time} ${escapeMrkdwn(timeZone)}, with aging-case alerts.${joined ? '' : ' Invite me to the channel (/invite @Support Metrics) so that I can post there.'}`,
+          text: `Subscribing <#${channelId}> to the daily metrics post…`,
         });
+        const text = await subscribeChannel(deps, client, {
+          channelId,
+          teamId: command.team_id,
+          userId: command.user_id,
+          time: cmd.time,
+          timeZone: cmd.timeZone,
+        }).catch(
+          (error: unknown) =>
+            `Could not subscribe <#${channelId}> (${(error as Error)?.name ?? 'Error'}). Try again in a moment.`,
+        );
+        await (respond as RespondWith)({ response_type: 'ephemeral', text });
+        return;
       }
       case 'unsubscribe': {
         const channelId = cmd.channelId ?? command.channel_id;
-        const removed = await deps.slackStore.unsubscribe(deps.tenantId, channelId);
-        return ack({
-          response_type: 'ephemeral',
-          text: removed
-            ? `<#${channelId}> no longer gets the daily post.`
-            : `<#${channelId}> was not subscribed.`,
+        return answerSoon(ack as AckWith, respond as RespondWith, async () => {
+          const removed = await deps.slackStore.unsubscribe(deps.tenantId, channelId);
+          return {
+            text: removed
+              ? `<#${channelId}> no longer gets the daily post.`
+              : `<#${channelId}> was not subscribed.`,
+            blocks: [],
+          };
         });
       }
     }
