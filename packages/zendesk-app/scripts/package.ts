@@ -1,49 +1,28 @@
 /**
- * `pnpm --filter @support-metrics/zendesk-app package`: builds the sidebar and writes the installable zip
- * `dist/support-metrics-zendesk-app.zip` — manifest.json, translations/, assets/ and nothing else. The worker's
- * domain goes into the manifest's domainWhitelist: WORKER_URL=https://support-metrics.acme.workers.dev.
- * (zcli's own validation needs a Zendesk account; the manifest is checked by validate-manifest.ts here.)
+ * `WORKER_URL=https://support-metrics.acme.workers.dev pnpm --filter @support-metrics/zendesk-app package`: builds
+ * the sidebar and writes the installable zip `dist/support-metrics-zendesk-app.zip` — manifest.json,
+ * requirements.json, translations/ and assets/ — after running the port of Zendesk's upload validator over exactly
+ * those files (validate-package.ts). Any error or warning Zendesk would give stops it. The worker's host goes into
+ * the manifest's domainWhitelist and requirements.json's webhook endpoints.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
-import { validateManifest } from '../src/app-package/validate-manifest.js';
+import { APP_ROOT, collectAppFiles, EXAMPLE_WORKER } from '../src/app-package/app-files.js';
+import { validatePackage } from '../src/app-package/validate-package.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-  cwd: root,
+const workerUrl = process.env.WORKER_URL ?? EXAMPLE_WORKER;
+if (!process.env.WORKER_URL) console.warn(`WORKER_URL is not set: building for ${EXAMPLE_WORKER}`);
+execFileSync(join(APP_ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+  cwd: APP_ROOT,
   stdio: 'inherit',
 });
-
-const manifest = JSON.parse(readFileSync(join(root, 'app/manifest.json'), 'utf8'));
-if (process.env.WORKER_URL) manifest.domainWhitelist = [new URL(process.env.WORKER_URL).hostname];
-const translations = Object.fromEntries(
-  readdirSync(join(root, 'app/translations')).map((f) => [
-    f,
-    JSON.parse(readFileSync(join(root, 'app/translations', f), 'utf8')),
-  ]),
-);
-const problems = validateManifest(manifest, translations);
-if (problems.length > 0) {
-  console.error(`manifest.json is not valid:\n  ${problems.join('\n  ')}`);
-  process.exit(1);
-}
-
-const files: Record<string, Uint8Array> = {
-  'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
-};
-for (const [name, json] of Object.entries(translations))
-  files[`translations/${name}`] = new TextEncoder().encode(JSON.stringify(json, null, 2));
-const walk = (dir: string) => {
-  for (const f of readdirSync(dir)) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) walk(p);
-    else files[`assets/${relative(join(root, 'dist/assets'), p)}`] = readFileSync(p);
-  }
-};
-walk(join(root, 'dist/assets'));
-const out = join(root, 'dist/support-metrics-zendesk-app.zip');
+const files = collectAppFiles({ workerUrl });
+const { errors, warnings } = validatePackage(files, { workerHost: new URL(workerUrl).hostname });
+for (const f of errors) console.error(`error: ${f.message}  [${f.rule}]`);
+for (const f of warnings) console.error(`warning: ${f.message}  [${f.rule}]`);
+if (errors.length + warnings.length > 0) process.exit(1);
+const out = join(APP_ROOT, 'dist/support-metrics-zendesk-app.zip');
 writeFileSync(out, zipSync(files, { level: 9 }));
 console.log(`wrote ${relative(process.cwd(), out)}: ${Object.keys(files).sort().join(', ')}`);

@@ -114,15 +114,19 @@ export function createStandInClient(
       contentType?: string;
       data?: string;
     }) {
-      const fillIn = (s: string) =>
-        s
-          .replace('{{setting.worker_url}}', state.secure.worker_url)
-          .replace('{{setting.api_token}}', state.secure.api_token);
-      const headers = Object.fromEntries(Object.entries(o.headers ?? {}).map(([k, v]) => [k, fillIn(v)]));
+      // As Zendesk's proxy: each secure setting is filled in only where its manifest scopes allow (worker_url in
+      // the url, api_token in a header); anywhere else the placeholder stays as written.
+      const fillIn = (s: string, scope: 'url' | 'header') =>
+        scope === 'url'
+          ? s.replace('{{setting.worker_url}}', state.secure.worker_url)
+          : s.replace('{{setting.api_token}}', state.secure.api_token);
+      const headers = Object.fromEntries(
+        Object.entries(o.headers ?? {}).map(([k, v]) => [k, fillIn(v, 'header')]),
+      );
       if (o.contentType) headers['content-type'] = o.contentType;
       let res: Response;
       try {
-        res = await fetch(fillIn(o.url), { method: o.type ?? 'GET', headers, body: o.data });
+        res = await fetch(fillIn(o.url, 'url'), { method: o.type ?? 'GET', headers, body: o.data });
       } catch {
         throw { status: 0, statusText: 'network error' };
       }

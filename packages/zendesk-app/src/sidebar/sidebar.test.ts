@@ -170,7 +170,7 @@ describe('the sidebar', () => {
     );
     await mountSidebar(root, client);
     await new Promise((r) => setTimeout(r, 10));
-    expect(text(root, '[data-testid=remote-state]')).toContain("refused the app's API token");
+    expect(text(root, '[data-testid=remote-state]')).toContain("refused the app's credentials");
   });
 
   it('sends the token only as a placeholder that the proxy fills in', async () => {

@@ -12,13 +12,14 @@ import {
   ticketTypeOf,
   withProducts,
 } from '@support-metrics/core';
-import de from '../../app/translations/de.json' with { type: 'json' };
-import en from '../../app/translations/en.json' with { type: 'json' };
+// Only the `sidebar` block: the `app` block (the settings' labels) is Zendesk's, and stays out of the bundle.
+import { sidebar as deSidebar } from '../../app/translations/de.json';
+import { sidebar as enSidebar } from '../../app/translations/en.json';
 import { h } from './dom.js';
 import { type HealthState, Remote, type RemoteState, type SwarmOutcome } from './remote.js';
 import { readTicket, type TicketSnapshot, type ZafClient } from './zaf-client.js';
 
-type Strings = typeof en.sidebar;
+type Strings = typeof enSidebar;
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -59,7 +60,7 @@ export async function mountSidebar(
     client.get('currentUser.locale').catch(() => ({}) as Record<string, unknown>),
     client.context(),
   ]);
-  const t: Strings = String(locale['currentUser.locale'] ?? 'en').startsWith('de') ? de.sidebar : en.sidebar;
+  const t: Strings = String(locale['currentUser.locale'] ?? 'en').startsWith('de') ? deSidebar : enSidebar;
   const blocks = settings.closure_blocks_save === true || settings.closure_blocks_save === 'true';
   let linkDraft = '';
   const state: SidebarState = {
