@@ -51,13 +51,56 @@ export function createJiraApi(o: {
   /** Per call; default JIRA_TIMEOUT_MS. */
   timeoutMs?: number;
 }): JiraApi {
-  const ms = o.timeoutMs ?? JIRA_TIMEOUT_MS;
   const client = createCloudClient({
     host: o.baseUrl,
     auth: { type: 'basic', email: o.email, apiToken: o.apiToken },
     retry: { maxAttempts: 1 },
     onSchemaMismatch: 'silent',
   });
+  return jiraApiOver(client, o.timeoutMs ?? JIRA_TIMEOUT_MS);
+}
+
+/** The Jira API as a Forge app (the invocation's app system token), with the read the triggers need. */
+export interface ForgeJiraApi extends JiraApi {
+  /** GET /rest/api/3/issue/{key}?fields=… — what a webhook carries and a Forge event does not (fix versions, resolution). */
+  getIssue(issueKey: string, extraFields?: readonly string[]): Promise<unknown>;
+}
+
+/** The fields of an issue the bridge reads (JiraIssueSchema). */
+export const ISSUE_FIELDS = ['summary', 'status', 'resolution', 'fixVersions', 'issuetype', 'updated'];
+
+/**
+ * The Jira API of one Forge invocation: jira.js against the installation's `app.apiBaseUrl`
+ * (`https://api.atlassian.com/ex/jira/<cloudId>`) with the app system token Forge sent (`x-forge-oauth-system`), so
+ * that what is written is written by the app, not by a person. The token lives as long as the invocation needs it and
+ * is never stored.
+ *
+ * @example const jira = createForgeJiraApi({ apiBaseUrl: fit.apiBaseUrl, systemToken });
+ */
+export function createForgeJiraApi(o: {
+  apiBaseUrl: string;
+  systemToken: string;
+  timeoutMs?: number;
+}): ForgeJiraApi {
+  const ms = o.timeoutMs ?? JIRA_TIMEOUT_MS;
+  const client = createCloudClient({
+    host: o.apiBaseUrl,
+    auth: { type: 'bearer', token: o.systemToken },
+    retry: { maxAttempts: 1 },
+    onSchemaMismatch: 'silent',
+  });
+  return {
+    ...jiraApiOver(client, ms),
+    getIssue: (issueKey, extraFields = []) =>
+      withTimeout(
+        client.issues.getIssue({ issueIdOrKey: issueKey, fields: [...ISSUE_FIELDS, ...extraFields] }),
+        ms,
+        `the issue ${issueKey}`,
+      ),
+  };
+}
+
+function jiraApiOver(client: ReturnType<typeof createCloudClient>, ms: number): JiraApi {
   return {
     async setSupportImpact(issueKey, value) {
       await withTimeout(
