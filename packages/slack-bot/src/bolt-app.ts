@@ -1,6 +1,7 @@
 import { App, type AuthorizeResult } from '@slack/bolt';
 import { registerCommand } from './listeners/command-listener.js';
 import { registerEvents } from './listeners/event-listeners.js';
+import { registerHome } from './listeners/home-listeners.js';
 import { registerMaturity } from './listeners/maturity-actions.js';
 import { registerShare } from './listeners/share-action.js';
 import { registerSwarmInteractions } from './listeners/swarm-actions.js';
@@ -41,5 +42,6 @@ export function createBoltApp(opts: { fetch?: typeof fetch } = {}) {
   registerSwarmInteractions(app);
   registerMaturity(app);
   registerEvents(app);
+  registerHome(app);
   return { app, receiver };
 }

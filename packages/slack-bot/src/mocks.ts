@@ -19,6 +19,11 @@ export interface SlackMockState {
   responses: { url: string; body: Record<string, unknown> }[];
   /** Modals opened. */
   views: { trigger_id: string; view: Record<string, unknown> }[];
+  /** The Home tab Slack holds for each user (the last views.publish), and every publish in order. */
+  homes: Map<string, { id: string; hash: string; view: Record<string, unknown> }>;
+  published: { user_id: string; view: Record<string, unknown> }[];
+  /** False for an app whose manifest has no Home tab: views.publish answers `not_enabled`. */
+  homeTabEnabled: boolean;
   /** Methods answering 429 `ratelimited` (Retry-After: 1) for their next N calls. */
   rateLimited: Map<string, number>;
   /** Methods failing with HTTP 500 for their next N calls. */
@@ -37,6 +42,9 @@ export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {
     messages: [],
     responses: [],
     views: [],
+    homes: new Map(),
+    published: [],
+    homeTabEnabled: true,
     rateLimited: new Map(),
     failing: new Map(),
     malformed: new Map(),
@@ -111,7 +119,8 @@ export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {
     },
     'chat.postMessage': (a) => {
       const channel = String(a.channel);
-      if (!state.channels.has(channel) && !/^[CG]/.test(channel)) return fail('channel_not_found');
+      // A user id posts to the app's Messages tab with that user (Slack opens the DM).
+      if (!state.channels.has(channel) && !/^[CGUWD]/.test(channel)) return fail('channel_not_found');
       const ts = `${1_700_000_000 + ++seq}.000100`;
       state.messages.push({ channel, text: String(a.text ?? ''), blocks: (a.blocks as unknown[]) ?? [], ts });
       return ok({ channel, ts });
@@ -131,6 +140,28 @@ export function createSlackMock(init: Partial<Pick<SlackMockState, 'users'>> = {
     'views.open': (a) => {
       state.views.push({ trigger_id: String(a.trigger_id), view: a.view as Record<string, unknown> });
       return ok({ view: { id: `V${++seq}` } });
+    },
+    // As Slack documents views.publish: a `home` view of at most 100 blocks and 250 kB, for a known user;
+    // `not_enabled` without the Home tab; `hash_conflict` when the hash given is not the view's current one.
+    'views.publish': (a) => {
+      const user = String(a.user_id ?? '');
+      const view = a.view as Record<string, unknown> | undefined;
+      if (!user || typeof view !== 'object' || view === null) return fail('invalid_arguments');
+      if (!state.users.some((u) => u.id === user) && !/^[UW]/.test(user)) return fail('user_not_found');
+      if (!state.homeTabEnabled) return fail('not_enabled');
+      if (JSON.stringify(view).length > 250_000) return fail('view_too_large');
+      const blocks = view.blocks;
+      if (view.type !== 'home' || !Array.isArray(blocks) || blocks.length > 100)
+        return fail('invalid_arguments');
+      const current = state.homes.get(user);
+      if (typeof a.hash === 'string' && current && a.hash !== current.hash) return fail('hash_conflict');
+      const id = current?.id ?? `V${String(++seq).padStart(8, '0')}`;
+      const hash = `${Math.floor(Date.now() / 1000)}.${++seq}`;
+      state.homes.set(user, { id, hash, view });
+      state.published.push({ user_id: user, view });
+      return ok({
+        view: { id, type: 'home', blocks, hash, callback_id: view.callback_id ?? '', private_metadata: '' },
+      });
     },
     'oauth.v2.access': (a) => {
       const answer = state.oauth.get(String(a.code));

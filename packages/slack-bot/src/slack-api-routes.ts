@@ -11,10 +11,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireOAuth } from './install/install-routes.js';
 import { INSTALL_STATE_TTL_MS, signInstallState } from './install/install-state.js';
+import { refreshHomes } from './services/home-service.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
 import { SlackStore } from './services/slack-store.js';
 import { slackErrorCode, startSwarm } from './services/swarm-service.js';
-import { requireSlack } from './slack-routes.js';
+import { jiraBaseUrlOf, requireSlack, waitUntilOf } from './slack-routes.js';
 
 /** Body of `POST /api/swarms`: the case, and the agent starting it (the sidebar sends the current user). */
 export const StartSwarmSchema = z.object({
@@ -72,6 +73,22 @@ export function slackApiRoutes(
         },
       );
       if (result.kind === 'not_found') throw apiError(404, 'not_found', `no case ${parsed.data.caseId}`);
+      // The Home tabs of the people now in the swarm show it (after the answer).
+      waitUntilOf(c)(
+        refreshHomes(
+          {
+            tenantId,
+            teamId: auth.teamId ?? null,
+            store,
+            db: c.env.DB,
+            slackStore,
+            now: () => new Date(now()),
+            jiraBaseUrl: jiraBaseUrlOf(settings),
+          },
+          client,
+          [slackUserId, ...result.experts.map((e) => e.slackUserId)],
+        ),
+      );
       return c.json(
         {
           kind: result.kind,

@@ -277,7 +277,7 @@ describe('fuzz: the Slack Web API answering garbage', () => {
 
   it('on every method, in turn (HTTP 500, a body that is not JSON, 429): every command is answered, never a 5xx or a stack trace', async () => {
     // A fresh case to swarm on for each round, so that every round creates a channel, invites, posts a card.
-    for (let i = 0; i < 31; i++)
+    for (let i = 0; i < 34; i++)
       expect((await postWebhook(ticketCreated(String(9600 + i)))).status).toBe(200);
     let round = 0;
     const methods = [
@@ -291,6 +291,8 @@ describe('fuzz: the Slack Web API answering garbage', () => {
       'users.lookupByEmail',
       'users.info',
       'views.open',
+      // The Home tabs refreshed after a swarm starts.
+      'views.publish',
     ];
     let served = 0;
     for (const method of methods)
@@ -316,7 +318,10 @@ describe('fuzz: the Slack Web API answering garbage', () => {
     // And once Slack is well again, a swarm starts.
     h.clock.now += 1_000;
     await h.command('swarm 9600');
-    expect(h.slack.state.calls.at(-1)?.method).toBe('chat.postMessage');
+    // The case card is the swarm's last call (the Home tab refreshes that follow are best effort).
+    expect(h.slack.state.calls.filter((c) => c.method !== 'views.publish').at(-1)?.method).toBe(
+      'chat.postMessage',
+    );
     expect(String(h.slack.state.responses.at(-1)?.body.text ?? '')).not.toContain('could not');
   }, 240_000);
 });

@@ -3,6 +3,8 @@ import type { Button, KnownBlock } from '@slack/types';
 /** Slack's limits on what we send (https://docs.slack.dev/reference/block-kit/blocks). */
 export const LIMITS = {
   blocks: 50,
+  /** A Home tab or a modal (https://docs.slack.dev/reference/views/home-tab-views). */
+  viewBlocks: 100,
   sectionText: 3000,
   fieldText: 2000,
   header: 150,
@@ -65,12 +67,13 @@ export function button(text: string, actionId: string, value: string, style?: 'p
 export const divider = (): KnownBlock => ({ type: 'divider' });
 
 /**
- * What in a message breaks Slack's limits: more than 50 blocks, a text over 3,000 characters (2,000 for a
- * field, 150 for a header). Empty when the message is fine. Tests check every builder with it.
+ * What in a message breaks Slack's limits: more than 50 blocks (100 on a Home tab or modal: pass `maxBlocks`), a
+ * text over 3,000 characters (2,000 for a field, 150 for a header, 2,000 for an image's alt text), a button's text
+ * over 75 or its value over 2,000. Empty when the message is fine. Tests check every builder with it.
  */
-export function blockProblems(blocks: readonly KnownBlock[]): string[] {
+export function blockProblems(blocks: readonly KnownBlock[], maxBlocks: number = LIMITS.blocks): string[] {
   const problems: string[] = [];
-  if (blocks.length > LIMITS.blocks) problems.push(`${blocks.length} blocks (limit ${LIMITS.blocks})`);
+  if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks (limit ${maxBlocks})`);
   blocks.forEach((b, i) => {
     const block = b as {
       type: string;
@@ -87,6 +90,21 @@ export function blockProblems(blocks: readonly KnownBlock[]): string[] {
     if ((block.fields?.length ?? 0) > 10) problems.push(`block ${i}: ${block.fields?.length} fields`);
     if (block.type === 'actions' && (block.elements?.length ?? 0) > 25)
       problems.push(`block ${i}: too many elements`);
+    const alt = (b as { alt_text?: string }).alt_text;
+    if (block.type === 'image' && (!alt || alt.length > 2000))
+      problems.push(`block ${i}: alt text of ${alt?.length ?? 0}`);
+    const buttons = [
+      (b as { accessory?: unknown }).accessory,
+      ...(block.type === 'actions' ? (block.elements ?? []) : []),
+    ] as ({ type?: string; text?: { text: string }; value?: string; action_id?: string } | undefined)[];
+    for (const el of buttons)
+      if (el?.type === 'button') {
+        if ((el.text?.text.length ?? 0) > LIMITS.buttonText)
+          problems.push(`block ${i}: button text of ${el.text?.text.length}`);
+        if ((el.value?.length ?? 0) > 2000) problems.push(`block ${i}: button value of ${el.value?.length}`);
+        if ((el.action_id?.length ?? 0) > 255)
+          problems.push(`block ${i}: action_id of ${el.action_id?.length}`);
+      }
   });
   return problems;
 }

@@ -115,7 +115,8 @@ function parseChannel(token: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
-function isTimeZone(name: string): boolean {
+/** An IANA time zone this runtime knows (Europe/Berlin), as Intl does. */
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { BOT_EVENTS, BOT_SCOPES } from '../install/scopes.js';
 import { COMMAND, registerCommand } from '../listeners/command-listener.js';
 import { registerEvents } from '../listeners/event-listeners.js';
+import { registerHome } from '../listeners/home-listeners.js';
 import { registerMaturity } from '../listeners/maturity-actions.js';
 import { registerShare } from '../listeners/share-action.js';
 import { registerSwarmInteractions, SWARM_SHORTCUT } from '../listeners/swarm-actions.js';
@@ -32,6 +33,7 @@ function registered() {
     registerSwarmInteractions,
     registerMaturity,
     registerEvents,
+    registerHome,
   ])
     register(app as unknown as Parameters<typeof register>[0]);
   return seen;
@@ -57,6 +59,11 @@ describe('manifest.yaml', () => {
     );
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
+  });
+
+  it('enables the Home tab that app_home_opened publishes', () => {
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true });
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
   });
 
   it('sends commands, events and interactivity to the one request URL, over HTTP (not socket mode)', () => {

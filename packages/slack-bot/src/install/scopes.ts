@@ -15,5 +15,13 @@ export const BOT_SCOPES = [
   'users:read.email',
 ] as const;
 
-/** The Events API subscriptions (manifest.yaml `settings.event_subscriptions.bot_events`). */
-export const BOT_EVENTS = ['member_joined_channel', 'app_uninstalled', 'tokens_revoked'] as const;
+/**
+ * The Events API subscriptions (manifest.yaml `settings.event_subscriptions.bot_events`). app_home_opened needs no
+ * scope (views.publish neither); the Home tab itself is `features.app_home.home_tab_enabled`.
+ */
+export const BOT_EVENTS = [
+  'member_joined_channel',
+  'app_uninstalled',
+  'tokens_revoked',
+  'app_home_opened',
+] as const;

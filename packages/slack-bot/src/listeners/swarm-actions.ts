@@ -2,6 +2,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { escapeMrkdwn } from '../blocks/mrkdwn.js';
 import { parseCaseId } from '../commands/parse-command.js';
+import { refreshHomes } from '../services/home-service.js';
 import { depsOf, type SlackDeps } from '../services/slack-deps.js';
 import {
   closeSwarm,
@@ -26,14 +27,28 @@ export function swarmContext(deps: SlackDeps, client: WebClient): SwarmContext {
   };
 }
 
-/** Starts a swarm for a Slack user and tells them where it is (ephemeral), or why it could not start. */
+/**
+ * Where to tell a user how their action went: the response URL of the message or command it came from, or — from
+ * the Home tab, which has none — the app's Messages tab (chat.postMessage to the user's id).
+ */
+function replyTo(respond: RespondFn | undefined, client: WebClient, userId: string): RespondFn {
+  if (typeof respond === 'function') return respond;
+  return (async (message: { text?: string }) =>
+    client.chat.postMessage({ channel: userId, text: message.text ?? '' })) as unknown as RespondFn;
+}
+
+/**
+ * Starts a swarm for a Slack user and tells them where it is (ephemeral), or why it could not start; then the Home
+ * tabs of the user and the invited experts show it.
+ */
 export async function startSwarmFromSlack(
   deps: SlackDeps,
   client: WebClient,
-  respond: RespondFn,
+  respondFn: RespondFn | undefined,
   caseId: string,
   userId: string,
 ): Promise<void> {
+  const respond = replyTo(respondFn, client, userId);
   try {
     const result = await startSwarm(swarmContext(deps, client), {
       caseId,
@@ -56,6 +71,7 @@ export async function startSwarmFromSlack(
           ? `Swarm started in <#${result.channelId}>: the case card is posted and ${experts} suggested expert${experts === 1 ? '' : 's'} invited.`
           : `Case #${escapeMrkdwn(caseId)} already has a swarm: <#${result.channelId}>. You are in.`,
     });
+    await refreshHomes(deps, client, [userId, ...result.experts.map((e) => e.slackUserId)]);
   } catch (e) {
     const code = slackErrorCode(e);
     await respond({
@@ -110,11 +126,14 @@ export function registerSwarmInteractions(app: App) {
         errors: { summary: 'Say in a sentence or two what the swarm found.' },
       });
     await ack();
-    await closeSwarm(swarmContext(depsOf(context), client), {
+    const deps = depsOf(context);
+    const result = await closeSwarm(swarmContext(deps, client), {
       swarmId: view.private_metadata,
       by: body.user.id,
       summary,
     });
+    if (result.kind === 'closed')
+      await refreshHomes(deps, client, [body.user.id, ...result.participants.map((p) => p.slackUserId)]);
   });
 
   app.shortcut(SWARM_SHORTCUT, async ({ ack, shortcut, client, respond, context }) => {

@@ -37,3 +37,28 @@ export async function agingWithExperts(
   }
   return out;
 }
+
+/**
+ * The aging cases alone (two queries: the cohorts' recent resolution times and the open cases), oldest-relative
+ * first, at most `limit`, with how many are past their threshold in all: what the Home tab shows on every open.
+ */
+export async function agingCases(
+  deps: { tenantId: string; slackStore: SlackStore; now: () => Date },
+  limit = 10,
+): Promise<{ cases: Omit<AgingEntry, 'experts'>[]; total: number }> {
+  const now = deps.now();
+  const thresholds = cohortThresholds(
+    await deps.slackStore.resolvedSamples(deps.tenantId, new Date(now.getTime() - 90 * DAY_MS).toISOString()),
+  );
+  const open = await deps.slackStore.openCases(deps.tenantId);
+  const subjects = new Map(open.map((o) => [o.id, o.subject]));
+  const all = findAgingCases(open, thresholds, now);
+  const cases = all.slice(0, limit).map((a) => ({
+    caseId: a.caseId,
+    subject: subjects.get(a.caseId) ?? '',
+    ageHours: a.ageHours,
+    thresholdHours: a.thresholdHours,
+    cohort: a.cohort,
+  }));
+  return { cases, total: all.length };
+}

@@ -254,7 +254,7 @@ export async function openCloseSwarmModal(
 export type CloseSwarmResult =
   | { kind: 'not_found' }
   | { kind: 'already_closed' }
-  | { kind: 'closed'; noted: boolean; collaborators: number };
+  | { kind: 'closed'; noted: boolean; collaborators: number; participants: { slackUserId: string }[] };
 
 /**
  * Closes a swarm with its summary: records the end, posts the summary to the ticket as an internal note
@@ -337,7 +337,7 @@ export async function closeSwarm(
       channel: swarm.channelId,
       text: `Swarm closed by <@${req.by}>.${noted ? ' The summary is on the ticket as an internal note.' : ' The Zendesk API is not configured: the summary is kept here only.'}`,
     });
-  return { kind: 'closed', noted, collaborators };
+  return { kind: 'closed', noted, collaborators, participants };
 }
 
 /** Someone joined a swarm channel: they take part (counted when the swarm closes). */
