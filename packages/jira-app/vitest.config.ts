@@ -7,5 +7,8 @@ export default defineProject({
   test: {
     name: 'jira-app',
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['./src/test-support/forge-bridge.ts'],
+    // @forge/manifest compiles its JSON schema (several MB) on each full validation: seconds, not milliseconds.
+    testTimeout: 60_000,
   },
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProcessorBuilder, ValidationTypes } from '@forge/manifest';
+import { FORGE_IMPACT_INDEX } from '@support-metrics/jira-bridge/impact-index';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 
@@ -82,5 +83,28 @@ describe('manifest.yml under @forge/manifest 13.7.0', () => {
     const result = await validate(type, variant(change));
     expect(result.success).toBe(false);
     expect(result.errors?.map((e) => e.message).join('\n')).toMatch(message);
+  });
+});
+
+describe('the JQL index of the impact property', () => {
+  const manifest = parse(readFileSync(MANIFEST, 'utf8')) as Doc;
+
+  it('declares exactly the paths, types and aliases the worker writes (jira-bridge FORGE_IMPACT_INDEX)', () => {
+    const [index] = manifest.modules['jira:entityProperty'];
+    expect(index).toMatchObject({ entityType: 'issue', propertyKey: 'supportImpact' });
+    expect(index.values).toEqual(FORGE_IMPACT_INDEX.map((v) => ({ ...v })));
+  });
+
+  it('names every alias the issue asks for: supportCases > 10 ORDER BY supportRevenueAtRisk DESC', () => {
+    const aliases = manifest.modules['jira:entityProperty'][0].values.map((v: Doc) => v.searchAlias);
+    expect(aliases).toEqual(
+      expect.arrayContaining([
+        'supportCases',
+        'supportOpenCases',
+        'supportCustomers',
+        'supportRevenueAtRisk',
+        'supportLastSeen',
+      ]),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
+import { IssueImpactSchema, RankedBugsSchema } from '@support-metrics/jira-app/contract';
 import { jiraApiRoutes } from '@support-metrics/jira-bridge';
 import { FORGE_IMPACT_INDEX, FORGE_JWKS_URL, forgeRoutes } from '@support-metrics/jira-bridge/forge';
 import { createForgeMock, createJiraMock } from '@support-metrics/jira-bridge/mocks';
@@ -211,6 +212,15 @@ describe('Forge Invocation Tokens (Authorization: Bearer <FIT>)', () => {
   });
 });
 
+describe('the worker', () => {
+  it('mounts the Forge routes at /forge/jira (off until FORGE_APP_ID is set: 503 not_configured)', async () => {
+    const worker = (exports as unknown as { default: Fetcher }).default;
+    const res = await worker.fetch(`${BASE}/forge/jira/bugs`, { headers: { authorization: 'Bearer x' } });
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ error: 'not_configured' });
+  });
+});
+
 describe('the issue panel: GET /forge/jira/impact/:key', () => {
   it("answers the issue's impact, each case with its Zendesk link, as /api/bugs/:key computes it", async () => {
     const res = await call('/impact/FCX-1', {
@@ -227,6 +237,8 @@ describe('the issue panel: GET /forge/jira/impact/:key', () => {
       };
       cases: { caseId: string; url: string }[];
     };
+    // What the panel parses (packages/jira-app's contract) is what the worker answers.
+    expect(IssueImpactSchema.safeParse(body).error).toBeUndefined();
     expect(body.impact).toMatchObject({ cases: 5, openCases: 2, customers: 2, revenueAtRisk: 150_000 });
     expect(body.impact.weekly).toHaveLength(8);
     expect(body.impact.weekly.reduce((s, w) => s + w.cases, 0)).toBe(4);
@@ -276,6 +288,7 @@ describe('the ranked page: GET /forge/jira/bugs', () => {
       )
     ).json();
     expect(forgeBugs).toEqual(apiBugs);
+    expect(RankedBugsSchema.safeParse(forgeBugs).error).toBeUndefined();
     expect((forgeBugs as { bugs: { issueKey: string }[] }).bugs.map((b) => b.issueKey)).toEqual([
       'FCX-1',
       'FCX-2',

@@ -1,4 +1,4 @@
-import type { BugDetail } from '../services/impact-service.js';
+import type { BugImpact } from '@support-metrics/core';
 
 /**
  * What the Forge app's `jira:entityProperty` module indexes of the `supportImpact` issue property: each path, its
@@ -27,7 +27,7 @@ export type ForgeImpactProperty = {
  *
  * @example forgeImpactProperty(detail) // { cases: 6, openCases: 2, customers: 3, revenueAtRisk: 150000, lastSeen: '2026-11-22T12:00:00.000Z' }
  */
-export function forgeImpactProperty(d: Pick<BugDetail, 'impact'>): ForgeImpactProperty {
+export function forgeImpactProperty(d: { impact: BugImpact }): ForgeImpactProperty {
   return {
     cases: d.impact.cases,
     openCases: d.impact.openCases,
