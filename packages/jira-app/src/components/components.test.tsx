@@ -20,7 +20,9 @@ describe('the issue panel (UI Kit, rendered by @forge/react into the tree Jira r
     expect(text).toContain('About 6 more cases in the next 12 weeks if it stays unfixed.');
     const [chart] = findAll(doc, 'BarChart');
     expect(chart?.props).toMatchObject({ xAccessor: 'week', yAccessor: 'cases' });
-    expect((chart?.props.data as { cases: number }[]).map((p) => p.cases)).toEqual([0, 0, 0, 0, 0, 1, 1, 2]);
+    expect(((chart?.props.data ?? []) as { cases: number }[]).map((p) => p.cases)).toEqual([
+      0, 0, 0, 0, 0, 1, 1, 2,
+    ]);
     const links = findAll(doc, 'Link');
     expect(links.map((l) => l.props.href)).toEqual(
       ['7000', '7001', '7002', '7003', '7004'].map((id) => `https://forgeco.zendesk.com/agent/tickets/${id}`),
@@ -110,7 +112,8 @@ describe('the ranked page', () => {
     await view.until(notLoading);
     const live = view.live() as ForgeDoc;
     const revenue = findAll(live, 'Button').find((b) => textOf(b) === 'Revenue at risk');
-    (revenue?.props.onClick as () => void)();
+    if (!revenue) throw new Error('no Revenue at risk button');
+    (revenue.props.onClick as () => void)();
     await view.until((d) =>
       findAll(d, 'Button').some((b) => textOf(b) === 'Revenue at risk' && b.props.isSelected),
     );
