@@ -12,6 +12,9 @@
  *        jiraApi=@jira.json             this tenant's own Jira site: {"baseUrl","email","apiToken"} (the JIRA_* secrets
  *                                       serve the default tenant only)
  *        jiraWebhookSecret=…, jiraTicketField=customfield_10100, zendeskSubdomain=acme, jiraBaseUrl=https://…
+ *   npx tsx packages/worker/scripts/tenant.ts zendesk-secrets <tenant> [--remote]  after the Zendesk app is installed:
+ *        fetches the signing secrets of the two webhooks its requirements.json created (through the tenant's zendeskApi
+ *        account) and stores them sealed as zendeskWebhookSecret and zendeskTriggerWebhookSecret
  *   npx tsx packages/worker/scripts/tenant.ts tokens <tenant> [--remote]     lists its API tokens (id, label, created)
  *   npx tsx packages/worker/scripts/tenant.ts revoke <tenant> <id> [--remote] revokes one (the id `tokens` lists): it
  *        fails at the next request
@@ -40,11 +43,12 @@ import {
   sealSetting,
 } from '@support-metrics/platform';
 import { ZendeskCredentialsSchema } from '@support-metrics/zendesk-app';
+import { installedWebhooks } from '@support-metrics/zendesk-app/install';
 import { workerSecret } from './local-secrets.js';
 
 function usage(): never {
   console.error(
-    'usage: tenant.ts add <tenant> | set <tenant> key=value | tokens <tenant> | revoke <tenant> <id> | seal <tenant> | reseal [<tenant>], each with [--remote] or [--persist-to DIR]',
+    'usage: tenant.ts add <tenant> | set <tenant> key=value | zendesk-secrets <tenant> | tokens <tenant> | revoke <tenant> <id> | seal <tenant> | reseal [<tenant>], each with [--remote] or [--persist-to DIR]',
   );
   process.exit(2);
 }
@@ -247,6 +251,42 @@ if (command === 'add') {
   d1(setSql(key, json) + version);
   console.log(
     `Tenant ${tenant}: ${key} set${isSecretSetting(key) ? ', sealed' : ''} (the worker picks it up within 30 s).`,
+  );
+} else if (command === 'zendesk-secrets') {
+  // The install created two webhooks (requirements.json); Zendesk generated a signing secret for each, which only its
+  // API reveals: fetched with the tenant's own account and stored sealed, never printed.
+  const row = d1(`SELECT settings FROM tenants WHERE id = ${quote(tenant as string)}`, true)[0];
+  if (!row) {
+    console.error(`no tenant ${tenant}`);
+    process.exit(1);
+  }
+  const stored = (JSON.parse(String(row.settings)) as Record<string, unknown>).zendeskApi;
+  const secret = settingsSecret();
+  const opened = isSealed(stored)
+    ? (await openSetting(stored, tenant as string, 'zendeskApi', [secret]).catch(() => null))?.value
+    : stored;
+  const account = ZendeskCredentialsSchema.safeParse(opened);
+  if (!account.success) {
+    console.error(
+      `tenant ${tenant} has no Zendesk account to ask: tenant.ts set ${tenant} zendeskApi=@zendesk.json (subdomain, email, token) first`,
+    );
+    process.exit(2);
+  }
+  let found: Awaited<ReturnType<typeof installedWebhooks>>;
+  try {
+    found = await installedWebhooks(account.data);
+  } catch (e) {
+    console.error(`${(e as Error).name}: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  const seal = async (key: string, value: string) =>
+    setSql(key, JSON.stringify(await sealSetting(secret, tenant as string, key, value)));
+  d1(
+    (await seal('zendeskWebhookSecret', found.events.secret)) +
+      (await seal('zendeskTriggerWebhookSecret', found.trigger.secret)),
+  );
+  console.log(
+    `Tenant ${tenant}: the signing secrets of webhooks ${found.events.id} (events) and ${found.trigger.id} (closed-record trigger) stored, sealed (the worker picks them up within 30 s).`,
   );
 } else if (command === 'seal' || command === 'reseal') {
   // seal: a tenant's credentials stored in the clear (set before sealing existed). reseal, the middle step of a

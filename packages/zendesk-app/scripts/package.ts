@@ -1,5 +1,5 @@
 /**
- * `WORKER_URL=https://support-metrics.acme.workers.dev pnpm --filter @support-metrics/zendesk-app package`: builds
+ * `WORKER_URL=https://support-metrics.acme.workers.dev TENANT=acme pnpm --filter @support-metrics/zendesk-app package`: builds
  * the sidebar and writes the installable zip `dist/support-metrics-zendesk-app.zip` — manifest.json,
  * requirements.json, translations/ and assets/ — after running the port of Zendesk's upload validator over exactly
  * those files (validate-package.ts). Any error or warning Zendesk would give stops it. The worker's host goes into
@@ -18,7 +18,8 @@ execFileSync(join(APP_ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', '
   cwd: APP_ROOT,
   stdio: 'inherit',
 });
-const files = collectAppFiles({ workerUrl });
+// TENANT: the tenant this Zendesk account is (its webhooks post to /t/<tenant>/zendesk/webhooks); none: the default.
+const files = collectAppFiles({ workerUrl, ...(process.env.TENANT ? { tenant: process.env.TENANT } : {}) });
 const { errors, warnings } = validatePackage(files, { workerHost: new URL(workerUrl).hostname });
 for (const f of errors) console.error(`error: ${f.message}  [${f.rule}]`);
 for (const f of warnings) console.error(`warning: ${f.message}  [${f.rule}]`);

@@ -160,3 +160,7 @@ export function zendeskHandlers(script: ExportScript) {
     ),
   ];
 }
+
+// The install path (Apps API, requirements, webhooks' signing secrets): src/install/zendesk-account-mock.ts, kept
+// free of node:fs so that workerd tests can import it ('@support-metrics/zendesk-app/install-mock').
+export { zendeskAccountMock, zendeskSign } from './install/zendesk-account-mock.js';

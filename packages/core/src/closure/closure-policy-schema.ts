@@ -33,8 +33,32 @@ export const DEFAULT_CLOSURE_POLICY: ClosurePolicy = ClosurePolicySchema.parse({
     new_vs_known: ['new_vs_known', 'known_issue'],
     knowledge_action: ['knowledge_action', 'kb_action', 'article'],
   },
+  // The tags of the drop-down fields the Zendesk app creates on install (packages/zendesk-app/app/requirements.json:
+  // a drop-down sets its option's tag, which ticket events and triggers carry), and the usual ones.
   tags: {
+    reason: {
+      sm_reason_how_to: 'how-to question',
+      sm_reason_defect: 'something is broken',
+      sm_reason_setup: 'installation or configuration',
+      sm_reason_account: 'account, access or billing',
+      sm_reason_feature_request: 'feature request',
+      sm_reason_other: 'other',
+    },
+    issue_type: {
+      sm_type_how_to: 'how_to',
+      sm_type_bug: 'bug',
+      sm_type_install_config: 'install_config',
+      sm_type_other: 'other',
+    },
+    solution: {
+      sm_resolution_answered: 'answered or explained',
+      sm_resolution_configured: 'configuration changed',
+      sm_resolution_workaround: 'workaround given',
+      sm_resolution_fixed: 'fixed by a release',
+      sm_resolution_escalated: 'escalated to engineering',
+      sm_resolution_no_action: 'no action needed',
+    },
     new_vs_known: { new_issue: 'new', known_issue: 'known' },
-    knowledge_action: { kb_linked: 'linked', kb_updated: 'updated', kb_created: 'created' },
+    knowledge_action: { kb_linked: 'linked', kb_updated: 'updated', kb_created: 'created', kb_none: 'none' },
   },
 });

@@ -10,6 +10,8 @@ export const SECRET_SETTINGS = [
   'zendeskApi',
   'jiraApi',
   'zendeskWebhookSecret',
+  // The Zendesk app's install creates two webhooks, each with its own signing secret: this is the trigger's.
+  'zendeskTriggerWebhookSecret',
   'jiraWebhookSecret',
 ] as const;
 

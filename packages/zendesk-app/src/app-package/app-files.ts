@@ -6,22 +6,23 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXAMPLE_WORKER, requirementsFor } from './requirements-for.js';
 import type { AppFiles } from './validate-manifest.js';
+
+export { EXAMPLE_WORKER };
 
 export const APP_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const encode = (v: unknown) => new TextEncoder().encode(`${JSON.stringify(v, null, 2)}\n`);
 
-/** The host every worker URL placeholder of the sources names; replaced by the configured worker's. */
-export const EXAMPLE_WORKER = 'https://support-metrics.example.workers.dev';
-
 /**
  * Reads the app (built beforehand) into the zip's layout. `workerUrl`: the worker the admin's account will talk to
- * (its host goes into domainWhitelist, and requirements.json's webhook endpoints point at it); `builtAssets`: where
+ * (its host goes into domainWhitelist, and requirements.json's webhook endpoints point at it, at `tenant`'s route when
+ * one is given); `builtAssets`: where
  * `vite build` wrote the sidebar (dist/assets).
  * @example collectAppFiles({ workerUrl: 'https://support-metrics.acme.workers.dev' })['manifest.json']
  */
 export function collectAppFiles(
-  options: { workerUrl?: string; root?: string; builtAssets?: string } = {},
+  options: { workerUrl?: string; tenant?: string; root?: string; builtAssets?: string } = {},
 ): AppFiles {
   const root = options.root ?? APP_ROOT;
   const worker = new URL(options.workerUrl ?? EXAMPLE_WORKER);
@@ -31,8 +32,8 @@ export function collectAppFiles(
   files['manifest.json'] = encode(manifest);
   const requirementsPath = join(root, 'app/requirements.json');
   if (existsSync(requirementsPath)) {
-    const text = readFileSync(requirementsPath, 'utf8').replaceAll(EXAMPLE_WORKER, worker.origin);
-    files['requirements.json'] = encode(JSON.parse(text));
+    const source = JSON.parse(readFileSync(requirementsPath, 'utf8'));
+    files['requirements.json'] = encode(requirementsFor(source, worker.origin, options.tenant));
   }
   for (const f of readdirSync(join(root, 'app/translations')))
     files[`translations/${f}`] = encode(JSON.parse(readFileSync(join(root, 'app/translations', f), 'utf8')));

@@ -177,13 +177,27 @@ export function applyTriggerWebhook(
       patch.assignee = { ...patch.assignee, name: t.assignee_name ?? null, email: t.assignee_email ?? null };
     const snapshotAt =
       t.updated_at && !Number.isNaN(Date.parse(t.updated_at)) ? new Date(t.updated_at).toISOString() : null;
-    if (existing && snapshotAt && existing.sourceUpdatedAt && snapshotAt < existing.sourceUpdatedAt)
+    // Zendesk renders {{ticket.updated_at_with_timestamp}} to the minute ("2026-12-02T03:41Z"): the ticket changed
+    // somewhen in that minute, so the body is stale only when all of that minute is before the stored snapshot (an
+    // event of the same save, a reply at 03:41:07, must not make the solve's closed record stale). Compared as times,
+    // not as strings of different precision.
+    const toMinute = t.updated_at !== undefined && /T\d{2}:\d{2}(?:Z|[+-]\d{2}:?\d{2})$/.test(t.updated_at);
+    const latest = snapshotAt ? Date.parse(snapshotAt) + (toMinute ? 59_999 : 0) : null;
+    const stored = existing?.sourceUpdatedAt ? Date.parse(existing.sourceUpdatedAt) : null;
+    if (existing && latest !== null && stored !== null && latest < stored)
       return { kind: 'ignore', reason: `stale: the ticket changed after ${snapshotAt}` };
     if (existing)
       return {
         kind: 'save',
         eventType: 'trigger',
-        case: { ...merge(existing, patch, at), sourceUpdatedAt: snapshotAt ?? existing.sourceUpdatedAt },
+        case: {
+          ...merge(existing, patch, at),
+          // Never back in time: a body at minute precision does not move the stored snapshot before an event's.
+          sourceUpdatedAt:
+            snapshotAt && (stored === null || Date.parse(snapshotAt) > stored)
+              ? snapshotAt
+              : existing.sourceUpdatedAt,
+        },
       };
     const created =
       t.created_at && !Number.isNaN(Date.parse(t.created_at)) ? new Date(t.created_at).toISOString() : null;

@@ -15,8 +15,11 @@ const Id = NumericId;
 /** Names, subjects and enum values: capped (a subject is at most a few hundred characters in Zendesk). */
 const Text = BoundedText;
 const Tags = BoundedTags;
-// Absent stays undefined (the field is left as it is); Zendesk's "no value" ("0", "", null) becomes null.
-const OptionalId = RawId.nullable()
+// Absent stays undefined (the field is left as it is); Zendesk's "no value" ("0", "", null) becomes null. A trigger
+// renders a placeholder with no value as "" ({{ticket.organization.id}} of a ticket without one), so "" is taken.
+const OptionalId = z
+  .union([RawId, z.literal('')])
+  .nullable()
   .optional()
   .transform((v) =>
     v === undefined ? undefined : v === null || v === '' || v === '0' || v === 0 ? null : String(v),

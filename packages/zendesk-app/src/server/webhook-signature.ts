@@ -1,7 +1,11 @@
 import { hmacSha256Base64, SignatureError, signedBytes, timingSafeEqual } from '@support-metrics/platform';
 
 export interface VerifyOptions {
-  secret: string;
+  /**
+   * The signing secret, or the secrets of each webhook that may deliver here: Zendesk generates one per webhook, and
+   * the app's install creates two (events; the closed-record trigger's), so a delivery signed with either is genuine.
+   */
+  secret: string | readonly string[];
   /** X-Zendesk-Webhook-Signature */
   signature: string | undefined;
   /** X-Zendesk-Webhook-Signature-Timestamp: ISO-8601 in real deliveries. */
@@ -34,7 +38,12 @@ export async function verifyZendeskSignature(o: VerifyOptions): Promise<string> 
   }
   // Exactly one value, as Zendesk sends it: base64 of a 32-byte HMAC, nothing before, after or repeated.
   if (!/^[A-Za-z0-9+/]{43}=$/.test(o.signature)) throw new SignatureError('signature does not match');
-  const expected = await hmacSha256Base64(o.secret, signedBytes(o.timestamp, o.rawBody));
-  if (!timingSafeEqual(expected, o.signature)) throw new SignatureError('signature does not match');
+  const secrets = typeof o.secret === 'string' ? [o.secret] : o.secret;
+  const bytes = signedBytes(o.timestamp, o.rawBody);
+  // Every secret is tried (no early exit), so the time taken does not tell which one matched.
+  let match = false;
+  for (const secret of secrets)
+    if (timingSafeEqual(await hmacSha256Base64(secret, bytes), o.signature as string)) match = true;
+  if (!match) throw new SignatureError('signature does not match');
   return o.signature;
 }

@@ -63,8 +63,10 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
       global: 'ZENDESK_WEBHOOK_SECRET',
     });
     const timestamp = c.req.header('x-zendesk-webhook-signature-timestamp');
+    // The install's second webhook (the closed-record trigger's) has a signing secret of its own.
+    const triggerSecret = settings.zendeskTriggerWebhookSecret;
     const signature = await verifyZendeskSignature({
-      secret,
+      secret: typeof triggerSecret === 'string' && triggerSecret ? [secret, triggerSecret] : secret,
       signature: c.req.header('x-zendesk-webhook-signature'),
       timestamp,
       rawBody,

@@ -1,0 +1,2 @@
+export * from '../app-package/requirements-for.js';
+export * from './installed-webhooks.js';
