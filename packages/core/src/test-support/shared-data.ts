@@ -8,19 +8,42 @@ import { fileURLToPath } from 'node:url';
  * (e.g. for a clone in /tmp). Tests fail rather than skip when it is missing.
  */
 function locate(): string {
-  const candidates = [process.env.SUPPORT_METRICS_SHARED_DATA];
-  // shared/data beside the checkout, or beside one of its parent folders.
-  for (let dir = fileURLToPath(new URL('../../../../', import.meta.url)); ; ) {
-    candidates.push(`${dir.replace(/\/?$/, '/')}../shared/data/`);
-    const up = dirname(dir.replace(/\/$/, ''));
-    if (up === dir.replace(/\/$/, '') || up === '/') break;
-    dir = up;
+  const given = process.env.SUPPORT_METRICS_SHARED_DATA;
+  if (given) {
+    if (existsSync(`${given.replace(/\/?$/, '/')}tickets_datasets`)) return given.replace(/\/?$/, '/');
+    throw new Error(`SUPPORT_METRICS_SHARED_DATA=${given} holds no shared data (no tickets_datasets in it)`);
   }
-  for (const c of candidates)
-    if (c && existsSync(`${c.replace(/\/?$/, '/')}tickets_datasets`)) return c.replace(/\/?$/, '/');
+  const checkout = fileURLToPath(new URL('../../../../', import.meta.url));
+  const candidates: string[] = [];
+  // shared/data beside a folder, or beside one of its parent folders.
+  const besideOrAbove = (start: string) => {
+    for (let dir = start; ; ) {
+      candidates.push(`${dir.replace(/\/?$/, '/')}../shared/data/`);
+      const up = dirname(dir.replace(/\/$/, ''));
+      if (up === dir.replace(/\/$/, '') || up === '/') break;
+      dir = up;
+    }
+  };
+  besideOrAbove(checkout);
+  // A clone of a local repository (git clone /work/main /tmp/x): beside the repository it was cloned from.
+  const origin = originOf(checkout);
+  if (origin) besideOrAbove(origin);
+  for (const c of candidates) if (existsSync(`${c}tickets_datasets`)) return c;
   throw new Error(
-    `shared data not found (looked beside the checkout and its parent folders); set SUPPORT_METRICS_SHARED_DATA`,
+    `shared data not found: no ../shared/data beside the checkout, its parent folders${origin ? ' or its origin' : ''}, and SUPPORT_METRICS_SHARED_DATA is not set (set it to the shared data folder)`,
   );
+}
+
+/** The local folder a checkout was cloned from (its `origin` remote), when that is one. */
+function originOf(checkout: string): string | null {
+  try {
+    const config = readFileSync(`${checkout}.git/config`, 'utf8');
+    const url = /\[remote "origin"\][^[]*?\burl\s*=\s*(.+)/.exec(config)?.[1]?.trim();
+    const path = url?.startsWith('file://') ? fileURLToPath(url) : url;
+    return path?.startsWith('/') && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
 }
 
 export const SHARED_DATA = locate();
