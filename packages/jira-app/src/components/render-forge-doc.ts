@@ -29,7 +29,9 @@ export function renderForgeDoc(element: ReactElement) {
     }
     return undefined;
   });
-  ForgeReconciler.render(element);
+  // @forge/react is CommonJS with `exports.default`: vite hands over the default, node's own loader the module.
+  const reconciler = (ForgeReconciler as unknown as { default?: typeof ForgeReconciler }).default ?? ForgeReconciler;
+  reconciler.render(element);
   return {
     calls,
     /** The latest tree once `ready` holds of it (the components load asynchronously). */
