@@ -30,7 +30,8 @@ export function renderForgeDoc(element: ReactElement) {
     return undefined;
   });
   // @forge/react is CommonJS with `exports.default`: vite hands over the default, node's own loader the module.
-  const reconciler = (ForgeReconciler as unknown as { default?: typeof ForgeReconciler }).default ?? ForgeReconciler;
+  const reconciler =
+    (ForgeReconciler as unknown as { default?: typeof ForgeReconciler }).default ?? ForgeReconciler;
   reconciler.render(element);
   return {
     calls,
