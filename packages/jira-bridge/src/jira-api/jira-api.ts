@@ -35,7 +35,11 @@ function withTimeout<T>(call: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The issue entity property that carries the impact (JQL: `issue.property[supportImpact].cases > 10`). */
+/**
+ * The issue entity property that carries the impact. Jira indexes it for JQL only because the Forge app declares it
+ * (`jira:entityProperty`: `supportCases > 10 ORDER BY supportRevenueAtRisk DESC`, forge/impact-property.ts); written
+ * with an API token (Data Center) it is readable through the API, not searchable.
+ */
 export const IMPACT_PROPERTY = 'supportImpact';
 
 /**
