@@ -22,9 +22,9 @@ import {
   computeMetrics,
   emptyCounters,
   rollupChange,
-  rollupParams,
-  SQL,
 } from '@support-metrics/core';
+// The platform's statements only (its stores need the Workers runtime's types).
+import { rollupParams, SQL } from '@support-metrics/platform/sql';
 import { startWorker } from '../test/support/wrangler-dev.js';
 import { type BenchTable, ms, pct } from './support/table.js';
 

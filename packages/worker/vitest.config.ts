@@ -3,9 +3,9 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-worker
 import { defineConfig } from 'vitest/config';
 import { SHARED_DATA } from '../core/src/test-support/shared-data.js';
 
-// Worker tests run inside workerd with a real local D1 (miniflare), migrated from packages/core/migrations.
+// Worker tests run inside workerd with a real local D1 (miniflare), migrated from packages/worker/migrations.
 export default defineConfig(async () => {
-  const migrations = await readD1Migrations(fileURLToPath(new URL('../core/migrations', import.meta.url)));
+  const migrations = await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url)));
   return {
     plugins: [
       cloudflareTest({

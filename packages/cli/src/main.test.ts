@@ -46,6 +46,35 @@ describe('support-metrics score', () => {
     expect(result.missing).toContain('version');
   });
 
+  it('scores under the tenant policies of GET /api/policies, as the worker does: a recorded issue type wins', async () => {
+    const file = join(dir, 'tagged.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        subject: 'Export crashes',
+        description: 'Since 4.2.1 the desktop app crashes when I click Export. Error: "Unhandled exception".',
+        tags: ['team_question'],
+      }),
+    );
+    const policies = join(dir, 'policies.json');
+    // The shape GET /api/policies answers (its other keys are ignored).
+    writeFileSync(
+      policies,
+      JSON.stringify({
+        rubricSource: 'default',
+        closurePolicy: { tags: { issue_type: { team_question: 'how-to' } } },
+      }),
+    );
+    const plain = JSON.parse((await run('score', file, '--json')).stdout);
+    const scored = JSON.parse((await run('score', file, '--json', '--policies', policies)).stdout);
+    expect(plain.issueType).toBe('bug');
+    expect(scored.issueType).toBe('how_to');
+    writeFileSync(policies, JSON.stringify({ closurePolicy: { required: ['nonsense'] } }));
+    const bad = await run('score', file, '--policies', policies);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/not valid policies: closurePolicy\.required\.0/);
+  });
+
   it('reads a Zendesk ticket wrapped as {"ticket": …} and prints a readable verdict', async () => {
     const tickets = (
       await import(`${SHARED}zendesk_api/zenpy_GET_tickets_list.json`, { with: { type: 'json' } })

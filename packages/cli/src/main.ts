@@ -7,7 +7,9 @@ import { syncCommand } from './commands/sync.js';
 
 const USAGE = `usage: support-metrics <command>
 
-  score [FILE] [--json]        score the completeness of one case (case JSON, Zendesk ticket, or {"ticket": …}); stdin without FILE
+  score [FILE] [--json] [--policies FILE]
+                               score the completeness of one case (case JSON, Zendesk ticket, or {"ticket": …}); stdin
+                               without FILE; --policies: the tenant's rubric and policy as GET /api/policies gives them
   report --input FILE --format <zendesk-json|kaggle-csv|servicenow-csv|helpdesk-log-csv|cases-json>
          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                every metric with value, benchmark, target and status
@@ -30,10 +32,10 @@ export async function main(
     if (command === 'score') {
       const { values, positionals } = parseArgs({
         args: rest,
-        options: { json: { type: 'boolean' } },
+        options: { json: { type: 'boolean' }, policies: { type: 'string' } },
         allowPositionals: true,
       });
-      out.write(`${await scoreCommand(positionals[0], values.json === true)}\n`);
+      out.write(`${await scoreCommand(positionals[0], values.json === true, values.policies)}\n`);
       return 0;
     }
     if (command === 'report') {

@@ -10,6 +10,6 @@ export * from './completeness/index.js';
 export * from './importers/index.js';
 export * from './maturity/index.js';
 export * from './metrics/index.js';
-export * from './store/index.js';
+
 export * from './success/index.js';
 export * from './swarm/index.js';

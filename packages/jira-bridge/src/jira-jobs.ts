@@ -1,18 +1,19 @@
 import {
-  type D1Store,
-  storeFor,
+  type Stores,
+  type TenantStore,
   type TicketNotesFor,
   ticketUrlFor,
   type WorkerConfig,
 } from '@support-metrics/platform';
 import { isAuthError, isForbiddenError, isNotFoundError, isRateLimitError } from 'jira.js';
+import { forgeImpactProperty } from './forge/impact-property.js';
 import { type JiraCredentials, jiraCredentialsOf } from './jira-api/jira-account.js';
 import { createJiraApi, type JiraApi } from './jira-api/jira-api.js';
 import { bugDetail, impactComment, impactProperty } from './services/impact-service.js';
-import { JiraStore, type OutboxItem } from './services/jira-store.js';
+import { type JiraStore, jiraStoreOf, type OutboxItem } from './services/jira-store.js';
 
 export interface JiraJobsContext {
-  db: D1Database;
+  stores: Pick<Stores, 'tenants' | 'bugLinks' | 'db'>;
   config: WorkerConfig;
   at: Date;
   /** The Jira API of a site (createJiraApi); which site a tenant writes to is jiraCredentialsOf's. Tests inject one. */
@@ -20,6 +21,11 @@ export interface JiraJobsContext {
   notes?: TicketNotesFor;
   /** Items per run (Jira's rate limits: a few writes per issue, a bounded batch per run). */
   batch?: number;
+  /**
+   * A Forge invocation's API for its tenant (the app system token, createForgeJiraApi): that tenant's impact is
+   * written as the app, in the indexed shape (forgeImpactProperty), with the comment only when `comment` is set.
+   */
+  forge?: { tenantId: string; api: JiraApi; comment: boolean };
 }
 
 /** The Jira API of a tenant's site (its own `jiraApi` setting, else the worker's secrets for the default tenant). */
@@ -59,8 +65,8 @@ const reason = (e: unknown) =>
  */
 export async function runJiraJobs(ctx: JiraJobsContext): Promise<JiraJobsResult> {
   const result: JiraJobsResult = { impactWritten: 0, notesWritten: 0, retried: 0, dropped: 0, skipped: 0 };
-  const jira = new JiraStore(ctx.db);
-  const store = storeFor(ctx.db, ctx.config);
+  const jira = jiraStoreOf(ctx.stores);
+  const store = ctx.stores.tenants;
   const at = ctx.at.toISOString();
   const limited = new Set<string>();
   for (const item of await jira.due(at, ctx.batch ?? 50)) {
@@ -68,7 +74,10 @@ export async function runJiraJobs(ctx: JiraJobsContext): Promise<JiraJobsResult>
     try {
       if (item.kind === 'jira-impact') {
         const settings = (await store.tenantSettings(item.tenantId)) ?? {};
-        const api = jiraApiOf(ctx.config, item.tenantId, settings, ctx.jiraApi);
+        const api =
+          ctx.forge?.tenantId === item.tenantId
+            ? ctx.forge.api
+            : jiraApiOf(ctx.config, item.tenantId, settings, ctx.jiraApi);
         if (!api) {
           result.skipped++;
           continue;
@@ -109,7 +118,7 @@ export async function runJiraJobs(ctx: JiraJobsContext): Promise<JiraJobsResult>
 
 async function writeImpact(
   jira: JiraStore,
-  store: D1Store,
+  store: TenantStore,
   api: JiraApi,
   item: OutboxItem,
   ctx: JiraJobsContext,
@@ -118,7 +127,9 @@ async function writeImpact(
   if (!detail) return;
   const at = ctx.at.toISOString();
   const ticketUrl = ticketUrlFor(ctx.config, item.tenantId, await store.tenantSettings(item.tenantId));
-  await api.setSupportImpact(item.key, impactProperty(detail, at));
+  const forge = ctx.forge?.tenantId === item.tenantId ? ctx.forge : null;
+  await api.setSupportImpact(item.key, forge ? forgeImpactProperty(detail) : impactProperty(detail, at));
+  if (forge && !forge.comment) return;
   const stored = await jira.issue(item.tenantId, item.key);
   const commentId = await api.upsertImpactComment(
     item.key,

@@ -8,7 +8,7 @@ import {
   webhookText,
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
-import { JiraStore } from './services/jira-store.js';
+import { jiraStoreOf } from './services/jira-store.js';
 import { planJiraEvent } from './webhook/apply-jira-event.js';
 import { HANDLED_EVENTS, JiraWebhookSchema } from './webhook/jira-payload-schema.js';
 import { verifyJiraSignature } from './webhook/jira-signature.js';
@@ -55,7 +55,7 @@ export function jiraRoutes(opts: JiraRoutesOptions = {}) {
     // verified signature is marked too: the same signed bytes with another identifier are a replay.
     const identifier = c.req.header('x-atlassian-webhook-identifier');
     const at = new Date(now()).toISOString();
-    const jira = new JiraStore(c.env.DB);
+    const jira = jiraStoreOf(c.var.stores);
     const { outcome, statements } = await planJiraEvent(
       {
         tenantId,
@@ -68,7 +68,7 @@ export function jiraRoutes(opts: JiraRoutesOptions = {}) {
     try {
       const marks = [jira.processed(tenantId, `hmac:${signature}`, at)];
       if (identifier) marks.push(jira.processed(tenantId, identifier, at));
-      await c.env.DB.batch([...marks, ...statements]);
+      await c.var.stores.db.batch([...marks, ...statements]);
     } catch (e) {
       if (isUniqueViolation(e)) return c.json({ status: 'duplicate' });
       throw e;

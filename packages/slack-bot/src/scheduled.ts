@@ -1,10 +1,10 @@
 import { addCounters, addDays, emptyCounters, metricsFromCounters } from '@support-metrics/core';
-import { type D1Store, storeFor, type WorkerConfig } from '@support-metrics/platform';
+import type { Stores, WorkerConfig } from '@support-metrics/platform';
 import { agingAlertMessage, dailyPostMessage } from './blocks/daily-post-blocks.js';
 import { HEADLINE_KPIS } from './blocks/metrics-blocks.js';
 import { agingWithExperts } from './services/aging-service.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
-import { SlackStore, type Subscription } from './services/slack-store.js';
+import { type SlackStore, type Subscription, slackStoreOf } from './services/slack-store.js';
 import { jiraBaseUrlOf } from './slack-routes.js';
 
 /** The date and time at an instant in a time zone: `{ day: '2026-11-23', time: '09:15' }`. */
@@ -27,23 +27,23 @@ export function localClock(at: Date, timeZone: string): { day: string; time: str
 
 /** The daily post of a tenant for a day (a UTC rollup day): KPIs, 7-day trend, incompleteness, aging, bugs. */
 export async function buildDailyPost(
-  deps: { tenantId: string; store: D1Store; slackStore: SlackStore; now: () => Date },
+  deps: { tenantId: string; stores: Stores; slackStore: SlackStore; now: () => Date },
   day: string,
 ) {
   const [{ metrics, counts }, daily, reasons, aging, bugs, settings, outcomes] = await Promise.all([
-    deps.store.metrics(deps.tenantId, { from: day, to: day }),
-    deps.store.dailyCounters(deps.tenantId, { from: addDays(day, -6), to: day }),
+    deps.stores.cases.metrics(deps.tenantId, { from: day, to: day }),
+    deps.stores.cases.dailyCounters(deps.tenantId, { from: addDays(day, -6), to: day }),
     deps.slackStore.incompleteReasons(deps.tenantId, `${day}T00:00:00Z`, `${addDays(day, 1)}T00:00:00Z`),
     agingWithExperts(deps, 8),
-    deps.slackStore.bugImpact(deps.tenantId, {
+    deps.stores.bugLinks.rankedBugs(deps.tenantId, {
       sort: 'new',
       newSince: `${day}T00:00:00Z`,
       newUntil: `${addDays(day, 1)}T00:00:00Z`,
       limit: 5,
     }),
-    deps.store.tenantSettings(deps.tenantId),
+    deps.stores.tenants.tenantSettings(deps.tenantId),
     // What incompleteness cost over the last 30 days (one line of the post).
-    deps.store.completenessOutcomes(deps.tenantId, { from: addDays(day, -29), to: day }),
+    deps.stores.cases.completenessOutcomes(deps.tenantId, { from: addDays(day, -29), to: day }),
   ]);
   const trend: Record<string, (number | null)[]> = {};
   for (let d = 6; d >= 0; d--) {
@@ -68,7 +68,7 @@ export async function buildDailyPost(
 }
 
 export interface SlackJobsContext {
-  db: D1Database;
+  stores: Stores;
   config: WorkerConfig;
   at: Date;
   fetch?: typeof fetch;
@@ -89,8 +89,7 @@ export interface SlackJobsResult {
 export async function runSlackJobs(ctx: SlackJobsContext): Promise<SlackJobsResult> {
   const result: SlackJobsResult = { posted: 0, agingAlerts: 0, failed: 0 };
   if (!ctx.config.SLACK_SIGNING_SECRET) return result;
-  const store = storeFor(ctx.db, ctx.config);
-  const slackStore = new SlackStore(ctx.db);
+  const slackStore = slackStoreOf(ctx.stores);
   const byTenant = new Map<string, Subscription[]>();
   for (const s of await slackStore.subscriptions())
     byTenant.set(s.tenantId, [...(byTenant.get(s.tenantId) ?? []), s]);
@@ -98,7 +97,7 @@ export async function runSlackJobs(ctx: SlackJobsContext): Promise<SlackJobsResu
   const at = ctx.at.toISOString();
 
   for (const [tenantId, subs] of byTenant) {
-    const deps = { tenantId, store, slackStore, now };
+    const deps = { tenantId, stores: ctx.stores, slackStore, now };
     const clients = new Map<string, ReturnType<typeof webClient> | null>();
     const clientFor = async (teamId: string) => {
       if (!clients.has(teamId)) {

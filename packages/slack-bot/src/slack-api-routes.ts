@@ -13,7 +13,7 @@ import { requireOAuth } from './install/install-routes.js';
 import { INSTALL_STATE_TTL_MS, signInstallState } from './install/install-state.js';
 import { refreshHomes } from './services/home-service.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
-import { SlackStore } from './services/slack-store.js';
+import { slackStoreOf } from './services/slack-store.js';
 import { slackErrorCode, startSwarm } from './services/swarm-service.js';
 import { jiraBaseUrlOf, requireSlack, waitUntilOf } from './slack-routes.js';
 
@@ -39,17 +39,18 @@ export function slackApiRoutes(
   api.use('*', bearerAuth());
 
   api.post('/swarms', async (c) => {
-    const { config, store, tenantId } = c.var;
+    const { config, stores, tenantId } = c.var;
     requireSlack(config);
     const parsed = StartSwarmSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) throw invalidInput(parsed.error, 'swarm');
-    const slackStore = new SlackStore(c.env.DB);
+    const slackStore = slackStoreOf(stores);
     const auth = await resolveSlackAuth(config, slackStore, { tenantId });
     if (!auth)
       throw new NotConfiguredError(['the Slack app installed for this tenant (POST /api/slack/install-url)']);
-    const settings = (await store.tenantSettings(tenantId)) ?? {};
+    const settings = (await stores.tenants.tenantSettings(tenantId)) ?? {};
     const client = webClient(auth.botToken, opts.fetch);
-    const { name, email } = parsed.data.startedBy;
+    // A signed sidebar request: who started it is the agent its verified token names, not what the body says.
+    const { name, email } = c.var.agent ?? parsed.data.startedBy;
     const slackUserId = email
       ? await client.users.lookupByEmail({ email }).then(
           (r) => r.user?.id ?? null,
@@ -60,7 +61,7 @@ export function slackApiRoutes(
       const result = await startSwarm(
         {
           tenantId,
-          store,
+          stores,
           slackStore,
           client,
           now: () => new Date(now()),
@@ -79,8 +80,7 @@ export function slackApiRoutes(
           {
             tenantId,
             teamId: auth.teamId ?? null,
-            store,
-            db: c.env.DB,
+            stores,
             slackStore,
             now: () => new Date(now()),
             jiraBaseUrl: jiraBaseUrlOf(settings),

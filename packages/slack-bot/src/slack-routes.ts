@@ -18,7 +18,7 @@ import { slackPayloadIssues } from './request/slack-payload-schema.js';
 import { parseSlackBody, teamOf, verifySlackSignature } from './request/slack-request.js';
 import { resolveSlackAuth, type SlackAuth } from './services/slack-client.js';
 import type { SlackDeps } from './services/slack-deps.js';
-import { SlackStore } from './services/slack-store.js';
+import { slackStoreOf } from './services/slack-store.js';
 
 export interface SlackRoutesOptions {
   /** fetch for Slack's API and response URLs (tests give msw's). */
@@ -65,7 +65,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
   let bolt: ReturnType<typeof createBoltApp> | undefined;
 
   routes.post('/slack/events', async (c) => {
-    const { config, store } = c.var;
+    const { config, stores } = c.var;
     const signingSecret = requireSlack(config);
     const rawBody = await readWebhookBody(c);
     // The verified signature, in its one strict form: what the replay mark keys on.
@@ -94,7 +94,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
     if (issues) throw invalidInput(issues, 'Slack payload');
     const { teamId } = teamOf(body);
     if (!teamId) throw apiError(400, 'invalid_input', 'the payload names no workspace (team_id)');
-    const slackStore = new SlackStore(c.env.DB);
+    const slackStore = slackStoreOf(stores);
     const auth: SlackAuth | null = await resolveSlackAuth(config, slackStore, { teamId });
     if (!auth) {
       // A workspace that signs with our secret but was never installed (or was uninstalled).
@@ -107,11 +107,11 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
     }
     // The same signed request twice is a replay: only Slack's own retries (new signatures) get through.
     const at = new Date(now()).toISOString();
-    if (!(await store.markProcessed(auth.tenantId, 'slack-request', signature, at)))
+    if (!(await stores.cases.markProcessed(auth.tenantId, 'slack-request', signature, at)))
       throw new SignatureError('replayed request');
     // Events API redeliveries carry the same event_id: handled once.
     if (body.type === 'event_callback' && typeof body.event_id === 'string')
-      if (!(await store.markProcessed(auth.tenantId, 'slack-event', body.event_id, at)))
+      if (!(await stores.cases.markProcessed(auth.tenantId, 'slack-event', body.event_id, at)))
         return c.body(null, 200);
 
     requestAuth.set(body, {
@@ -119,12 +119,11 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
       ...(auth.botUserId ? { botUserId: auth.botUserId } : {}),
       teamId,
     });
-    const settings = await store.tenantSettings(auth.tenantId);
+    const settings = await stores.tenants.tenantSettings(auth.tenantId);
     const deps: SlackDeps = {
       tenantId: auth.tenantId,
       teamId,
-      store,
-      db: c.env.DB,
+      stores,
       slackStore,
       config,
       now: () => new Date(now()),

@@ -1,7 +1,7 @@
 /**
  * The demo tenant of the embedded default: SQL that creates tenant `demo`, its API token (stored hashed)
  * and the cases of the bundled Zendesk export (real ticket texts; see packages/core/sample/README.md) with
- * their rollups — the same rows the worker's store writes (prepareCaseRecord). Dates are moved so that the
+ * their rollups — the same rows the worker's case store writes (core's prepareCaseRecord, platform's caseRowParams). Dates are moved so that the
  * newest case is from yesterday, so "the last 7 days" always has data.
  */
 
@@ -10,15 +10,14 @@ import { readFileSync } from 'node:fs';
 import {
   type Case,
   COUNTER_NAMES,
-  CUSTOMER_SQL,
   emptyCounters,
   importZendeskExport,
+  prepareCaseRecord,
   type RollupDelta,
-  rollupParams,
-  SQL,
   zendeskExportCustomers,
 } from '@support-metrics/core';
-import { prepareCaseRecord } from '@support-metrics/platform';
+import { JIRA_SQL } from '@support-metrics/jira-bridge';
+import { CUSTOMER_SQL, caseRowParams, rollupParams, SQL } from '@support-metrics/platform';
 
 export const DEMO_TENANT = 'demo';
 const SAMPLE = new URL('../../core/sample/zendesk-export.json', import.meta.url);
@@ -81,25 +80,23 @@ function demoJira(cases: Case[], days: number, at: string): string[] {
       ? [{ id: '9001', name: '2.4.1', released: true, releaseDate: releasedAt.slice(0, 10) }]
       : [];
     out.push(
-      render(
-        'INSERT INTO jira_issues (tenant_id, issue_key, issue_id, summary, status, resolution, fix_versions, released_at, issue_type, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [
-          DEMO_TENANT,
-          b.key,
-          `9${b.key.slice(5)}`,
-          b.summary,
-          b.status,
-          b.resolution,
-          JSON.stringify(versions),
-          releasedAt,
-          'Bug',
-          at,
-        ],
-      ),
+      render(JIRA_SQL.upsertIssue, [
+        DEMO_TENANT,
+        b.key,
+        `9${b.key.slice(5)}`,
+        b.summary,
+        b.status,
+        b.resolution,
+        JSON.stringify(versions),
+        releasedAt,
+        'Bug',
+        null,
+        at,
+      ]),
     );
     for (const c of cases.filter((x) => x.subject.includes(`(${b.product})`)))
       out.push(
-        render(SQL.insertJiraLink, [
+        render(JIRA_SQL.insertLink, [
           DEMO_TENANT,
           c.id,
           b.key,
@@ -149,8 +146,8 @@ export function buildSeedSql({ token, now }: { token: string; now: Date }): { sq
       solvedAt: shift(c.solvedAt, days),
       sourceUpdatedAt: shift(c.sourceUpdatedAt, days),
     };
-    const record = prepareCaseRecord(DEMO_TENANT, moved, null, at);
-    lines.push(render(SQL.upsertCase, record.caseParams));
+    const record = prepareCaseRecord(DEMO_TENANT, moved, null);
+    lines.push(render(SQL.upsertCase, caseRowParams(DEMO_TENANT, record, at)));
     for (const d of record.rollups) {
       const key = `${d.day}|${d.channel}|${d.grp}|${d.brand}`;
       const row = rollups.get(key) ?? { ...d, counters: emptyCounters() };

@@ -14,7 +14,9 @@
  *        jiraWebhookSecret=…, jiraTicketField=customfield_10100, zendeskSubdomain=acme, jiraBaseUrl=https://…
  *   npx tsx packages/worker/scripts/tenant.ts zendesk-secrets <tenant> [--remote]  after the Zendesk app is installed:
  *        fetches the signing secrets of the two webhooks its requirements.json created (through the tenant's zendeskApi
- *        account) and stores them sealed as zendeskWebhookSecret and zendeskTriggerWebhookSecret
+ *        account) and stores them sealed as zendeskWebhookSecret and zendeskTriggerWebhookSecret; generates the key
+ *        Zendesk signs the sidebar's requests with, sets it on the installation (its secure setting signing_key) and
+ *        stores it sealed as zendeskAppKey, with zendeskSubdomain (the tokens' issuer)
  *   npx tsx packages/worker/scripts/tenant.ts tokens <tenant> [--remote]     lists its API tokens (id, label, created)
  *   npx tsx packages/worker/scripts/tenant.ts revoke <tenant> <id> [--remote] revokes one (the id `tokens` lists): it
  *        fails at the next request
@@ -43,7 +45,7 @@ import {
   sealSetting,
 } from '@support-metrics/platform';
 import { ZendeskCredentialsSchema } from '@support-metrics/zendesk-app';
-import { installedWebhooks } from '@support-metrics/zendesk-app/install';
+import { installedWebhooks, updateInstallation } from '@support-metrics/zendesk-app/install';
 import { workerSecret } from './local-secrets.js';
 
 function usage(): never {
@@ -279,14 +281,25 @@ if (command === 'add') {
     console.error(`${(e as Error).name}: ${(e as Error).message}`);
     process.exit(1);
   }
+  // The sidebar's signing key: new each time (running this again rotates it), set on the installation first, so the
+  // worker never holds a key Zendesk does not sign with.
+  const appKey = randomBytes(32).toString('base64url');
+  try {
+    await updateInstallation(account.data, found.installationId, { signing_key: appKey });
+  } catch (e) {
+    console.error(`${(e as Error).name}: ${(e as Error).message}`);
+    process.exit(1);
+  }
   const seal = async (key: string, value: string) =>
     setSql(key, JSON.stringify(await sealSetting(secret, tenant as string, key, value)));
   d1(
     (await seal('zendeskWebhookSecret', found.events.secret)) +
-      (await seal('zendeskTriggerWebhookSecret', found.trigger.secret)),
+      (await seal('zendeskTriggerWebhookSecret', found.trigger.secret)) +
+      (await seal('zendeskAppKey', appKey)) +
+      setSql('zendeskSubdomain', JSON.stringify(account.data.subdomain)),
   );
   console.log(
-    `Tenant ${tenant}: the signing secrets of webhooks ${found.events.id} (events) and ${found.trigger.id} (closed-record trigger) stored, sealed (the worker picks them up within 30 s).`,
+    `Tenant ${tenant}: the signing secrets of webhooks ${found.events.id} (events) and ${found.trigger.id} (closed-record trigger) stored, sealed; the sidebar's signing key set on installation ${found.installationId} and stored, sealed (the worker picks them up within 30 s).`,
   );
 } else if (command === 'seal' || command === 'reseal') {
   // seal: a tenant's credentials stored in the clear (set before sealing existed). reseal, the middle step of a

@@ -1,8 +1,16 @@
-import { jiraApiRoutes, jiraRoutes, runJiraJobs } from '@support-metrics/jira-bridge';
+import {
+  JiraStore,
+  jiraApiRoutes,
+  jiraCaseSaved,
+  jiraRoutes,
+  runJiraJobs,
+} from '@support-metrics/jira-bridge';
+import { forgeRoutes } from '@support-metrics/jira-bridge/forge';
 import {
   type AppEnv,
   apiRoutes,
   type Bindings,
+  createStores,
   customerApiRoutes,
   loadConfig,
   notFound,
@@ -10,9 +18,15 @@ import {
   platform,
   pluginStatus,
   runScheduledJobs,
+  type StorePlugins,
 } from '@support-metrics/platform';
 import { runSlackJobs, slackApiRoutes, slackRoutes } from '@support-metrics/slack-bot';
-import { zendeskRoutes, zendeskSyncRoutes, zendeskTicketNotes } from '@support-metrics/zendesk-app';
+import {
+  sidebarAuth,
+  zendeskRoutes,
+  zendeskSyncRoutes,
+  zendeskTicketNotes,
+} from '@support-metrics/zendesk-app';
 import { Hono } from 'hono';
 
 /** Swarm summaries and Jira fix notes go to Zendesk as internal notes, on the tenant's own Zendesk account. */
@@ -21,10 +35,21 @@ const ticketNotes = zendeskTicketNotes();
 /** The cron of the daily housekeeping (wrangler.jsonc `triggers.crons`); the other one runs the Slack jobs. */
 const HOUSEKEEPING_CRON = '0 3 * * *';
 
-// Wiring only: routes come from the plugin packages, the store and config from the platform.
+/**
+ * What the plugins add to the platform's stores: the Jira bridge writes a case's links and queues its issues' impact in
+ * the case's own transaction, and is the platform's case ↔ bug links.
+ */
+export const storePlugins: StorePlugins = {
+  caseSaved: [jiraCaseSaved],
+  bugLinks: (db) => new JiraStore(db),
+};
+
+// Wiring only: routes come from the plugin packages, the stores and config from the platform.
 const app = new Hono<AppEnv>();
-app.use('*', platform());
+app.use('*', platform(storePlugins));
 app.get('/', (c) => c.json({ name: 'support-metrics', plugins: pluginStatus(c.var.config) }));
+// A signed sidebar request (a Zendesk-minted JWT) is verified first and reaches only the sidebar's routes.
+app.use('/api/*', sidebarAuth());
 app.route('/api/sync/zendesk', zendeskSyncRoutes());
 app.route('/api', slackApiRoutes({ ticketNotes }));
 app.route('/api', jiraApiRoutes());
@@ -38,10 +63,12 @@ app.route(
   jiraRoutes({
     onApplied: (c) =>
       c.executionCtx.waitUntil(
-        runJiraJobs({ db: c.env.DB, config: c.var.config, at: new Date(), notes: ticketNotes }),
+        runJiraJobs({ stores: c.var.stores, config: c.var.config, at: new Date(), notes: ticketNotes }),
       ),
   }),
 );
+// The Forge app (packages/jira-app) on Jira Cloud: its panel, page and triggers, each call with a Forge Invocation Token.
+app.route('/forge/jira', forgeRoutes({ notes: ticketNotes }));
 app.onError(onError);
 app.notFound(notFound);
 
@@ -49,16 +76,17 @@ export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
     const config = loadConfig(env);
+    const stores = createStores(env.DB, config, storePlugins);
     const at = new Date(controller.scheduledTime);
     // Every 15 minutes: the Slack daily posts that are due, aging alerts, and the outbox (Jira impact, Zendesk
     // notes); at 03:00 UTC, housekeeping.
     if (controller.cron === HOUSEKEEPING_CRON)
-      ctx.waitUntil(runScheduledJobs({ db: env.DB, config, cron: controller.cron, at }));
+      ctx.waitUntil(runScheduledJobs({ stores, cron: controller.cron, at }));
     else
       ctx.waitUntil(
         Promise.all([
-          runSlackJobs({ db: env.DB, config, at }),
-          runJiraJobs({ db: env.DB, config, at, notes: ticketNotes }),
+          runSlackJobs({ stores, config, at }),
+          runJiraJobs({ stores, config, at, notes: ticketNotes }),
         ]),
       );
   },

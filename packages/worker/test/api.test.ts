@@ -11,10 +11,10 @@ import {
   scoreCompleteness,
   withRecordedIssueType,
 } from '@support-metrics/core';
-import { D1Store, loadConfig, runScheduledJobs } from '@support-metrics/platform';
+import { runScheduledJobs } from '@support-metrics/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../core/sample/zendesk-export.json';
-import { api, seedTenant } from './helpers.js';
+import { api, seedTenant, testStores } from './helpers.js';
 
 const A = 'tenant-a-token';
 const B = 'tenant-b-token';
@@ -76,7 +76,7 @@ describe('GET /api/metrics', () => {
       >;
     };
     const stored = await Promise.all(
-      cases.map(async (c) => (await new D1Store(env.DB).getCase('tenant-a', c.id))?.case as Case),
+      cases.map(async (c) => (await testStores().cases.getCase('tenant-a', c.id))?.case as Case),
     );
     const expected = computeMetrics(stored, window).metrics;
     expect(fromStore.window).toEqual(window);
@@ -151,7 +151,7 @@ describe('GET /api/cases/:id', () => {
     )
       .bind(JSON.stringify(full), c.id)
       .run();
-    expect((await new D1Store(env.DB).getCase('tenant-a', c.id))?.completenessLatest).toEqual(
+    expect((await testStores().cases.getCase('tenant-a', c.id))?.completenessLatest).toEqual(
       JSON.parse(row?.completeness_latest ?? ''),
     );
   });
@@ -171,7 +171,7 @@ describe('the issue type an agent recorded', () => {
       ticketType: 'problem',
       customFields: { 'Issue type': 'How-to' },
     });
-    await new D1Store(env.DB).saveCase('tenant-a', recorded, { source: 'test', at: '2026-11-21T00:00:00Z' });
+    await testStores().cases.saveCase('tenant-a', recorded, { source: 'test', at: '2026-11-21T00:00:00Z' });
     const answer = (await (await api('/api/cases/typed-1', A)).json()) as {
       case: Case;
       completeness: { latest: { issueType: string; issueTypeSource: string } };
@@ -199,12 +199,11 @@ describe('the issue type an agent recorded', () => {
 
 describe('scheduled housekeeping', () => {
   it('prunes processed event ids older than 30 days, and only those', async () => {
-    const store = new D1Store(env.DB);
+    const store = testStores().cases;
     await store.markProcessed('tenant-a', 'test', 'old', '2026-09-01T00:00:00Z');
     await store.markProcessed('tenant-a', 'test', 'new', '2026-11-20T00:00:00Z');
     const result = await runScheduledJobs({
-      db: env.DB,
-      config: loadConfig(env),
+      stores: testStores(),
       cron: '0 3 * * *',
       at: new Date('2026-11-23T03:00:00Z'),
     });

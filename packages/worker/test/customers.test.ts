@@ -2,7 +2,6 @@ import { env } from 'cloudflare:workers';
 import {
   type Case,
   CaseSchema,
-  CUSTOMER_SQL,
   type CustomerInput,
   CustomerMappingSchema,
   CustomerSchema,
@@ -14,10 +13,9 @@ import {
 } from '@support-metrics/core';
 import {
   type AppEnv,
+  CUSTOMER_SQL,
   CustomerStore,
   customerApiRoutes,
-  D1Store,
-  loadConfig,
   notFound,
   onError,
   platform,
@@ -25,7 +23,8 @@ import {
 } from '@support-metrics/platform';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE, seedTenant } from './helpers.js';
+import { storePlugins } from '../src/index.js';
+import { BASE, seedTenant, testStores } from './helpers.js';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const DAY = 86_400_000;
@@ -35,7 +34,7 @@ const OTHER = 'cust-b';
 const mapping = { outageTags: ['outage'], costs: { hourlyCost: 60 } };
 
 const app = new Hono<AppEnv>();
-app.use('*', platform());
+app.use('*', platform(storePlugins));
 app.route('/api', customerApiRoutes({ now: () => NOW }));
 app.onError(onError);
 app.notFound(notFound);
@@ -129,14 +128,14 @@ beforeAll(async () => {
   )
     .bind(T, iso(NOW))
     .run();
-  await store.linkJira(T, 'r5', 'BUG-7', 'test', iso(NOW));
+  await testStores().bugLinks.link(T, 'r5', 'BUG-7', 'test', iso(NOW));
 });
 
 describe('customer activity in SQL matches the pure computation', () => {
   it('gives, per customer, the same sums as core customerActivity over the stored cases', async () => {
     const window = { from: '2026-08-26', to: '2026-11-23' };
     const sql = await new CustomerStore(env.DB).activity(T, window, mapping.outageTags);
-    const store = new D1Store(env.DB);
+    const store = testStores().cases;
     const stored: Case[] = [];
     for (const c of cases()) {
       const s = await store.getCase(T, c.id);
@@ -301,11 +300,10 @@ describe('GET /api/forecast', () => {
   });
 
   it('the daily job stores each tenant its month forecast once', async () => {
-    const config = loadConfig(env);
     const at = new Date('2026-12-01T03:00:00Z');
-    const first = await runScheduledJobs({ db: env.DB, config, cron: '0 3 * * *', at });
+    const first = await runScheduledJobs({ stores: testStores(), cron: '0 3 * * *', at });
     expect(first.forecastsStored).toBeGreaterThanOrEqual(1);
-    const again = await runScheduledJobs({ db: env.DB, config, cron: '0 3 * * *', at });
+    const again = await runScheduledJobs({ stores: testStores(), cron: '0 3 * * *', at });
     expect(again.forecastsStored).toBe(0);
     const months = (await env.DB.prepare(CUSTOMER_SQL.storedForecasts).bind(T).all<{ month: string }>())
       .results;

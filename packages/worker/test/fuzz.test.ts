@@ -22,6 +22,7 @@ import {
 } from '@support-metrics/zendesk-app';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storePlugins } from '../src/index.js';
 import {
   BASE,
   hmacHex,
@@ -120,7 +121,7 @@ describe('fuzz: every field of every Jira body', () => {
   // The bridge's routes as the worker mounts them, without the hook that drains the outbox after an applied delivery
   // (runJiraJobs, to a Jira this test has no network for: its retries would slow every later request down).
   const app = new Hono<AppEnv>();
-  app.use('*', platform());
+  app.use('*', platform(storePlugins));
   app.route('/', jiraRoutes());
   app.onError(onError);
   app.notFound(notFound);

@@ -3,21 +3,25 @@ import { env, exports } from 'cloudflare:workers';
 /** The worker under test (its default export), as Cloudflare's `exports` gives it. */
 const worker = (exports as unknown as { default: Fetcher }).default;
 
-import { D1Store, sha256Hex } from '@support-metrics/platform';
+import { createStores, loadConfig, sha256Hex } from '@support-metrics/platform';
+import { storePlugins } from '../src/index.js';
+
+/** The worker's stores over the test's local D1, built as the worker builds them (with the plugins' parts). */
+export const testStores = () => createStores(env.DB, loadConfig(env), storePlugins);
 
 export const SECRET = 'test-webhook-secret';
 export const BASE = 'https://support-metrics.test';
 
 /** Creates a tenant with an API token (idempotent). */
 export async function seedTenant(id: string, token: string, settings: Record<string, unknown> = {}) {
-  const store = new D1Store(env.DB);
+  const stores = testStores();
   await env.DB.prepare(
     'INSERT INTO tenants (id, name, settings, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET settings = excluded.settings',
   )
     .bind(id, id, JSON.stringify(settings), '2026-11-01T00:00:00Z')
     .run();
-  await store.addTokenHash(id, await sha256Hex(token), 'test', '2026-11-01T00:00:00Z');
-  return store;
+  await stores.tenants.addTokenHash(id, await sha256Hex(token), 'test', '2026-11-01T00:00:00Z');
+  return stores.cases;
 }
 
 /** Text and bytes as the bytes a sender sends (text as UTF-8), one after the other. */

@@ -9,17 +9,16 @@ import { createJiraMock } from '@support-metrics/jira-bridge/mocks';
 import {
   type AppEnv,
   type Bindings,
-  D1Store,
   loadConfig,
   notFound,
   onError,
   platform,
 } from '@support-metrics/platform';
-import { SlackStore } from '@support-metrics/slack-bot';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { api, BASE, hmacHex, NOT_UTF8, seedTenant } from './helpers.js';
+import { storePlugins } from '../src/index.js';
+import { api, BASE, hmacHex, NOT_UTF8, seedTenant, testStores } from './helpers.js';
 import { mutated } from './mutate.js';
 
 const SECRET = 'test-jira-webhook-secret';
@@ -30,7 +29,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const sign = async (body: string | Uint8Array, secret = SECRET) => `sha256=${await hmacHex(secret, body)}`;
 
 const app = new Hono<AppEnv>();
-app.use('*', platform());
+app.use('*', platform(storePlugins));
 app.route('/api', jiraApiRoutes({ now: () => NOW }));
 app.route('/', jiraRoutes({ now: () => NOW }));
 app.onError(onError);
@@ -92,7 +91,7 @@ function issueEvent(
 }
 
 async function save(tenant: string, input: CaseInput) {
-  await new D1Store(env.DB).saveCase(
+  await testStores().cases.saveCase(
     tenant,
     CaseSchema.parse({ tenantId: tenant, helpdesk: 'zendesk', ...input }),
     {
@@ -110,7 +109,7 @@ const ticketNotes = () => ({
   },
 });
 const runJobs = (at = NOW) =>
-  runJiraJobs({ db: env.DB, config: loadConfig(env), at: new Date(at), notes: ticketNotes });
+  runJiraJobs({ stores: testStores(), config: loadConfig(env), at: new Date(at), notes: ticketNotes });
 
 beforeAll(async () => {
   await seedTenant('demo', 'jira-token', { jiraTicketField: 'customfield_10100', zendeskSubdomain: 'acme' });
@@ -264,7 +263,7 @@ describe('links and impact', () => {
         updated: '2026-11-21T00:00:00.000+0000',
       }),
     );
-    await new D1Store(env.DB).linkJira('demo', '3002', 'EXP-3', 'zendesk-agent:9001', iso(NOW));
+    await testStores().bugLinks.link('demo', '3002', 'EXP-3', 'zendesk-agent:9001', iso(NOW));
     const { results } = await env.DB.prepare(
       "SELECT case_id, issue_key, linked_by FROM jira_links WHERE tenant_id = 'demo' ORDER BY issue_key, case_id",
     ).all();
@@ -305,13 +304,13 @@ describe('links and impact', () => {
 
   it('shows the same impact in Slack and in the sidebar as /api/bugs (the unstored 3999 counted nowhere)', async () => {
     const expected = { cases: 6, openCases: 2, customers: 3 };
-    const slack = await new SlackStore(env.DB).bugImpact('demo', {
+    const slack = await testStores().bugLinks.rankedBugs('demo', {
       sort: 'cases',
       newSince: iso(NOW - 7 * DAY),
       newUntil: iso(NOW + DAY),
     });
     expect(slack.find((b) => b.issueKey === 'EXP-1')).toMatchObject({ ...expected, revenue: 150_000 });
-    const sidebar = await new D1Store(env.DB).jiraLinks('demo', '3000');
+    const sidebar = await testStores().bugLinks.linksOf('demo', '3000');
     expect(sidebar.find((l) => l.issueKey === 'EXP-1')?.impact).toEqual({ ...expected, revenue: 150_000 });
   });
 
@@ -340,9 +339,9 @@ describe('links and impact', () => {
 
   it('keeps the work through a 429 (whole tenant deferred), a 500 (retried with backoff) and drops a 404', async () => {
     vi.stubGlobal('fetch', jira.fetch);
-    const d1 = new D1Store(env.DB);
-    await d1.linkJira('demo', '3003', 'EXP-2', 'api', iso(NOW));
-    await d1.linkJira('demo', '3004', 'GONE-1', 'api', iso(NOW));
+    const d1 = testStores().bugLinks;
+    await d1.link('demo', '3003', 'EXP-2', 'api', iso(NOW));
+    await d1.link('demo', '3004', 'GONE-1', 'api', iso(NOW));
     jira.state.rateLimited = 1;
     expect(await runJobs()).toMatchObject({ impactWritten: 0, retried: 1 });
     // Deferred by Retry-After (30 s): nothing happens before, then both are written… except GONE-1, which Jira lacks.
@@ -355,17 +354,17 @@ describe('links and impact', () => {
     expect(written).toBe(1);
     expect(jira.state.properties.get('EXP-2')).toMatchObject({ cases: 1 });
     // A body that is not JSON (a proxy's error page) is retried too, and the write lands later.
-    await d1.linkJira('demo', '3005', 'EXP-2', 'api', iso(NOW));
+    await d1.link('demo', '3005', 'EXP-2', 'api', iso(NOW));
     jira.state.malformed = 1;
     expect(await runJobs(NOW + 20 * 60_000)).toMatchObject({ impactWritten: 0, retried: 1 });
     expect(await runJobs(NOW + 40 * 60_000)).toMatchObject({ impactWritten: 1 });
     expect(jira.state.properties.get('EXP-2')).toMatchObject({ cases: 2 });
     // A Jira that never answers: the call is given up after the timeout, that item retried later, the others written.
-    await d1.linkJira('demo', '3000', 'EXP-2', 'api', iso(NOW));
+    await d1.link('demo', '3000', 'EXP-2', 'api', iso(NOW));
     jira.state.hanging = 1;
     const impatient = (at: number) =>
       runJiraJobs({
-        db: env.DB,
+        stores: testStores(),
         config: loadConfig(env),
         at: new Date(at),
         notes: ticketNotes,
@@ -524,7 +523,7 @@ describe('fixes shipping', () => {
     const body = (await (await bugs()).json()) as { bugs: { issueKey: string }[] };
     expect(body.bugs.map((b) => b.issueKey)).not.toContain('EXP-3');
     // Slack's `/support-metrics bugs` ranks the same issues.
-    const slack = await new SlackStore(env.DB).bugImpact('demo', {
+    const slack = await testStores().bugLinks.rankedBugs('demo', {
       sort: 'cases',
       newSince: iso(NOW - 7 * DAY),
       newUntil: iso(NOW),

@@ -12,6 +12,7 @@ import {
 import { slackApiRoutes, slackRoutes } from '@support-metrics/slack-bot';
 import { createSlackMock } from '@support-metrics/slack-bot/mocks';
 import { Hono } from 'hono';
+import { storePlugins } from '../src/index.js';
 import { BASE, bytesOf, hmacHex } from './helpers.js';
 
 export const SLACK_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
@@ -55,7 +56,7 @@ export function slackHarness(users: { id: string; email: string; name: string; t
     },
   });
   const app = new Hono<AppEnv>();
-  app.use('*', platform());
+  app.use('*', platform(storePlugins));
   const opts = { fetch: slack.fetch, now: () => clock.now, ticketNotes };
   app.route('/api', slackApiRoutes(opts));
   app.route('/', slackRoutes(opts));

@@ -1,10 +1,9 @@
 import { env } from 'cloudflare:workers';
 import blockActions from '@shared-data/slack/block_actions_payload.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
-import { D1Store } from '@support-metrics/platform';
 import { blockProblems } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant } from './helpers.js';
+import { seedTenant, testStores } from './helpers.js';
 import { slackHarness } from './slack-helpers.js';
 
 // The App Home through signed requests: app_home_opened as Slack sends it (https://docs.slack.dev/reference/events/app_home_opened),
@@ -23,7 +22,7 @@ const h = slackHarness([
 h.clock.now = NOW;
 
 async function save(input: CaseInput) {
-  await new D1Store(env.DB).saveCase(
+  await testStores().cases.saveCase(
     'demo',
     CaseSchema.parse({ tenantId: 'demo', helpdesk: 'zendesk', ...input }),
     { source: 'test', at: iso(NOW) },
@@ -61,7 +60,7 @@ beforeAll(async () => {
     customFields: { product: 'Exporter' },
     tags: ['export'],
   });
-  await new D1Store(env.DB).linkJira('demo', '2001', 'EXP-9', 'test', iso(NOW - HOUR));
+  await testStores().bugLinks.link('demo', '2001', 'EXP-9', 'test', iso(NOW - HOUR));
 });
 
 /** An Events API delivery of app_home_opened, as Slack documents it (the view present once one was published). */

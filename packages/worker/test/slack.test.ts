@@ -4,10 +4,9 @@ import messageShortcut from '@shared-data/slack/message_shortcut_payload.json';
 import vectorBody from '@shared-data/slack/slash_command_body_signing_vector.txt?raw';
 import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
-import { D1Store } from '@support-metrics/platform';
 import { blockProblems, runSlackJobs } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NOT_UTF8, seedTenant } from './helpers.js';
+import { NOT_UTF8, seedTenant, testStores } from './helpers.js';
 import { commandBody, SLACK_SECRET, slackHarness, slackSignature } from './slack-helpers.js';
 
 const HOUR = 3_600_000;
@@ -31,7 +30,7 @@ const h = slackHarness(slackUsers);
 h.clock.now = NOW;
 
 async function save(tenant: string, input: CaseInput) {
-  const store = new D1Store(env.DB);
+  const store = testStores().cases;
   await store.saveCase(tenant, CaseSchema.parse({ tenantId: tenant, helpdesk: 'zendesk', ...input }), {
     source: 'test',
     at: iso(NOW),
@@ -94,8 +93,8 @@ async function seedCases(tenant: string) {
 beforeAll(async () => {
   await seedTenant('demo', 'demo-token');
   await seedCases('demo');
-  await new D1Store(env.DB).linkJira('demo', '1001', 'EXP-7', 'test', iso(NOW - HOUR));
-  await new D1Store(env.DB).linkJira('demo', 'demo-s1', 'EXP-7', 'test', iso(NOW - 2 * DAY));
+  await testStores().bugLinks.link('demo', '1001', 'EXP-7', 'test', iso(NOW - HOUR));
+  await testStores().bugLinks.link('demo', 'demo-s1', 'EXP-7', 'test', iso(NOW - 2 * DAY));
 });
 
 describe('request verification', () => {
@@ -401,7 +400,7 @@ describe('swarming', () => {
       body: expect.stringContaining('Fix: set it again'),
     });
     expect(h.notes[0]?.body).toMatch(/participants: .*Ana Alves/);
-    const stored = await new D1Store(env.DB).getCase('demo', '1001');
+    const stored = await testStores().cases.getCase('demo', '1001');
     expect(stored?.case.assignee?.id).toBe('d1');
     expect(stored?.case.collaborators?.sort()).toEqual(['a1', 'b1', 'slack:W111']);
     await submit('Cause: the upgrade reset the export path. Fix: set it again in Settings > Export.');
@@ -489,7 +488,7 @@ describe('daily post and aging alerts', () => {
 
     // 07:45 UTC = 08:45 in Berlin: not yet.
     const early = await runSlackJobs({
-      db: env.DB,
+      stores: testStores(),
       config: loadTestConfig(config),
       at: new Date('2026-11-23T07:45:00Z'),
       fetch,
@@ -498,7 +497,7 @@ describe('daily post and aging alerts', () => {
     // Slack fails the first time: the day is released and the next run posts.
     h.slack.state.failing.set('chat.postMessage', 3);
     const failed = await runSlackJobs({
-      db: env.DB,
+      stores: testStores(),
       config: loadTestConfig(config),
       at: new Date('2026-11-23T08:00:00Z'),
       fetch,
@@ -506,13 +505,13 @@ describe('daily post and aging alerts', () => {
     expect(failed.failed).toBeGreaterThanOrEqual(1);
     expect(posts()).toHaveLength(0);
     const first = await runSlackJobs({
-      db: env.DB,
+      stores: testStores(),
       config: loadTestConfig(config),
       at: new Date('2026-11-23T08:15:00Z'),
       fetch,
     });
     const second = await runSlackJobs({
-      db: env.DB,
+      stores: testStores(),
       config: loadTestConfig(config),
       at: new Date('2026-11-23T08:30:00Z'),
       fetch,
@@ -565,13 +564,13 @@ describe('daily post and aging alerts', () => {
       h.slack.state.messages.filter((m) => m.channel === 'C222' && /aging case/.test(m.text));
     const before = alerts().length;
     await runSlackJobs({
-      db: env.DB,
+      stores: testStores(),
       config: loadTestConfig({ ...env }),
       at: new Date('2026-11-23T09:00:00Z'),
       fetch: h.slack.fetch,
     });
     await runSlackJobs({
-      db: env.DB,
+      stores: testStores(),
       config: loadTestConfig({ ...env }),
       at: new Date('2026-11-23T09:15:00Z'),
       fetch: h.slack.fetch,

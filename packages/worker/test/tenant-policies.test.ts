@@ -1,8 +1,7 @@
-import { env } from 'cloudflare:workers';
 import { CaseSchema, DEFAULT_RUBRIC } from '@support-metrics/core';
-import { D1Store, sealSetting } from '@support-metrics/platform';
+import { sealSetting } from '@support-metrics/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, postWebhook, seedTenant, ticketCreated } from './helpers.js';
+import { api, postWebhook, seedTenant, testStores, ticketCreated } from './helpers.js';
 
 // A tenant's own rubric and closed-record policy (settings), used by every save and by the API.
 const strictRubric = structuredClone(DEFAULT_RUBRIC);
@@ -57,7 +56,7 @@ describe('per-tenant rubric and closed-record policy', () => {
       status: 'solved',
       closure: { solution: 'Reset the export path.' },
     });
-    const store = new D1Store(env.DB);
+    const store = testStores().cases;
     for (const t of ['demo', 'strict'])
       await store.saveCase(t, { ...solved, tenantId: t }, { source: 'test', at: '2026-11-20T12:00:00Z' });
     const d = (await (await api('/api/cases/7002', 'policy-demo-token')).json()) as {
@@ -85,7 +84,7 @@ describe('per-tenant rubric and closed-record policy', () => {
     expect(broken.problems.join('\n')).toMatch(/closurePolicy: required\.0/);
     // Secrets among the settings never come out.
     expect(JSON.stringify(strict)).not.toContain('test-webhook-secret');
-    await new D1Store(env.DB).saveCase(
+    await testStores().cases.saveCase(
       'broken',
       CaseSchema.parse({ id: '1', createdAt: '2026-11-20T10:00:00Z', subject: 'x' }),
       {

@@ -14,6 +14,7 @@ import {
 import { createZendeskApi, type ZendeskCredentials, zendeskRoutes } from '@support-metrics/zendesk-app';
 import { Hono } from 'hono';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { storePlugins } from '../src/index.js';
 import {
   api,
   BASE,
@@ -115,7 +116,7 @@ describe('tenant credentials stored sealed', () => {
   ): Promise<{ res: Response; seen: ZendeskCredentials[] }> {
     const seen: ZendeskCredentials[] = [];
     const app = new Hono<AppEnv>();
-    app.use('*', platform());
+    app.use('*', platform(storePlugins));
     app.route(
       '/',
       zendeskRoutes({

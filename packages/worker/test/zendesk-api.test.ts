@@ -6,7 +6,6 @@ import {
   type AppEnv,
   type Bindings,
   CustomerStore,
-  D1Store,
   loadConfig,
   notFound,
   onError,
@@ -23,10 +22,12 @@ import { backfill, workerSink } from '@support-metrics/zendesk-app/backfill';
 import { Hono } from 'hono';
 import { getResponse, HttpResponse, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { storePlugins } from '../src/index.js';
 import {
   BASE,
   organizationEvent,
   seedTenant,
+  testStores,
   ticketCreated,
   ticketEvent,
   zendeskSignature,
@@ -124,7 +125,7 @@ const mockedFetch = async (url: string, init?: RequestInit) => {
 
 function app() {
   const a = new Hono<AppEnv>();
-  a.use('*', platform());
+  a.use('*', platform(storePlugins));
   a.route(
     '/',
     zendeskRoutes({
@@ -268,7 +269,7 @@ describe('internal notes (swarm summaries, Jira fix notes)', () => {
       createZendeskApi({ ...credentials, fetch: mockedFetch, sleep: async () => {} }),
     );
     const config = loadConfig({ ...env, ...ZENDESK_SECRETS });
-    const settingsOf = async (tenant: string) => (await new D1Store(env.DB).tenantSettings(tenant)) ?? {};
+    const settingsOf = async (tenant: string) => (await testStores().tenants.tenantSettings(tenant)) ?? {};
     await notesFor(config, 'own', await settingsOf('own'))?.addInternalNote('6466', 'Fixed in 4.3');
     await notesFor(config, 'demo', await settingsOf('demo'))?.addInternalNote('6467', 'Fixed in 4.3');
     expect(notesFor(config, 'writer', await settingsOf('writer'))).toBeNull();
@@ -345,7 +346,7 @@ describe('backfill of organisations through the sync API', () => {
   const TENANT = 'sync-orgs';
   const customers = new CustomerStore(env.DB);
   const syncApp = new Hono<AppEnv>();
-  syncApp.use('*', platform());
+  syncApp.use('*', platform(storePlugins));
   syncApp.route('/api/sync/zendesk', zendeskSyncRoutes());
   syncApp.onError(onError);
   syncApp.notFound(notFound);

@@ -1,23 +1,17 @@
 import { env } from 'cloudflare:workers';
 import membershipRaw from '@shared-data/zendesk_webhooks/zendeskgo_group_membership_created.json?raw';
 import triggerRaw from '@shared-data/zendesk_webhooks/zendeskgo_trigger_ticket_update.json?raw';
+import { type Case, COUNTER_NAMES, emptyCounters, importZendeskExport } from '@support-metrics/core';
 import {
   additiveKeyLength,
-  type Case,
-  COUNTER_NAMES,
-  emptyCounters,
-  importZendeskExport,
-  manyRowsSql,
-  rollupParams,
-  SQL,
-} from '@support-metrics/core';
-import {
   type BoundStatement,
   CustomerStore,
   coalescerOf,
-  D1Store,
   MAX_GROUP,
+  manyRowsSql,
   mergeStatements,
+  rollupParams,
+  SQL,
   WriteCoalescer,
 } from '@support-metrics/platform';
 import { verifyZendeskSignature } from '@support-metrics/zendesk-app';
@@ -29,6 +23,7 @@ import {
   organizationEvent,
   postWebhook,
   seedTenant,
+  testStores,
   ticketCreated,
   ticketEvent,
 } from './helpers.js';
@@ -523,7 +518,7 @@ describe('group commit: concurrent writes share D1 batches', () => {
   });
 
   it('writes exactly what the same writes one after another write: new cases, then updates', async () => {
-    const store = new D1Store(env.DB);
+    const store = testStores().cases;
     const [one, all] = ['merge-one', 'merge-all'];
     for (const t of [one, all]) await seedTenant(t, `${t}-token`);
     // Real tickets (many share a day and channel, so a merged rollup statement adds to one row more than once);

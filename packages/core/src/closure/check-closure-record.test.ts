@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseSchema } from '../case/case-schema.js';
 import { caseIssueType } from '../metrics/counters.js';
-import { caseRollup } from '../store/rollup.js';
+import { caseRollup } from '../metrics/rollup.js';
 import { checkClosureRecord, recordedIssueType, withRecordedIssueType } from './check-closure-record.js';
 import { ClosurePolicySchema } from './closure-policy-schema.js';
 

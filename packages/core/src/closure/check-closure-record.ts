@@ -49,7 +49,7 @@ function fromFields(c: Pick<Case, 'customFields'>, wanted: Set<string> | undefin
   return null;
 }
 
-function fromTags(c: Pick<Case, 'tags'>, map: Record<string, string> | undefined): string | null {
+function fromTags(c: { tags: readonly string[] }, map: Record<string, string> | undefined): string | null {
   if (!map) return null;
   for (const tag of c.tags) {
     const value = map[tag];
@@ -116,7 +116,7 @@ export function checkClosureRecord(
  * it ("Issue type", "Case type", …), when it names one of the study's types; null when none does.
  */
 export function recordedIssueType(
-  c: Pick<Case, 'closure' | 'customFields' | 'tags'>,
+  c: Pick<Case, 'closure' | 'customFields'> & { tags: readonly string[] },
   policy: ClosurePolicy = DEFAULT_CLOSURE_POLICY,
 ): IssueType | null {
   if (c.closure?.issueType) return c.closure.issueType;

@@ -9,5 +9,6 @@ export * from './request-draft.js';
 export * from './rubric-schema.js';
 export * from './rubric-suggestions.js';
 export * from './score.js';
+export * from './score-case.js';
 export * from './text-features.js';
 export * from './vocabulary.js';

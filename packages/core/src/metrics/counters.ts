@@ -1,13 +1,9 @@
 import type { Case } from '../case/case-schema.js';
-import {
-  checkClosureRecord,
-  recordedIssueType,
-  withRecordedIssueType,
-} from '../closure/check-closure-record.js';
+import { checkClosureRecord, recordedIssueType } from '../closure/check-closure-record.js';
 import type { ClosurePolicy } from '../closure/closure-policy-schema.js';
 import { inferIssueType } from '../completeness/issue-type.js';
 import type { Rubric } from '../completeness/rubric-schema.js';
-import { scoreCompleteness } from '../completeness/score.js';
+import { scoreCase } from '../completeness/score-case.js';
 
 /**
  * Upper bounds (hours) of the resolution-time histogram buckets; the last bucket is open-ended.
@@ -148,7 +144,7 @@ export function addCreatedCounters(t: Counters, c: Case, opts: CounterOptions = 
   const complete = c.completeness
     ? c.completeness.complete
     : c.subject || c.description
-      ? scoreCompleteness(withRecordedIssueType(c, opts.closurePolicy), opts.rubric).complete
+      ? scoreCase(c, opts).complete
       : null;
   if (complete !== null) {
     t.completeness_den += 1;

@@ -7,8 +7,8 @@ import {
   rankBugs,
   totalDeflection,
 } from '@support-metrics/core';
-import { linkedCasesByIssue } from '@support-metrics/platform';
 import type { AdfDoc } from '../jira-api/jira-api.js';
+import { linkedCasesByIssue } from '../store/bug-links.js';
 import type { JiraStore } from './jira-store.js';
 
 export interface BugView {

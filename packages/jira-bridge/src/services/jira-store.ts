@@ -1,4 +1,14 @@
-import { JIRA_SQL, SQL } from '@support-metrics/core';
+import { bugImpact, rankBugs } from '@support-metrics/core';
+import {
+  type BugLinks,
+  type CaseBugLink,
+  processedMark,
+  type RankedBug,
+  type RankedBugsQuery,
+  type Stores,
+} from '@support-metrics/platform';
+import { impactOfIssues, linkedCasesByIssue } from '../store/bug-links.js';
+import { JIRA_SQL } from '../store/jira-sql.js';
 
 export interface StoredIssue {
   issueKey: string;
@@ -36,8 +46,12 @@ const issueFromRow = (r: Record<string, unknown>): StoredIssue => ({
   deletedAt: (r.deleted_at as string | null) ?? null,
 });
 
-/** The D1 adapter of the Jira bridge (SQL in core: JIRA_SQL). Statements are returned for one batch where it matters. */
-export class JiraStore {
+/**
+ * The D1 adapter of the Jira bridge (its SQL: store/jira-sql.ts): issues, versions, issue links, case links and the
+ * outbox. Statements are returned for one batch where it matters. It is also the platform's BugLinks port: the case
+ * view, the sidebar and Slack read and change a case's links through it.
+ */
+export class JiraStore implements BugLinks {
   constructor(readonly db: D1Database) {}
 
   async issue(tenantId: string, key: string): Promise<StoredIssue | null> {
@@ -128,7 +142,7 @@ export class JiraStore {
 
   /** The processed-event mark (first in a batch: a duplicate delivery aborts the whole batch). */
   processed(tenantId: string, eventId: string, at: string): D1PreparedStatement {
-    return this.db.prepare(SQL.insertProcessed).bind(tenantId, 'jira-webhook', eventId, at);
+    return processedMark(this.db, tenantId, 'jira-webhook', eventId, at);
   }
 
   stmt(sql: string, ...params: unknown[]): D1PreparedStatement {
@@ -177,4 +191,118 @@ export class JiraStore {
     const { results } = await this.db.prepare(JIRA_SQL.outboxOf).bind(tenantId).all();
     return results;
   }
+
+  /** A case's Jira links: who linked them and when, the issue as far as known, and its support impact so far. */
+  async linksOf(tenantId: string, caseId: string, now = new Date()): Promise<CaseBugLink[]> {
+    const { results } = await this.db.prepare(JIRA_SQL.linksOfCase).bind(tenantId, caseId).all<{
+      id: number;
+      issue_key: string;
+      linked_by: string;
+      linked_at: string;
+      summary: string | null;
+      status: string | null;
+      fix_versions: string | null;
+    }>();
+    const impact = results.length
+      ? await impactOfIssues(
+          this.db,
+          tenantId,
+          results.map((r) => r.issue_key),
+          now,
+        )
+      : new Map();
+    return results.map((r) => ({
+      id: r.id,
+      issueKey: r.issue_key,
+      linkedBy: r.linked_by,
+      linkedAt: r.linked_at,
+      summary: r.summary,
+      status: r.status,
+      // The Jira bridge keeps fix versions as { id, name, released, releaseDate }; plain names are read too.
+      fixVersions: r.fix_versions
+        ? (JSON.parse(r.fix_versions) as (string | { name: string })[]).map((v) =>
+            typeof v === 'string' ? v : v.name,
+          )
+        : [],
+      // Revenue at risk: null (not measured) until organisations carry their recurring revenue.
+      impact: impact.get(r.issue_key) ?? { cases: 0, openCases: 0, customers: 0, revenue: null },
+    }));
+  }
+
+  /** Links a case to a Jira issue (idempotent); false when the link existed. */
+  async link(
+    tenantId: string,
+    caseId: string,
+    issueKey: string,
+    linkedBy: string,
+    at: string,
+  ): Promise<boolean> {
+    const [r] = await this.db.batch([
+      this.db.prepare(JIRA_SQL.insertLink).bind(tenantId, caseId, issueKey, linkedBy, at),
+      this.db.prepare(JIRA_SQL.enqueue).bind(tenantId, 'jira-impact', issueKey, '{}', at, at),
+    ]);
+    return (r?.meta.changes ?? 0) > 0;
+  }
+
+  /** Removes a link by its id; false when the tenant has no such link. */
+  async unlink(tenantId: string, linkId: number, at = new Date().toISOString()): Promise<boolean> {
+    const link = await this.db
+      .prepare(JIRA_SQL.linkById)
+      .bind(tenantId, linkId)
+      .first<{ issue_key: string }>();
+    if (!link) return false;
+    const [r] = await this.db.batch([
+      this.db.prepare(JIRA_SQL.deleteLink).bind(tenantId, linkId),
+      this.db.prepare(JIRA_SQL.enqueue).bind(tenantId, 'jira-impact', link.issue_key, '{}', at, at),
+    ]);
+    return (r?.meta.changes ?? 0) > 0;
+  }
+
+  /**
+   * Jira issues by support impact; `newSince`/`newUntil` bound the links counted as new. The impact is core's
+   * bugImpact over the stored linked cases (store/bug-links.ts), the same numbers as `/api/bugs` and the sidebar.
+   */
+  async rankedBugs(tenantId: string, q: RankedBugsQuery): Promise<RankedBug[]> {
+    const [issues, byIssue] = await Promise.all([
+      this.db.prepare(JIRA_SQL.linkedIssues).bind(tenantId).all<Record<string, unknown>>(),
+      linkedCasesByIssue(this.db, tenantId),
+    ]);
+    const now = new Date(q.newUntil);
+    const bugs = issues.results
+      .filter((r) => r.deleted_at === null || r.deleted_at === undefined)
+      .map((r) => {
+        const issueKey = String(r.issue_key);
+        const cases = byIssue.get(issueKey) ?? [];
+        return {
+          issueKey,
+          summary: (r.summary as string | null) ?? null,
+          status: (r.status as string | null) ?? null,
+          impact: bugImpact(cases, { now }),
+          newCases: cases.filter((c) => c.linkedAt >= q.newSince && c.linkedAt < q.newUntil).length,
+        };
+      });
+    const ranked =
+      q.sort === 'new'
+        ? [...bugs].sort(
+            (a, b) =>
+              b.newCases - a.newCases ||
+              b.impact.cases - a.impact.cases ||
+              a.issueKey.localeCompare(b.issueKey),
+          )
+        : rankBugs(bugs, q.sort);
+    return ranked.slice(0, q.limit ?? 10).map(({ impact, ...b }) => ({
+      ...b,
+      cases: impact.cases,
+      openCases: impact.openCases,
+      customers: impact.customers,
+      revenue: impact.revenueAtRisk,
+    }));
+  }
 }
+
+/**
+ * The Jira store of a request or a run: the platform's bug links when the worker wired this store as them (one object
+ * per request), else one over the same database.
+ */
+export const jiraStoreOf = (stores: Pick<Stores, 'bugLinks' | 'db'>): JiraStore =>
+  stores.bugLinks instanceof JiraStore ? stores.bugLinks : new JiraStore(stores.db);

@@ -1,5 +1,5 @@
-import { JIRA_SQL } from '@support-metrics/core';
 import type { JiraStore, StoredIssue } from '../services/jira-store.js';
+import { JIRA_SQL } from '../store/jira-sql.js';
 import { type FixVersion, type JiraIssue, type JiraWebhook, jiraTimeMs } from './jira-payload-schema.js';
 
 export type JiraEventOutcome =

@@ -3,11 +3,9 @@ import {
   DEFAULT_CLOSURE_POLICY,
   DEFAULT_RUBRIC,
   isSolved,
-  JiraKeySchema,
   RubricSchema,
 } from '@support-metrics/core';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../http/app-env.js';
 import { bearerAuth } from '../http/bearer-auth.js';
 import { apiError, invalidInput } from '../http/errors.js';
@@ -17,7 +15,8 @@ const DIMENSION = { channel: 'channel', group: 'grp', brand: 'brand' } as const;
 
 /**
  * The tenant's API (`/api/*`, bearer token): metrics from the store, and a case with its completeness,
- * closure check and linked Jira bugs (what the Zendesk sidebar shows).
+ * closure check and linked bugs (what the Zendesk sidebar shows; the links are the bug tracker plugin's, through
+ * `c.var.stores.bugLinks`).
  *
  * @example app.route('/api', apiRoutes())
  */
@@ -36,12 +35,12 @@ export function apiRoutes() {
       ...(q.brand ? { brand: q.brand } : {}),
     };
     const [result, outcomes] = await Promise.all([
-      c.var.store.metrics(c.var.tenantId, {
+      c.var.stores.cases.metrics(c.var.tenantId, {
         ...window,
         filters,
         groupBy: q.groupBy ? DIMENSION[q.groupBy] : undefined,
       }),
-      c.var.store.completenessOutcomes(c.var.tenantId, { ...window, filters }),
+      c.var.stores.cases.completenessOutcomes(c.var.tenantId, { ...window, filters }),
     ]);
     return c.json({ window, ...result, completeness_outcomes: outcomes });
   });
@@ -50,8 +49,8 @@ export function apiRoutes() {
   // applying one (validated; the rubric is versioned in the store, and nothing changes until it is applied).
   api.get('/rubric', async (c) => {
     const [{ rubric }, versions] = await Promise.all([
-      c.var.store.tenantPolicies(c.var.tenantId),
-      c.var.store.rubricVersions(c.var.tenantId),
+      c.var.stores.tenants.tenantPolicies(c.var.tenantId),
+      c.var.stores.tenants.rubricVersions(c.var.tenantId),
     ]);
     return c.json({ rubric: rubric ?? DEFAULT_RUBRIC, isDefault: !rubric, versions });
   });
@@ -61,7 +60,7 @@ export function apiRoutes() {
     if (!parsed.success) throw invalidInput(parsed.error, 'query');
     // Calibration wants more cases than a month: the last 180 days unless the query names a window.
     const window = resolveWindow(parsed.data, new Date().toISOString().slice(0, 10), 180);
-    const suggestions = await c.var.store.rubricSuggestions(c.var.tenantId, window);
+    const suggestions = await c.var.stores.cases.rubricSuggestions(c.var.tenantId, window);
     return c.json({
       window,
       ...suggestions,
@@ -76,7 +75,7 @@ export function apiRoutes() {
     });
     const parsed = RubricSchema.safeParse(body);
     if (!parsed.success) throw invalidInput(parsed.error, 'rubric');
-    const version = await c.var.store.applyRubric(
+    const version = await c.var.stores.tenants.applyRubric(
       c.var.tenantId,
       parsed.data,
       'api',
@@ -87,25 +86,25 @@ export function apiRoutes() {
 
   api.get('/cases/:id', async (c) => {
     const id = c.req.param('id');
-    const stored = await c.var.store.getCase(c.var.tenantId, id);
+    const stored = await c.var.stores.cases.getCase(c.var.tenantId, id);
     // Another tenant's case is not found either: nothing tells it exists.
     if (!stored) throw apiError(404, 'not_found', `no case ${id}`);
-    const { closurePolicy } = await c.var.store.tenantPolicies(c.var.tenantId);
+    const { closurePolicy } = await c.var.stores.tenants.tenantPolicies(c.var.tenantId);
     return c.json({
       case: stored.case,
       completeness: {
         atCreation: stored.completenessAtCreation,
-        latest: await c.var.store.completenessOf(c.var.tenantId, stored),
+        latest: await c.var.stores.cases.completenessOf(c.var.tenantId, stored),
       },
       closure: isSolved(stored.case) ? checkClosureRecord(stored.case, closurePolicy) : null,
-      jiraLinks: await c.var.store.jiraLinks(c.var.tenantId, id),
+      jiraLinks: await c.var.stores.bugLinks.linksOf(c.var.tenantId, id),
     });
   });
 
   // The rubric and closed-record policy in force for the tenant (its own settings, else the defaults), and why a
   // setting is not used. Only these: the tenant's other settings hold secrets.
   api.get('/policies', async (c) => {
-    const { rubric, closurePolicy, customerMapping, problems } = await c.var.store.tenantPolicies(
+    const { rubric, closurePolicy, customerMapping, problems } = await c.var.stores.tenants.tenantPolicies(
       c.var.tenantId,
     );
     return c.json({
@@ -118,38 +117,5 @@ export function apiRoutes() {
     });
   });
 
-  // Links between cases and Jira issues (the Zendesk sidebar's "link a bug"); who linked comes from the caller.
-  api.post('/links', async (c) => {
-    const parsed = JiraLinkSchema.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) throw invalidInput(parsed.error, 'link');
-    const { caseId, issueKey, linkedBy } = parsed.data;
-    if (!(await c.var.store.getCase(c.var.tenantId, caseId)))
-      throw apiError(404, 'not_found', `no case ${caseId}`);
-    const created = await c.var.store.linkJira(
-      c.var.tenantId,
-      caseId,
-      issueKey,
-      linkedBy,
-      new Date().toISOString(),
-    );
-    return c.json(
-      { created, links: await c.var.store.jiraLinks(c.var.tenantId, caseId) },
-      created ? 201 : 200,
-    );
-  });
-  api.delete('/links/:id', async (c) => {
-    const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id) || !(await c.var.store.unlinkJira(c.var.tenantId, id)))
-      throw apiError(404, 'not_found', `no link ${c.req.param('id')}`);
-    return c.body(null, 204);
-  });
-
   return api;
 }
-
-/** Body of `POST /api/links`. Jira keys are PROJECT-123. */
-export const JiraLinkSchema = z.object({
-  caseId: z.string().min(1),
-  issueKey: z.string().trim().toUpperCase().pipe(JiraKeySchema),
-  linkedBy: z.string().min(1).max(200).default('api'),
-});

@@ -13,7 +13,6 @@ import {
   last90Days,
   maturityEvidenceOf,
 } from '../customers/customer-service.js';
-import { CustomerStore } from '../customers/customer-store.js';
 import type { AppEnv } from '../http/app-env.js';
 import { bearerAuth } from '../http/bearer-auth.js';
 import { apiError, invalidInput } from '../http/errors.js';
@@ -49,8 +48,7 @@ export function customerApiRoutes(opts: { now?: () => number } = {}) {
   api.use('/forecast', bearerAuth());
   api.use('/maturity', bearerAuth());
   const ctx = (c: { var: AppEnv['Variables']; env: AppEnv['Bindings'] }) => ({
-    store: c.var.store,
-    db: c.env.DB,
+    stores: c.var.stores,
     tenantId: c.var.tenantId,
     now: new Date(clock()),
   });
@@ -76,13 +74,14 @@ export function customerApiRoutes(opts: { now?: () => number } = {}) {
   api.get('/customers/:id', async (c) => {
     const id = c.req.param('id');
     const base = ctx(c);
-    const customer = await new CustomerStore(base.db).customer(base.tenantId, id);
+    const customer = await base.stores.customers.customer(base.tenantId, id);
     // Another tenant's customer is not found either.
     if (!customer) throw apiError(404, 'not_found', `no customer ${id}`);
     return c.json({
       customer: { id: customer.id, name: customer.name, tags: customer.tags },
       health: await customerHealthOf(base, id),
-      atRiskBelow: (await base.store.tenantPolicies(base.tenantId)).customerMapping.health.atRiskBelow,
+      atRiskBelow: (await base.stores.tenants.tenantPolicies(base.tenantId)).customerMapping.health
+        .atRiskBelow,
     });
   });
 
@@ -93,7 +92,7 @@ export function customerApiRoutes(opts: { now?: () => number } = {}) {
 
   api.get('/maturity', async (c) => {
     const base = ctx(c);
-    const latest = await new CustomerStore(base.db).latestMaturity(base.tenantId);
+    const latest = await base.stores.customers.latestMaturity(base.tenantId);
     const evidence = await maturityEvidenceOf(base, {
       slackConnected: c.var.config.SLACK_SIGNING_SECRET !== undefined,
     });
@@ -109,7 +108,7 @@ export function customerApiRoutes(opts: { now?: () => number } = {}) {
     if (!parsed.success) throw invalidInput(parsed.error, 'maturity');
     const base = ctx(c);
     const assessment = assessMaturity(parsed.data.answers);
-    await new CustomerStore(base.db).saveMaturity(
+    await base.stores.customers.saveMaturity(
       base.tenantId,
       parsed.data.answers,
       assessment.stage.stage,

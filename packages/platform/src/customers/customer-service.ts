@@ -22,13 +22,11 @@ import {
   preventionPerMonth,
   signalInUse,
 } from '@support-metrics/core';
-import type { D1Store } from '../store/d1-store.js';
-import { CustomerStore } from './customer-store.js';
+import type { Stores } from '../store/stores.js';
 
 /** What every customer read needs: the stores, the tenant and the caller's clock. */
 export interface CustomerContext {
-  store: D1Store;
-  db: D1Database;
+  stores: Pick<Stores, 'tenants' | 'cases' | 'customers'>;
   tenantId: string;
   now: Date;
 }
@@ -41,14 +39,14 @@ export function last90Days(now: Date): ActivityWindow {
 /**
  * The success, health and NextGen metrics of a tenant's customers over a window, with each customer's health.
  *
- * @example const report = await customerReportOf({ store, db, tenantId: 'demo', now: new Date() });
+ * @example const report = await customerReportOf({ stores: c.var.stores, tenantId: 'demo', now: new Date() });
  */
 export async function customerReportOf(
   ctx: CustomerContext,
   window: ActivityWindow = last90Days(ctx.now),
 ): Promise<CustomerReport & { mappingProblems: string[] }> {
-  const customers = new CustomerStore(ctx.db);
-  const { customerMapping: mapping, problems } = await ctx.store.tenantPolicies(ctx.tenantId);
+  const customers = ctx.stores.customers;
+  const { customerMapping: mapping, problems } = await ctx.stores.tenants.tenantPolicies(ctx.tenantId);
   const [list, activity, jira] = await Promise.all([
     customers.customers(ctx.tenantId),
     customers.activity(ctx.tenantId, window, mapping.outageTags),
@@ -85,8 +83,8 @@ export interface DemandReport {
  * @example const { forecast, track } = await demandOf(ctx);
  */
 export async function demandOf(ctx: CustomerContext): Promise<DemandReport> {
-  const customers = new CustomerStore(ctx.db);
-  const { customerMapping: mapping } = await ctx.store.tenantPolicies(ctx.tenantId);
+  const customers = ctx.stores.customers;
+  const { customerMapping: mapping } = await ctx.stores.tenants.tenantPolicies(ctx.tenantId);
   const current = ctx.now.toISOString().slice(0, 7);
   const lastFull = addMonths(current, -1);
   const [list, months, stored, fixes] = await Promise.all([
@@ -153,11 +151,11 @@ export async function maturityEvidenceOf(
   ctx: CustomerContext,
   connected: { slackConnected: boolean },
 ): Promise<MaturityEvidence> {
-  const customers = new CustomerStore(ctx.db);
+  const customers = ctx.stores.customers;
   const window = last90Days(ctx.now);
   const [e, metrics, report] = await Promise.all([
     customers.evidence(ctx.tenantId, `${window.from}T00:00:00Z`),
-    ctx.store.metrics(ctx.tenantId, window),
+    ctx.stores.cases.metrics(ctx.tenantId, window),
     customerReportOf(ctx, window),
   ]);
   const value = (id: string) => metrics.metrics[id]?.value ?? null;

@@ -2,16 +2,16 @@ import {
   type ActivityWindow,
   addDays,
   addMonths,
-  CUSTOMER_SQL,
   type Customer,
   type CustomerActivity,
   CustomerSchema,
   emptyActivity,
   type MaturityAnswers,
   type MonthlyDemand,
-  SQL,
 } from '@support-metrics/core';
-import { isUniqueViolation } from '../store/d1-store.js';
+import { isUniqueViolation } from '../store/case-store.js';
+import { SQL } from '../store/sql.js';
+import { CUSTOMER_SQL } from './customer-sql.js';
 
 interface OrganizationRow {
   id: string;

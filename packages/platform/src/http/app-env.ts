@@ -1,5 +1,5 @@
 import type { WorkerConfig } from '../config/env-schema.js';
-import type { D1Store } from '../store/d1-store.js';
+import type { Stores } from '../store/stores.js';
 
 /** Bindings of the worker (wrangler.jsonc and secrets). */
 export interface Bindings {
@@ -24,9 +24,15 @@ export interface Bindings {
 /** Per-request values set by the platform middleware. */
 export interface Variables {
   config: WorkerConfig;
-  store: D1Store;
+  /** The stores, built once per request (createStores). */
+  stores: Stores;
   /** The tenant the request acts for (from its token, or its route). */
   tenantId: string;
+  /**
+   * The Zendesk agent of a signed sidebar request (the verified claims of its JWT: zendesk-app's sidebarAuth); unset
+   * for API-token requests. What the worker records as who did it, instead of what a body says.
+   */
+  agent?: { id: string; email: string | null; name: string | null; role: string | null };
 }
 
 /** The hono Env every plugin's routes are typed with. */

@@ -8,7 +8,7 @@ import { apiError, NotConfiguredError } from './errors.js';
  * size) before anything reads it further. Signatures are computed over exactly these bytes (signedBytes); the text is
  * read from them only after the signature holds (webhookText).
  */
-export async function readWebhookBody(c: Context<AppEnv>): Promise<Uint8Array> {
+export async function readWebhookBody<E extends AppEnv>(c: Context<E>): Promise<Uint8Array> {
   const max = c.var.config.MAX_BODY_BYTES;
   if (Number(c.req.header('content-length') ?? 0) > max)
     throw apiError(413, 'payload_too_large', `body over ${max} bytes`);
@@ -113,12 +113,12 @@ export function tenantAccount<T>(
  * and the raw body within its size limit (readWebhookBody) — before any parsing. An unknown tenant answers exactly as a
  * known one without a secret (503 not_configured): the route tells no one which tenants exist.
  */
-export async function tenantWebhook(
-  c: Context<AppEnv>,
+export async function tenantWebhook<E extends AppEnv>(
+  c: Context<E>,
   tenantId: string,
   names: { setting: string; global: keyof WorkerConfig },
 ): Promise<{ settings: Record<string, unknown>; secret: string; rawBody: Uint8Array }> {
-  const settings = (await c.var.store.tenantSettings(tenantId)) ?? {};
+  const settings = (await c.var.stores.tenants.tenantSettings(tenantId)) ?? {};
   const secret = webhookSecret(c.var.config, tenantId, settings, names);
   return { settings, secret, rawBody: await readWebhookBody(c) };
 }

@@ -1,10 +1,8 @@
-import type { WorkerConfig } from '../config/env-schema.js';
 import { demandOf } from '../customers/customer-service.js';
-import { storeFor } from '../store/d1-store.js';
+import type { Stores } from '../store/stores.js';
 
 export interface ScheduledContext {
-  db: D1Database;
-  config: WorkerConfig;
+  stores: Stores;
   cron: string;
   at: Date;
 }
@@ -20,16 +18,9 @@ export async function runScheduledJobs(
   ctx: ScheduledContext,
 ): Promise<{ prunedEvents: number; forecastsStored: number }> {
   const cutoff = new Date(ctx.at.getTime() - PROCESSED_EVENT_RETENTION_DAYS * 86_400_000).toISOString();
-  const result = await ctx.db
-    .prepare('DELETE FROM processed_events WHERE processed_at < ?')
-    .bind(cutoff)
-    .run();
-  const store = storeFor(ctx.db, ctx.config);
-  const { results: tenants } = await ctx.db
-    .prepare('SELECT id FROM tenants ORDER BY id')
-    .all<{ id: string }>();
+  const prunedEvents = await ctx.stores.cases.pruneProcessed(cutoff);
   let forecastsStored = 0;
-  for (const { id } of tenants)
-    if ((await demandOf({ store, db: ctx.db, tenantId: id, now: ctx.at })).storedNow) forecastsStored++;
-  return { prunedEvents: result.meta.changes ?? 0, forecastsStored };
+  for (const id of await ctx.stores.tenants.tenantIds())
+    if ((await demandOf({ stores: ctx.stores, tenantId: id, now: ctx.at })).storedNow) forecastsStored++;
+  return { prunedEvents, forecastsStored };
 }

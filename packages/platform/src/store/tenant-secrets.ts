@@ -12,6 +12,8 @@ export const SECRET_SETTINGS = [
   'zendeskWebhookSecret',
   // The Zendesk app's install creates two webhooks, each with its own signing secret: this is the trigger's.
   'zendeskTriggerWebhookSecret',
+  // The key Zendesk signs the sidebar's requests with (the installation's signing_key): the worker verifies with it.
+  'zendeskAppKey',
   'jiraWebhookSecret',
 ] as const;
 

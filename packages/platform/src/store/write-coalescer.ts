@@ -1,4 +1,4 @@
-import { additiveKeyLength, manyRowsSql } from '@support-metrics/core';
+import { additiveKeyLength, manyRowsSql } from './many-rows.js';
 
 /**
  * Group commit for independent case writes. While one D1 batch is on its way, the writes that arrive meanwhile wait
@@ -18,7 +18,7 @@ import { additiveKeyLength, manyRowsSql } from '@support-metrics/core';
  * committed, the store's keys (processed events, case ids, case versions) let only one of the two apply.
  *
  * A group's statements are sent merged: the same statement of every member becomes one statement for all their
- * rows (core's manyRowsSql), taken in an order that keeps each member's own order. So a group of 64 new tickets is
+ * rows (many-rows.ts), taken in an order that keeps each member's own order. So a group of 64 new tickets is
  * five statements, not 64 times five (seven when solved and naming Jira issues); each statement costs local D1
  * (miniflare) a fixed amount besides its bytes.
  * Merging assumes what the group commit already does: the members are independent (different events and cases).

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { BugImpactRow } from '../services/slack-store.js';
+import type { RankedBug as BugImpactRow } from '@support-metrics/platform';
 import { formatValue } from './format.js';
 import type { Message } from './metrics-blocks.js';
 import { context, escapeMrkdwn, header, section, truncate } from './mrkdwn.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type CompletenessOutcomes, getMetricDefinition, type MetricResult } from '@support-metrics/core';
-import type { BugImpactRow } from '../services/slack-store.js';
+import type { RankedBug as BugImpactRow } from '@support-metrics/platform';
 import { bugLine } from './bugs-blocks.js';
 import { outcomeLine } from './completeness-blocks.js';
 import { benchmarkText, formatValue, sparkline, statusIcon } from './format.js';

@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { DEFAULT_RUBRIC, getMetricDefinition, type MetricResult } from '@support-metrics/core';
+import type { RankedBug as BugImpactRow } from '@support-metrics/platform';
 import type { DayWindow } from '../commands/parse-command.js';
 import type { UserSwarm } from '../services/home-store.js';
-import type { BugImpactRow, Subscription } from '../services/slack-store.js';
+import type { Subscription } from '../services/slack-store.js';
 import { bugLine } from './bugs-blocks.js';
 import { benchmarkText, changeText, formatValue, sparkline, statusIcon } from './format.js';
 import { HEADLINE_KPIS } from './metrics-blocks.js';

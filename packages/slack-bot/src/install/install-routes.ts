@@ -7,7 +7,7 @@ import {
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { webClient } from '../services/slack-client.js';
-import { SlackStore } from '../services/slack-store.js';
+import { slackStoreOf } from '../services/slack-store.js';
 import { readInstallState } from './install-state.js';
 import { BOT_SCOPES } from './scopes.js';
 import { encryptToken } from './token-crypto.js';
@@ -65,7 +65,7 @@ export function installRoutes(opts: { fetch?: typeof fetch; now: () => number })
     const code = c.req.query('code');
     if (!code) return page('Install failed', 'Slack sent no code.', 400);
     const at = new Date(opts.now()).toISOString();
-    if (!(await c.var.store.markProcessed(state.tenantId, 'slack-install-state', state.nonce, at)))
+    if (!(await c.var.stores.cases.markProcessed(state.tenantId, 'slack-install-state', state.nonce, at)))
       return page('Install link used', 'This install link was used already; ask for a new one.', 400);
     const access = await webClient(undefined, opts.fetch)
       .oauth.v2.access({
@@ -77,7 +77,7 @@ export function installRoutes(opts: { fetch?: typeof fetch; now: () => number })
       .catch(() => null);
     if (!access?.ok || !access.access_token || !access.team?.id)
       return page('Install failed', 'Slack did not accept the install. Try again.', 400);
-    await new SlackStore(c.env.DB).saveInstallation(
+    await slackStoreOf(c.var.stores).saveInstallation(
       {
         tenantId: state.tenantId,
         teamId: access.team.id,

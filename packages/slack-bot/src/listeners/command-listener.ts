@@ -40,9 +40,11 @@ export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: 
     return forecastMessage(forecast, track);
   }
   if (cmd.kind === 'kpis')
-    return kpiMessage(await kpiView(deps.store, deps.tenantId, { ...cmd, commandText, today: today(deps) }));
+    return kpiMessage(
+      await kpiView(deps.stores.cases, deps.tenantId, { ...cmd, commandText, today: today(deps) }),
+    );
   if (cmd.kind === 'metric') {
-    const view = await metricView(deps.store, deps.tenantId, {
+    const view = await metricView(deps.stores.cases, deps.tenantId, {
       metricId: cmd.metric.id,
       def: cmd.metric,
       window: cmd.window,
@@ -53,7 +55,7 @@ export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: 
     const message = metricMessage(view);
     if (cmd.metric.id !== 'case_completeness') return message;
     // Case completeness comes with what incompleteness cost the team on its own outcomes.
-    const outcomes = await deps.store.completenessOutcomes(deps.tenantId, {
+    const outcomes = await deps.stores.cases.completenessOutcomes(deps.tenantId, {
       ...view.window,
       filters: rollupFilters(cmd.filters),
     });
@@ -65,7 +67,7 @@ export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: 
   if (cmd.kind === 'bugs') {
     const to = new Date(deps.now().getTime() + 1).toISOString();
     const since = new Date(deps.now().getTime() - 7 * 86_400_000).toISOString();
-    const rows = await deps.slackStore.bugImpact(deps.tenantId, {
+    const rows = await deps.stores.bugLinks.rankedBugs(deps.tenantId, {
       sort: cmd.sort,
       newSince: since,
       newUntil: to,

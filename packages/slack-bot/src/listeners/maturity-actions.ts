@@ -8,7 +8,7 @@ import {
   MaturityEvidenceSchema,
   prefillMaturity,
 } from '@support-metrics/core';
-import { CustomerStore, maturityEvidenceOf } from '@support-metrics/platform';
+import { maturityEvidenceOf } from '@support-metrics/platform';
 import {
   MATURITY_CALLBACK,
   type MaturityProgress,
@@ -30,7 +30,7 @@ export async function openMaturityModal(
 ) {
   const [evidence, latest] = await Promise.all([
     evidenceOf(deps),
-    new CustomerStore(deps.db).latestMaturity(deps.tenantId),
+    deps.stores.customers.latestMaturity(deps.tenantId),
   ]);
   const progress: MaturityProgress = {
     step: 1,
@@ -80,7 +80,7 @@ export function registerMaturity(app: App) {
       });
     }
     const assessment = assessMaturity(answers);
-    await new CustomerStore(deps.db).saveMaturity(
+    await deps.stores.customers.saveMaturity(
       deps.tenantId,
       answers,
       assessment.stage.stage,

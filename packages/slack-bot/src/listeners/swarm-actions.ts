@@ -18,7 +18,7 @@ export const SWARM_SHORTCUT = 'start_swarm_from_message';
 export function swarmContext(deps: SlackDeps, client: WebClient): SwarmContext {
   return {
     tenantId: deps.tenantId,
-    store: deps.store,
+    stores: deps.stores,
     slackStore: deps.slackStore,
     client,
     now: deps.now,

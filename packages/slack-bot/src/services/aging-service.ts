@@ -1,5 +1,5 @@
 import { cohortThresholds, findAgingCases } from '@support-metrics/core';
-import type { D1Store } from '@support-metrics/platform';
+import type { Stores } from '@support-metrics/platform';
 import type { AgingEntry } from '../blocks/daily-post-blocks.js';
 import type { SlackStore } from './slack-store.js';
 import { expertsFor } from './swarm-service.js';
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
  * three suggested experts. `limit` bounds how many get experts (each costs two queries).
  */
 export async function agingWithExperts(
-  deps: { tenantId: string; store: D1Store; slackStore: SlackStore; now: () => Date },
+  deps: { tenantId: string; stores: Pick<Stores, 'cases'>; slackStore: SlackStore; now: () => Date },
   limit = 10,
 ): Promise<AgingEntry[]> {
   const now = deps.now();
@@ -24,7 +24,7 @@ export async function agingWithExperts(
   const aging = findAgingCases(open, thresholds, now).slice(0, limit);
   const out: AgingEntry[] = [];
   for (const a of aging) {
-    const stored = await deps.store.getCase(deps.tenantId, a.caseId);
+    const stored = await deps.stores.cases.getCase(deps.tenantId, a.caseId);
     const experts = stored ? (await expertsFor(deps, stored.case)).experts : [];
     out.push({
       caseId: a.caseId,

@@ -11,7 +11,7 @@ import type { SlackDeps } from './slack-deps.js';
 /** What the Home tab reads: the tenant's stores, its workspace, the clock. */
 export type HomeDeps = Pick<
   SlackDeps,
-  'tenantId' | 'teamId' | 'store' | 'db' | 'slackStore' | 'now' | 'jiraBaseUrl'
+  'tenantId' | 'teamId' | 'stores' | 'slackStore' | 'now' | 'jiraBaseUrl'
 >;
 
 const WEEKS = 8;
@@ -26,13 +26,13 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
   const completenessWindow = resolveWindow({ kind: 'days', days: 30 }, today);
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const [kpis, daily, missing, aging, swarms, bugs, subscriptions] = await Promise.all([
-    kpiView(deps.store, deps.tenantId, {
+    kpiView(deps.stores.cases, deps.tenantId, {
       window: { kind: 'days', days: 7 },
       filters: {},
       commandText: '',
       today,
     }),
-    deps.store.dailyCounters(deps.tenantId, {
+    deps.stores.cases.dailyCounters(deps.tenantId, {
       from: addDays(today, -(WEEKS * 7 - 1)),
       to: today,
       filters: {},
@@ -44,8 +44,8 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
       5,
     ),
     agingCases(deps, 8),
-    openSwarmsOfUser(deps.db, deps.tenantId, userId, 8),
-    deps.slackStore.bugImpact(deps.tenantId, {
+    openSwarmsOfUser(deps.stores.db, deps.tenantId, userId, 8),
+    deps.stores.bugLinks.rankedBugs(deps.tenantId, {
       sort: 'new',
       newSince: weekAgo,
       newUntil: new Date(now.getTime() + 1).toISOString(),

@@ -6,7 +6,7 @@ import {
   emptyCounters,
   metricsFromCounters,
 } from '@support-metrics/core';
-import type { D1Store, MetricsQuery } from '@support-metrics/platform';
+import type { CaseStore, MetricsQuery } from '@support-metrics/platform';
 import type { KpiView, MetricView } from '../blocks/metrics-blocks.js';
 import {
   type CommandFilters,
@@ -26,7 +26,7 @@ export function rollupFilters(f: CommandFilters): MetricsQuery['filters'] {
 
 /** The headline KPIs of a window and of the period before it, from the store's daily rollups. */
 export async function kpiView(
-  store: D1Store,
+  store: CaseStore,
   tenantId: string,
   q: { window: WindowSpec; filters: CommandFilters; commandText: string; today: string },
 ): Promise<KpiView> {
@@ -66,7 +66,7 @@ export function bucketed(daily: ReadonlyMap<string, Counters>, to: string, bucke
 
 /** One metric of a window: value, previous period, the last 8 weeks, and its breakdown by channel and group. */
 export async function metricView(
-  store: D1Store,
+  store: CaseStore,
   tenantId: string,
   q: {
     metricId: string;

@@ -1,4 +1,4 @@
-import type { D1Store, TicketNotes, WorkerConfig } from '@support-metrics/platform';
+import type { Stores, TicketNotes, WorkerConfig } from '@support-metrics/platform';
 import type { SlackStore } from './slack-store.js';
 
 /**
@@ -8,9 +8,8 @@ import type { SlackStore } from './slack-store.js';
 export interface SlackDeps {
   tenantId: string;
   teamId: string | null;
-  store: D1Store;
-  /** The D1 database, for the customer reads (success metrics, forecast, maturity). */
-  db: D1Database;
+  /** The platform's stores of the request (tenants, cases, customers, bug links). */
+  stores: Stores;
   slackStore: SlackStore;
   config: WorkerConfig;
   now: () => Date;
@@ -30,5 +29,5 @@ export function depsOf(context: Record<string, unknown>): SlackDeps {
 
 /** What the customer reads (health, outcomes, forecast, maturity) need of the deps, at the deps' clock. */
 export function customerContextOf(deps: SlackDeps) {
-  return { store: deps.store, db: deps.db, tenantId: deps.tenantId, now: deps.now() };
+  return { stores: deps.stores, tenantId: deps.tenantId, now: deps.now() };
 }

@@ -1,13 +1,6 @@
-import {
-  bugImpact,
-  type IssueType,
-  JIRA_SQL,
-  type ResolvedSample,
-  rankBugs,
-  SLACK_SQL,
-  type SolvedCaseSummary,
-} from '@support-metrics/core';
-import { linkedCasesByIssue } from '@support-metrics/platform';
+import type { IssueType, ResolvedSample, SolvedCaseSummary } from '@support-metrics/core';
+import type { Stores } from '@support-metrics/platform';
+import { SLACK_SQL } from '../store/slack-sql.js';
 
 export interface Installation {
   tenantId: string;
@@ -37,19 +30,6 @@ export interface SwarmRow {
   status: 'open' | 'closed';
   endedAt?: string | null;
   summary?: string | null;
-}
-
-export interface BugImpactRow {
-  issueKey: string;
-  summary: string | null;
-  status: string | null;
-  cases: number;
-  openCases: number;
-  customers: number;
-  /** Revenue at risk: each organisation's recurring revenue once; null (not measured) when none is known. */
-  revenue: number | null;
-  /** Cases linked within the window asked for. */
-  newCases: number;
 }
 
 const swarmFromRow = (r: Record<string, unknown>): SwarmRow => ({
@@ -320,53 +300,7 @@ export class SlackStore {
       .all<{ item: string; cases: number }>();
     return results.map((r) => ({ item: r.item, cases: Number(r.cases) }));
   }
-
-  /**
-   * Jira issues by support impact; `newSince`/`newUntil` bound the links counted as new. The impact is core's
-   * bugImpact over the stored linked cases (bug-links.ts), the same numbers as `/api/bugs` and the sidebar.
-   */
-  async bugImpact(
-    tenantId: string,
-    q: {
-      sort: 'cases' | 'customers' | 'revenue' | 'new';
-      newSince: string;
-      newUntil: string;
-      limit?: number;
-    },
-  ): Promise<BugImpactRow[]> {
-    const [issues, byIssue] = await Promise.all([
-      this.db.prepare(JIRA_SQL.linkedIssues).bind(tenantId).all<Record<string, unknown>>(),
-      linkedCasesByIssue(this.db, tenantId),
-    ]);
-    const now = new Date(q.newUntil);
-    const bugs = issues.results
-      .filter((r) => r.deleted_at === null || r.deleted_at === undefined)
-      .map((r) => {
-        const issueKey = String(r.issue_key);
-        const cases = byIssue.get(issueKey) ?? [];
-        return {
-          issueKey,
-          summary: (r.summary as string | null) ?? null,
-          status: (r.status as string | null) ?? null,
-          impact: bugImpact(cases, { now }),
-          newCases: cases.filter((c) => c.linkedAt >= q.newSince && c.linkedAt < q.newUntil).length,
-        };
-      });
-    const ranked =
-      q.sort === 'new'
-        ? [...bugs].sort(
-            (a, b) =>
-              b.newCases - a.newCases ||
-              b.impact.cases - a.impact.cases ||
-              a.issueKey.localeCompare(b.issueKey),
-          )
-        : rankBugs(bugs, q.sort);
-    return ranked.slice(0, q.limit ?? 10).map(({ impact, ...b }) => ({
-      ...b,
-      cases: impact.cases,
-      openCases: impact.openCases,
-      customers: impact.customers,
-      revenue: impact.revenueAtRisk,
-    }));
-  }
 }
+
+/** The Slack store of a request or a run, over the stores' database. */
+export const slackStoreOf = (stores: Pick<Stores, 'db'>): SlackStore => new SlackStore(stores.db);

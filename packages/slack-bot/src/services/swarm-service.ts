@@ -6,14 +6,14 @@ import {
   similarityProfile,
   suggestExperts,
 } from '@support-metrics/core';
-import type { D1Store, TicketNotes } from '@support-metrics/platform';
+import type { Stores, TicketNotes } from '@support-metrics/platform';
 import { caseCardMessage, closeSwarmModal, swarmNote } from '../blocks/swarm-blocks.js';
 import type { SlackStore, SwarmRow } from './slack-store.js';
 
 /** What swarm work needs: the stores, a Slack client authorised for the tenant's workspace, the clock. */
 export interface SwarmContext {
   tenantId: string;
-  store: D1Store;
+  stores: Pick<Stores, 'cases' | 'bugLinks'>;
   slackStore: SlackStore;
   client: WebClient;
   now: () => Date;
@@ -140,7 +140,7 @@ export async function startSwarm(
   ctx: SwarmContext,
   req: { caseId: string; startedBy: { slackUserId: string | null; label: string } },
 ): Promise<StartSwarmResult> {
-  const stored = await ctx.store.getCase(ctx.tenantId, req.caseId);
+  const stored = await ctx.stores.cases.getCase(ctx.tenantId, req.caseId);
   if (!stored) return { kind: 'not_found', caseId: req.caseId };
   const c = stored.case;
   const now = ctx.now();
@@ -208,7 +208,7 @@ export async function startSwarm(
   // The card goes up once: a start that failed after the channel was made posts it when started again.
   if (!swarm.cardTs) {
     // The items and their labels (the full result; the store keeps the verdict).
-    const latest = await ctx.store.completenessOf(ctx.tenantId, stored);
+    const latest = await ctx.stores.cases.completenessOf(ctx.tenantId, stored);
     const card = caseCardMessage({
       case: c,
       ageHours: (now.getTime() - Date.parse(c.createdAt)) / 3_600_000,
@@ -218,7 +218,7 @@ export async function startSwarm(
             missing: latest.items.filter((i) => i.required && !i.present).map((i) => i.label),
           }
         : null,
-      bugs: (await ctx.store.jiraLinks(ctx.tenantId, c.id)).map((l) => ({
+      bugs: (await ctx.stores.bugLinks.linksOf(ctx.tenantId, c.id)).map((l) => ({
         issueKey: l.issueKey,
         status: l.status,
         summary: l.summary,
@@ -305,7 +305,7 @@ export async function closeSwarm(
   // The swarm's people become the case's collaborators (never the owner): collaboration, not escalation.
   let collaborators = 0;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const stored = await ctx.store.getCase(ctx.tenantId, swarm.caseId);
+    const stored = await ctx.stores.cases.getCase(ctx.tenantId, swarm.caseId);
     if (!stored) break;
     const owner = stored.case.assignee?.id;
     const ids = new Set(stored.case.collaborators ?? []);
@@ -315,7 +315,7 @@ export async function closeSwarm(
     }
     collaborators = ids.size;
     try {
-      await ctx.store.saveCase(
+      await ctx.stores.cases.saveCase(
         ctx.tenantId,
         { ...stored.case, collaborators: [...ids] },
         {

@@ -6,7 +6,7 @@ import {
 } from '@support-metrics/core';
 import {
   apiError,
-  CustomerStore,
+  type CustomerStore,
   type OrganizationWrite,
   type StoredOrganization,
 } from '@support-metrics/platform';
@@ -137,10 +137,10 @@ export interface OrganizationEventAnswer {
  * transaction as the change, so a redelivery changes nothing. An organisation the store needs but has not seen is
  * fetched from the Zendesk API when there is one (404 when Zendesk has none), else the event is answered `202 skipped`.
  *
- * @example const { status, body } = await applyOrganizationEvent({ db: c.env.DB, tenantId, event, source, at, api });
+ * @example const { status, body } = await applyOrganizationEvent({ customers: c.var.stores.customers, tenantId, event, source, at, api });
  */
 export async function applyOrganizationEvent(o: {
-  db: D1Database;
+  customers: CustomerStore;
   tenantId: string;
   event: EventWebhook;
   /** The processed-events source (`zendesk-webhook`). */
@@ -152,7 +152,7 @@ export async function applyOrganizationEvent(o: {
 }): Promise<OrganizationEventAnswer> {
   const { tenantId, event, at } = o;
   const eventId = event.id;
-  const customers = new CustomerStore(o.db);
+  const customers = o.customers;
   const mark = { source: o.source, eventId };
   const { processed, stored } = await customers.organizationForEvent(
     tenantId,

@@ -2,10 +2,10 @@ import { CaseSchema, CustomerSchema } from '@support-metrics/core';
 import {
   type AppEnv,
   bearerAuth,
-  CustomerStore,
+  type CustomerStore,
   invalidInput,
   type OrganizationWrite,
-  StaleCaseError,
+  saveWithRetry,
   sha256Hex,
 } from '@support-metrics/platform';
 import { Hono } from 'hono';
@@ -38,8 +38,12 @@ export const SyncOrganizationsSchema = z.object({
 });
 
 /** Organisations written in chunks: each is guarded by its own `updated_at`, so they need no common transaction. */
-async function writeChunked(db: D1Database, tenantId: string, writes: OrganizationWrite[], at: string) {
-  const customers = new CustomerStore(db);
+async function writeChunked(
+  customers: CustomerStore,
+  tenantId: string,
+  writes: OrganizationWrite[],
+  at: string,
+) {
   for (let i = 0; i < writes.length; i += 100)
     await customers.writeOrganizations(tenantId, writes.slice(i, i + 100), at);
 }
@@ -55,8 +59,8 @@ export function zendeskSyncRoutes() {
   app.use('*', bearerAuth());
   app.get('/', async (c) => {
     const [state, organizations] = await Promise.all([
-      c.var.store.syncCursor(c.var.tenantId, SOURCE),
-      c.var.store.syncCursor(c.var.tenantId, ORGANIZATIONS_SOURCE),
+      c.var.stores.cases.syncCursor(c.var.tenantId, SOURCE),
+      c.var.stores.cases.syncCursor(c.var.tenantId, ORGANIZATIONS_SOURCE),
     ]);
     const start = organizations?.cursor ? Number(organizations.cursor) : null;
     return c.json({
@@ -74,27 +78,23 @@ export function zendeskSyncRoutes() {
       // One ticket version is applied once: the id is the content's hash, so re-sending a page after a crash
       // counts nothing twice, and any change (a later updated_at, audits fetched this time) is applied.
       const eventId = `${next.id}:${await sha256Hex(JSON.stringify(next))}`;
-      for (let tries = 0; ; tries++) {
-        try {
-          const { outcome } = await c.var.store.saveCase(c.var.tenantId, next, {
-            source: SOURCE,
-            eventId,
-            eventType: 'backfill',
-            at,
-          });
-          saved[outcome]++;
-          break;
-        } catch (e) {
-          // A webhook changed the same case meanwhile: save again on the version now stored.
-          if (!(e instanceof StaleCaseError) || tries >= 9) throw e;
-        }
-      }
+      // A webhook changed the same case meanwhile: save again on the version now stored.
+      const { outcome } = await saveWithRetry(() =>
+        c.var.stores.cases.saveCase(c.var.tenantId, next, {
+          source: SOURCE,
+          eventId,
+          eventType: 'backfill',
+          at,
+        }),
+      );
+      saved[outcome]++;
     }
     const sideloaded = parsed.data.customers.map(
       (customer): OrganizationWrite => ({ kind: 'snapshot', customer }),
     );
-    await writeChunked(c.env.DB, c.var.tenantId, sideloaded, at);
-    if (parsed.data.cursor) await c.var.store.setSyncCursor(c.var.tenantId, SOURCE, parsed.data.cursor, at);
+    await writeChunked(c.var.stores.customers, c.var.tenantId, sideloaded, at);
+    if (parsed.data.cursor)
+      await c.var.stores.cases.setSyncCursor(c.var.tenantId, SOURCE, parsed.data.cursor, at);
     return c.json({ saved });
   });
   app.post('/organizations', async (c) => {
@@ -103,7 +103,7 @@ export function zendeskSyncRoutes() {
     const { customers, deleted, startTime } = parsed.data;
     const at = new Date().toISOString();
     await writeChunked(
-      c.env.DB,
+      c.var.stores.customers,
       c.var.tenantId,
       [
         ...customers.map((customer): OrganizationWrite => ({ kind: 'snapshot', customer })),
@@ -112,7 +112,7 @@ export function zendeskSyncRoutes() {
       at,
     );
     if (startTime !== null)
-      await c.var.store.setSyncCursor(c.var.tenantId, ORGANIZATIONS_SOURCE, String(startTime), at);
+      await c.var.stores.cases.setSyncCursor(c.var.tenantId, ORGANIZATIONS_SOURCE, String(startTime), at);
     return c.json({ saved: { saved: customers.length, deleted: deleted.length } });
   });
   return app;

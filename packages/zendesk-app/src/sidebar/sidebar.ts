@@ -7,8 +7,7 @@ import {
   JIRA_KEY_EXACT,
   productVocabulary,
   type Rubric,
-  recordedIssueType,
-  scoreCompleteness,
+  scoreCase,
   ticketTypeOf,
   withProducts,
 } from '@support-metrics/core';
@@ -82,14 +81,10 @@ export async function mountSidebar(
   async function rescore(): Promise<void> {
     const ticket = await readTicket(client);
     const rubric = policies.rubric ?? DEFAULT_RUBRIC;
-    const result = scoreCompleteness(
+    // Scored as the worker scores the stored case (core's scoreCase): the issue type an agent recorded (the
+    // closed-record policy's field or tag) wins; Zendesk's ticket type is only a prior that the text outweighs.
+    const result = scoreCase(
       {
-        // The issue type an agent recorded (the closed-record policy's field or tag) wins, as the worker reads it
-        // (withRecordedIssueType); Zendesk's ticket type is only a prior that the text outweighs.
-        issueType: recordedIssueType(
-          { closure: null, customFields: ticket.customFields, tags: ticket.tags },
-          policies.closurePolicy,
-        ),
         ticketType: ticketTypeOf(ticket.type),
         subject: ticket.subject,
         description: ticket.description,
@@ -99,7 +94,10 @@ export async function mountSidebar(
         requester: { name: ticket.requesterName },
       },
       // The tenant's rubric, with the team's own product and area names from its drop-down fields' options.
-      withProducts(rubric, productVocabulary(ticket.fieldOptions, rubric)),
+      {
+        rubric: withProducts(rubric, productVocabulary(ticket.fieldOptions, rubric)),
+        closurePolicy: policies.closurePolicy,
+      },
     );
     const closure = checkClosureRecord(
       {
