@@ -1,11 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { startPreview } from '@support-metrics/zendesk-app/preview';
+import { SignJWT } from 'jose';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { type RunningWorker, startWorker, zendeskSignature } from '../support/wrangler-dev.js';
 
 const SECRET = 'e2e-sidebar-secret';
+// The harness's default signing key (src/preview/harness.ts): the sidebar's requests are signed with it.
+const SIDEBAR_KEY = 'demo-sidebar-signing-key';
 let worker: RunningWorker;
 let preview: { url: string; stop: () => Promise<void> };
 let offline: { url: string; stop: () => Promise<void> };
@@ -13,7 +16,18 @@ let browser: Browser;
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
 beforeAll(async () => {
-  worker = await startWorker({ vars: { ZENDESK_WEBHOOK_SECRET: SECRET }, tenants: { demo: 'demo-token' } });
+  // The demo tenant as `tenant.ts zendesk-secrets` leaves it: its Zendesk subdomain (the sidebar tokens' issuer) and
+  // the key Zendesk signs them with (the harness's stand-in proxy holds the same one, as the installation would).
+  worker = await startWorker({
+    vars: { ZENDESK_WEBHOOK_SECRET: SECRET },
+    tenants: {
+      demo: { token: 'demo-token', settings: { zendeskSubdomain: 'demo', zendeskAppKey: SIDEBAR_KEY } },
+      other: {
+        token: 'other-token',
+        settings: { zendeskSubdomain: 'other', zendeskAppKey: 'other-tenant-key' },
+      },
+    },
+  });
   [preview, offline, browser] = await Promise.all([
     startPreview({ port: 0, worker: worker.base }),
     startPreview({ port: 0, worker: 'http://127.0.0.1:9' }),
@@ -106,6 +120,42 @@ async function open(url: string): Promise<{ page: Page; app: FrameLocator }> {
   return { page, app };
 }
 
+/** A sidebar token as Zendesk's proxy signs it (HS256), here with any key and claims. */
+async function sidebarToken(key: string, claims: Record<string, unknown>) {
+  const iat = Math.floor(Date.now() / 1000);
+  return new SignJWT({ sub: '9001', email: 'alex@example.com', ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + 300)
+    .sign(new TextEncoder().encode(key));
+}
+const asSidebar = (path: string, token: string, init: RequestInit = {}) =>
+  fetch(`${worker.base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+
+describe('sidebar requests to the real worker: signed, or refused', () => {
+  it('a token signed with the tenant’s key reaches the sidebar’s routes, and only those', async () => {
+    const token = await sidebarToken(SIDEBAR_KEY, { iss: 'demo' });
+    expect((await asSidebar('/api/policies', token)).status).toBe(200);
+    expect((await asSidebar('/api/rubric', token)).status).toBe(403);
+    expect((await asSidebar('/api/sync/zendesk/cursor', token)).status).toBe(403);
+  });
+
+  it('no token, a forged one, another tenant’s, or one claiming another tenant: 401', async () => {
+    expect((await fetch(`${worker.base}/api/policies`)).status).toBe(401);
+    expect((await asSidebar('/api/policies', await sidebarToken('a guess', { iss: 'demo' }))).status).toBe(
+      401,
+    );
+    // Another tenant's token is good for that tenant only: signed with its key, it never reads demo's cases.
+    const other = await sidebarToken('other-tenant-key', { iss: 'other' });
+    expect((await asSidebar('/api/policies', other)).status).toBe(200);
+    expect((await asSidebar('/api/cases/1', other)).status).toBe(404);
+    // Signed with another tenant's key but claiming to be demo: refused.
+    expect(
+      (await asSidebar('/api/policies', await sidebarToken('other-tenant-key', { iss: 'demo' }))).status,
+    ).toBe(401);
+  });
+});
+
 describe('the Zendesk sidebar in Chromium (preview harness, real worker)', () => {
   it('scores a real incomplete ticket, asks for the missing items in one go, and follows edits', async () => {
     const ticket = await storeTicket(await browser.newPage());
@@ -133,6 +183,13 @@ describe('the Zendesk sidebar in Chromium (preview harness, real worker)', () =>
     await expect
       .poll(async () => app.locator('[data-issue=PROJ-77]').textContent())
       .toContain('1 cases · 1 open · 1 customers · revenue not measured'); // the requester's organisation
+
+    // The link was made by a signed request: the worker recorded the agent its verified token names (the stand-in
+    // proxy signs with the install's key, as Zendesk does), not the sidebar's own `zendesk-agent:9001`.
+    const bug = (await (
+      await fetch(`${worker.base}/api/bugs/PROJ-77`, { headers: { authorization: 'Bearer demo-token' } })
+    ).json()) as { cases: { caseId: string; linkedBy: string }[] };
+    expect(bug.cases.find((c) => c.caseId === ticket.id)?.linkedBy).toBe('alex@example.com');
 
     // Swarming goes through the worker to Slack, which this worker has no secrets for: it says so.
     await app.locator('[data-testid=swarm]').click();

@@ -45,7 +45,8 @@ export interface RunningWorker {
 export async function startWorker(
   opts: {
     vars?: Record<string, string>;
-    tenants?: Record<string, string>;
+    /** Tenants by id: their API token, or the token and their settings (stored as given). */
+    tenants?: Record<string, string | { token: string; settings: Record<string, unknown> }>;
     /** Reuse a state directory (migrations and tenants are already there). */
     persistDir?: string;
     /** Keep the state directory on stop. */
@@ -70,13 +71,15 @@ export async function startWorker(
   const d1 = (args: string[]) =>
     run(wrangler, ['d1', ...args, '--local', '--persist-to', persist], { cwd: workerDir, env: wranglerEnv });
   if (fresh) await d1(['migrations', 'apply', 'DB']);
-  for (const [tenant, token] of Object.entries(fresh ? (opts.tenants ?? {}) : {})) {
+  for (const [tenant, given] of Object.entries(fresh ? (opts.tenants ?? {}) : {})) {
+    const token = typeof given === 'string' ? given : given.token;
+    const settings = typeof given === 'string' ? '{}' : JSON.stringify(given.settings).replaceAll("'", "''");
     const hash = createHash('sha256').update(token).digest('hex');
     await d1([
       'execute',
       'DB',
       '--command',
-      `INSERT INTO tenants (id, name, settings, created_at) VALUES ('${tenant}', '${tenant}', '{}', '2026-11-01T00:00:00Z'); INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES ('${hash}', '${tenant}', 'e2e', '2026-11-01T00:00:00Z');`,
+      `INSERT INTO tenants (id, name, settings, created_at) VALUES ('${tenant}', '${tenant}', '${settings}', '2026-11-01T00:00:00Z'); INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES ('${hash}', '${tenant}', 'e2e', '2026-11-01T00:00:00Z');`,
     ]);
   }
   const port = await freePort();

@@ -117,6 +117,10 @@ export const DEMO_SETTINGS = {
     outageTags: ['outage'],
     costs: { hourlyCost: 45, monthlyOverhead: 2000, currency: 'USD' },
   },
+  // The sidebar preview's stand-in Zendesk signs the sidebar's requests as account `demo` with this well-known key
+  // (src/preview/harness.ts): a demo's, not a secret (a real tenant's comes from `tenant.ts zendesk-secrets`).
+  zendeskSubdomain: 'demo',
+  zendeskAppKey: 'demo-sidebar-signing-key',
 };
 
 /** The seed SQL for the demo tenant; `now` decides how far the sample's dates move. */

@@ -42,11 +42,13 @@ import {
   isSecretSetting,
   openSetting,
   SECRET_SETTINGS,
+  SQL,
   sealSetting,
 } from '@support-metrics/platform';
 import { ZendeskCredentialsSchema } from '@support-metrics/zendesk-app';
 import { installedWebhooks, updateInstallation } from '@support-metrics/zendesk-app/install';
 import { workerSecret } from './local-secrets.js';
+import { render } from './sql-literal.js';
 
 function usage(): never {
   console.error(
@@ -157,15 +159,15 @@ function settingsSecret(): string {
 }
 
 const setSql = (key: string, json: string, id = tenant as string) =>
-  `UPDATE tenants SET settings = json_set(settings, ${quote(`$.${key}`)}, json(${quote(json)})) WHERE id = ${quote(id)};`;
+  render(SQL.setSetting, [`$.${key}`, json, id]);
 
 if (command === 'add') {
   const exists = d1(`SELECT 1 AS n FROM tenants WHERE id = ${quote(tenant as string)}`, true).length > 0;
   const token = `sm_${randomBytes(24).toString('base64url')}`;
   const hash = createHash('sha256').update(token).digest('hex');
   d1(
-    `INSERT INTO tenants (id, name, settings, created_at) VALUES (${quote(tenant as string)}, ${quote(tenant as string)}, '{}', '${now}') ON CONFLICT (id) DO NOTHING; ` +
-      `INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES ('${hash}', ${quote(tenant as string)}, 'created by tenant.ts', '${now}');`,
+    render(SQL.insertTenant, [tenant as string, tenant as string, '{}', now]) +
+      render(SQL.insertToken, [hash, tenant as string, 'created by tenant.ts', now]),
   );
   console.log(
     exists
@@ -196,7 +198,7 @@ if (command === 'add') {
     );
     process.exit(1);
   }
-  d1(`DELETE FROM api_tokens WHERE ${match};`);
+  d1(render(SQL.deleteTokenByPrefix, [`${id}%`, tenant as string]));
   console.log(`Tenant ${tenant}: token ${id} revoked (it fails from the next request on).`);
 } else if (command === 'set') {
   const [key, ...value] = (rest[0] ?? '').split('=');
@@ -248,7 +250,7 @@ if (command === 'add') {
   // A rubric is also kept as the tenant's next version (GET /api/rubric lists them), in the same call.
   const version =
     key === 'rubric'
-      ? ` INSERT INTO rubric_versions (tenant_id, version, rubric, applied_at, applied_by) SELECT ${quote(tenant as string)}, COALESCE(MAX(version), 0) + 1, ${quote(json)}, ${quote(new Date().toISOString())}, 'tenant.ts' FROM rubric_versions WHERE tenant_id = ${quote(tenant as string)};`
+      ? ` ${render(SQL.insertRubricVersion, [tenant as string, json, new Date().toISOString(), 'tenant.ts', tenant as string])}`
       : '';
   d1(setSql(key, json) + version);
   console.log(

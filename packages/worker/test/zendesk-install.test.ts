@@ -1,7 +1,8 @@
 import { exports } from 'cloudflare:workers';
 import { sealSetting } from '@support-metrics/platform';
-import { installedWebhooks, requirementsFor } from '@support-metrics/zendesk-app/install';
+import { installedWebhooks, requirementsFor, updateInstallation } from '@support-metrics/zendesk-app/install';
 import { zendeskAccountMock } from '@support-metrics/zendesk-app/install-mock';
+import { SignJWT } from 'jose';
 import { getResponse } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import requirementsSource from '../../zendesk-app/app/requirements.json';
@@ -126,6 +127,39 @@ describe('installing the Zendesk app in one step', () => {
         knowledge_action: 'linked',
       },
     });
+  });
+
+  it('the sidebar’s requests, signed by Zendesk with the installation’s key, act as the agent the token names', async () => {
+    // The rest of `tenant.ts zendesk-secrets`: a new signing key set on the installation, kept sealed by the worker.
+    const key = 'install-test-sidebar-key-0123456789';
+    await updateInstallation({ ...account, fetch: zendeskFetch }, secrets.installationId, {
+      signing_key: key,
+    });
+    expect(zd.secureSetting(secrets.installationId, 'signing_key')).toBe(key);
+    await seedTenant(`${TENANT}-sidebar`, 'unused-token', {
+      zendeskSubdomain: account.subdomain,
+      zendeskAppKey: await sealSetting('test-settings-secret', `${TENANT}-sidebar`, 'zendeskAppKey', key),
+    });
+    // As ZAF's proxy signs the sidebar's jwt option with the installation's signing_key.
+    const token = await new SignJWT({
+      sub: '20002',
+      email: 'alex@acme.example',
+      name: 'Alex Agent',
+      role: 'agent',
+    })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(account.subdomain)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(key));
+    const res = await worker.fetch(
+      new Request(`${BASE}/api/policies`, { headers: { authorization: `Bearer ${token}` } }),
+    );
+    expect(res.status).toBe(200);
+    const sync = await worker.fetch(
+      new Request(`${BASE}/api/sync/zendesk/cursor`, { headers: { authorization: `Bearer ${token}` } }),
+    );
+    expect(sync.status).toBe(403);
   });
 
   it('a delivery signed with neither webhook’s secret is refused (401), and one for another tenant is not applied here', async () => {

@@ -34,7 +34,7 @@ describe('the app manifest under Zendesk’s validator (manifest.rb, secure_sett
     const m = dec(files['manifest.json']);
     expect(
       m.parameters.filter((p: { secure?: boolean }) => p.secure).map((p: { scopes: string[] }) => p.scopes),
-    ).toEqual([['url'], ['header']]);
+    ).toEqual([['url'], ['jwt_secret_key']]);
   });
 
   // One bad package per ported rule: each rule can fail, with Zendesk's own message.
@@ -168,10 +168,10 @@ describe('the app manifest under Zendesk’s validator (manifest.rb, secure_sett
       'manifest.rb parameters_error: duplicates',
       () =>
         withManifest((m) => {
-          (m.parameters as unknown[]).push({ name: 'api_token', secure: true, scopes: ['header'] });
+          (m.parameters as unknown[]).push({ name: 'signing_key', secure: true, scopes: ['header'] });
         }),
       'errors',
-      'Duplicate app parameters defined: ["api_token"]',
+      'Duplicate app parameters defined: ["signing_key"]',
     ],
     [
       'manifest.rb parameters_error: required',
@@ -186,10 +186,10 @@ describe('the app manifest under Zendesk’s validator (manifest.rb, secure_sett
       'manifest.rb parameters_error: secure',
       () =>
         withManifest((m) => {
-          param(m, 'api_token').secure = 1;
+          param(m, 'signing_key').secure = 1;
         }),
       'errors',
-      'parameters[name="api_token"].secure must be a boolean value, got "1".',
+      'parameters[name="signing_key"].secure must be a boolean value, got "1".',
     ],
     [
       'manifest.rb invalid_hidden_parameter_error',
@@ -204,7 +204,7 @@ describe('the app manifest under Zendesk’s validator (manifest.rb, secure_sett
       'manifest.rb invalid_type_error: password was removed',
       () =>
         withManifest((m) => {
-          param(m, 'api_token').type = 'password';
+          param(m, 'signing_key').type = 'password';
         }),
       'errors',
       'password is an invalid parameter type.',
@@ -258,28 +258,28 @@ describe('the app manifest under Zendesk’s validator (manifest.rb, secure_sett
       'manifest.rb invalid_secure_param_scopes_errors: not an array',
       () =>
         withManifest((m) => {
-          param(m, 'api_token').scopes = 'header';
+          param(m, 'signing_key').scopes = 'header';
         }),
       'errors',
-      'The manifest field parameters[name="api_token"].scopes needs to be an array, but it was String',
+      'The manifest field parameters[name="signing_key"].scopes needs to be an array, but it was String',
     ],
     [
       'manifest.rb invalid_secure_param_scopes_errors: empty',
       () =>
         withManifest((m) => {
-          param(m, 'api_token').scopes = [];
+          param(m, 'signing_key').scopes = [];
         }),
       'errors',
-      'parameters[name="api_token"].scopes cannot be empty.',
+      'parameters[name="signing_key"].scopes cannot be empty.',
     ],
     [
       'manifest.rb invalid_secure_param_scopes_errors: unknown',
       () =>
         withManifest((m) => {
-          param(m, 'api_token').scopes = ['header', 'cookie', 'query'];
+          param(m, 'signing_key').scopes = ['header', 'cookie', 'query'];
         }),
       'errors',
-      'parameters[name="api_token"].scopes contains invalid values: cookie, query.',
+      'parameters[name="signing_key"].scopes contains invalid values: cookie, query.',
     ],
     [
       'manifest.rb missing_location_error',
@@ -416,11 +416,11 @@ describe('the app manifest under Zendesk’s validator (manifest.rb, secure_sett
       () => {
         const f = appFiles();
         const de = dec(f['translations/de.json']);
-        delete de.app.parameters.api_token.label;
+        delete de.app.parameters.signing_key.label;
         return { ...f, 'translations/de.json': enc(de) };
       },
       'errors',
-      'Missing required key label on leaf api_token from translations/de.json',
+      'Missing required key label on leaf signing_key from translations/de.json',
     ],
     [
       'translations.rb validate_top_level_required_keys: private app',
@@ -460,7 +460,7 @@ describe('the app manifest under Zendesk’s validator (manifest.rb, secure_sett
       'secure_settings.rb secure_or_hidden_default_param?',
       () =>
         withManifest((m) => {
-          param(m, 'api_token').default = 'x';
+          param(m, 'signing_key').default = 'x';
         }),
       'warnings',
       'Default values for secure or hidden parameters are not stored securely.',
@@ -470,10 +470,10 @@ describe('the app manifest under Zendesk’s validator (manifest.rb, secure_sett
       () =>
         withManifest((m) => {
           delete param(m, 'worker_url').scopes;
-          delete param(m, 'api_token').scopes;
+          delete param(m, 'signing_key').scopes;
         }),
       'warnings',
-      'The scopes property is not configured for parameter(s): worker_url, api_token. This may cause token exposure vulnerabilities.',
+      'The scopes property is not configured for parameter(s): worker_url, signing_key. This may cause token exposure vulnerabilities.',
     ],
   ];
   it.each(cases)('%s', (_rule, files, kind, expected) => {

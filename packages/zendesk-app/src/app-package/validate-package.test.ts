@@ -31,7 +31,14 @@ beforeAll(async () => {
 describe('the zip Zendesk receives', () => {
   it('passes every ported rule of Zendesk’s validator with no error and no warning', () => {
     const report = validatePackage(files, { workerHost: 'support-metrics.acme.workers.dev' });
-    expect(report).toEqual({ errors: [], warnings: [] });
+    expect(report.errors).toEqual([]);
+    expect(report.warnings).toEqual([]);
+    // The one warning Zendesk gives every app with a jwt_secret_key setting, set apart by name and reason.
+    expect(report.accepted.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^Possible secrets found in manifest\.json \('secret\.\.\.'\), assets\/iframe-[\w-]+\.js \('secret\.\.\.'\)\. Consider reviewing the contents of these files before submitting your app\.$/,
+      ),
+    ]);
     expect(Object.keys(files).sort()).toEqual(
       expect.arrayContaining([
         'manifest.json',
@@ -85,6 +92,19 @@ describe('the zip Zendesk receives', () => {
         'packages/core/src/closure/check-closure-record.ts',
       ]),
     );
+  });
+
+  it('accepts the secrets keyword only when it is the jwt_secret_key scope: any other "secret" in manifest.json warns', () => {
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
+    manifest.parameters.push({ name: 'client_secret', secure: true, scopes: ['header'] });
+    const report = validatePackage({
+      ...files,
+      'manifest.json': new TextEncoder().encode(JSON.stringify(manifest)),
+    });
+    expect(report.accepted).toEqual([]);
+    expect(report.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining("Possible secrets found in manifest.json ('secret...')"),
+    ]);
   });
 
   it('the check sees SQL and server code when they are bundled (the test can fail)', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-package/app-files.js';
 import { verifyZendeskSignature } from '../server/webhook-signature.js';
 import { ZendeskApiError } from '../zendesk-api/zendesk-api.js';
-import { InstallationError, installedWebhooks } from './installed-webhooks.js';
+import { InstallationError, installedWebhooks, updateInstallation } from './installed-webhooks.js';
 import { zendeskAccountMock } from './zendesk-account-mock.js';
 
 const requirements = JSON.parse(readFileSync(join(APP_ROOT, 'app/requirements.json'), 'utf8'));
@@ -74,6 +74,22 @@ describe('installing the app from requirements.json, and finding its webhooks’
       });
     await expect(verify(found.events.secret)).resolves.toBeTypeOf('string');
     await expect(verify(found.trigger.secret)).rejects.toThrow('signature does not match');
+  });
+
+  it('sets the sidebar’s signing key on the installation (a secure setting: never shown in the API’s answers)', async () => {
+    const { zd, fetch } = await installed();
+    const found = await installedWebhooks({ ...account, fetch });
+    await updateInstallation({ ...account, fetch }, found.installationId, { signing_key: 'k-123' });
+    expect(zd.secureSetting(found.installationId, 'signing_key')).toBe('k-123');
+    const listed = await (
+      await fetch('https://acme.zendesk.com/api/v2/apps/installations.json', {
+        headers: { authorization: `Basic ${btoa(`${account.email}/token:${account.token}`)}` },
+      })
+    ).json();
+    expect(JSON.stringify(listed)).not.toContain('k-123');
+    await expect(updateInstallation({ ...account, fetch }, 99, { signing_key: 'x' })).rejects.toThrow(
+      ZendeskApiError,
+    );
   });
 
   it('says when the app is not installed, or the account refuses the credentials', async () => {

@@ -49,6 +49,30 @@ export interface InstalledWebhooks {
 }
 
 /**
+ * Sets settings of the app's installation (`PUT /api/v2/apps/installations/{id}.json`, Zendesk's Update App
+ * Installation): how the sidebar's signing key gets into the install without an admin pasting it.
+ * @example await updateInstallation(account, found.installationId, { signing_key: key });
+ */
+export async function updateInstallation(
+  o: { subdomain: string; email: string; token: string; fetch?: FetchLike } & RetryOptions,
+  installationId: number,
+  settings: Record<string, string>,
+): Promise<void> {
+  const send = retryingFetch(o.fetch ?? ((url, init) => fetch(url, init)), o);
+  const path = `/api/v2/apps/installations/${installationId}.json`;
+  const res = await send(`https://${o.subdomain}.zendesk.com${path}`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Basic ${btoa(`${o.email}/token:${o.token}`)}`,
+      'content-type': 'application/json',
+      accept: 'application/json',
+    },
+    body: JSON.stringify({ settings }),
+  });
+  if (!res.ok) throw new ZendeskApiError(res.status, `Zendesk answered ${res.status} to PUT ${path}`);
+}
+
+/**
  * The app's two webhooks in a Zendesk account, with their signing secrets. Throws InstallationError when the app or
  * one of them is missing, ZendeskApiError when Zendesk refuses (401: the credentials).
  * @example const { events, trigger } = await installedWebhooks({ subdomain: 'acme', email, token });

@@ -98,6 +98,9 @@ export function zendeskAccountMock(o: {
   const secrets = new Map<string, string>();
   const triggers: MockTrigger[] = [];
   const limited = new Set(o.rateLimitOnce ?? []);
+  // The app's secure settings (manifest.json: secure: true), by `<installation>/<name>`.
+  const SECURE_SETTINGS = ['worker_url', 'signing_key'];
+  const secureSettings = new Map<string, string>();
   let seq = 360000001;
   const perPage = o.perPage ?? 100;
 
@@ -201,11 +204,19 @@ export function zendeskAccountMock(o: {
         id: installations.length + 1,
         app_id: Number(body.app_id),
         product: 'support',
-        settings: { name: app.name, title: app.name, ...(body.settings ?? {}) },
+        settings: {
+          name: app.name,
+          title: app.name,
+          ...Object.fromEntries(
+            Object.entries(body.settings ?? {}).filter(([k]) => !SECURE_SETTINGS.includes(k)),
+          ),
+        },
         enabled: true,
         created_at: now(),
         updated_at: now(),
       };
+      for (const [k, v] of Object.entries(body.settings ?? {}))
+        if (SECURE_SETTINGS.includes(k)) secureSettings.set(`${installation.id}/${k}`, String(v));
       try {
         applyRequirements(installation.id, app.requirements);
       } catch (e) {
@@ -221,6 +232,21 @@ export function zendeskAccountMock(o: {
       `${base}/apps/installations.json`,
       ({ request }) => guard(request) ?? HttpResponse.json({ installations }),
     ),
+    // Update App Installation: settings merged; secure ones are kept but, as in Zendesk, never shown in answers.
+    http.put(`${base}/apps/installations/:id.json`, async ({ request, params }) => {
+      const denied = guard(request);
+      if (denied) return denied;
+      const installation = installations.find((i) => i.id === Number(params.id));
+      if (!installation)
+        return HttpResponse.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 });
+      const body = (await request.json()) as { settings?: Record<string, unknown> };
+      for (const [k, v] of Object.entries(body.settings ?? {})) {
+        if (SECURE_SETTINGS.includes(k)) secureSettings.set(`${installation.id}/${k}`, String(v));
+        else installation.settings[k] = v;
+      }
+      installation.updated_at = now();
+      return HttpResponse.json(installation);
+    }),
     http.get(`${base}/apps/installations/:id/requirements.json`, ({ request, params }) => {
       const denied = guard(request);
       if (denied) return denied;
@@ -281,6 +307,8 @@ export function zendeskAccountMock(o: {
     ticketFields,
     webhooks,
     triggers,
+    /** An installation's secure setting, as Zendesk's proxy would use it (a test's view; the API never shows it). */
+    secureSetting: (installationId: number, name: string) => secureSettings.get(`${installationId}/${name}`),
     /** Stands for the upload (`POST /api/v2/apps/uploads.json`, then `POST /api/v2/apps.json`): the app's id. */
     uploadApp(app: { name: string; requirements: Record<string, Record<string, unknown>> }): number {
       const id = 1000 + apps.size;

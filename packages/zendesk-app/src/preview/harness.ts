@@ -23,10 +23,13 @@ const state: HarnessState = {
     tags: ticket.tags,
     customFields: Object.fromEntries(closureLabels.map((l) => [l, null])),
   },
+  // The install's secure settings, as Zendesk holds them: the worker behind the harness's proxy path, and the key
+  // Zendesk signs the sidebar's requests with (the tenant's zendeskAppKey; `pnpm start`'s demo tenant has this one).
   secure: {
     worker_url: params.get('worker') ?? '/sm-worker',
-    api_token: params.get('token') ?? 'demo-token',
+    signing_key: params.get('key') ?? 'demo-sidebar-signing-key',
   },
+  subdomain: params.get('subdomain') ?? 'demo',
   settings: { closure_blocks_save: false },
   richText: false,
   locale: params.get('locale') ?? 'en',

@@ -17,12 +17,32 @@ export interface HarnessState {
   location: 'ticket_sidebar' | 'new_ticket_sidebar';
   ticket: HarnessTicket;
   /** Secure settings: Zendesk fills them into requests server-side; the app never sees them. */
-  secure: { worker_url: string; api_token: string };
+  secure: { worker_url: string; signing_key: string };
+  /** The Zendesk account's subdomain (`client.context().account.subdomain`). */
+  subdomain: string;
   settings: { closure_blocks_save: boolean };
   richText: boolean;
   locale: string;
   /** What the editor is set to: a public reply or an internal note. */
   commentType?: string;
+}
+
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+/** A JWT signed HS256 with `key`, as ZAF's proxy signs the `jwt` option (WebCrypto: the harness runs in a browser). */
+export async function signHs256(key: string, claims: Record<string, unknown>): Promise<string> {
+  const enc = new TextEncoder();
+  const head = base64url(enc.encode(JSON.stringify({ alg: 'HS256', typ: 'JWT' })));
+  const body = base64url(enc.encode(JSON.stringify(claims)));
+  const k = await crypto.subtle.importKey('raw', enc.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
+  const sig = new Uint8Array(await crypto.subtle.sign('HMAC', k, enc.encode(`${head}.${body}`)));
+  return `${head}.${body}.${base64url(sig)}`;
 }
 
 /**
@@ -70,6 +90,14 @@ export function createStandInClient(
         return 'Alex Agent';
       case 'currentUser.email':
         return 'alex@example.com';
+      case 'currentUser':
+        return {
+          id: 9001,
+          name: 'Alex Agent',
+          email: 'alex@example.com',
+          role: 'agent',
+          locale: state.locale,
+        };
       case 'comment.useRichText':
         return state.richText;
     }
@@ -82,7 +110,11 @@ export function createStandInClient(
     save(): Promise<{ ok: boolean; message?: string }>;
   } = {
     async context() {
-      return { location: state.location, ...(state.ticket.id ? { ticketId: Number(state.ticket.id) } : {}) };
+      return {
+        location: state.location,
+        account: { subdomain: state.subdomain },
+        ...(state.ticket.id ? { ticketId: Number(state.ticket.id) } : {}),
+      };
     },
     async metadata() {
       return { settings: { ...state.settings } };
@@ -113,16 +145,25 @@ export function createStandInClient(
       headers?: Record<string, string>;
       contentType?: string;
       data?: string;
+      secure?: boolean;
+      jwt?: { algorithm: string; secret_key: string; expiry: number; claims: Record<string, unknown> };
     }) {
       // As Zendesk's proxy: each secure setting is filled in only where its manifest scopes allow (worker_url in
-      // the url, api_token in a header); anywhere else the placeholder stays as written.
-      const fillIn = (s: string, scope: 'url' | 'header') =>
+      // the url, signing_key as a jwt_secret_key); anywhere else the placeholder stays as written.
+      const fillIn = (s: string, scope: 'url' | 'jwt_secret_key') =>
         scope === 'url'
           ? s.replace('{{setting.worker_url}}', state.secure.worker_url)
-          : s.replace('{{setting.api_token}}', state.secure.api_token);
-      const headers = Object.fromEntries(
-        Object.entries(o.headers ?? {}).map(([k, v]) => [k, fillIn(v, 'header')]),
-      );
+          : s.replace('{{setting.signing_key}}', state.secure.signing_key);
+      const headers: Record<string, string> = { ...(o.headers ?? {}) };
+      // The `jwt` option: signed here with the key, HS256, iat now and exp after `expiry`, as a bearer token.
+      if (o.jwt && o.secure) {
+        const iat = Math.floor(Date.now() / 1000);
+        headers.Authorization = `Bearer ${await signHs256(fillIn(o.jwt.secret_key, 'jwt_secret_key'), {
+          ...o.jwt.claims,
+          iat,
+          exp: iat + o.jwt.expiry,
+        })}`;
+      }
       if (o.contentType) headers['content-type'] = o.contentType;
       let res: Response;
       try {

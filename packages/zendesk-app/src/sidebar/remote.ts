@@ -44,20 +44,51 @@ export type SwarmOutcome =
     }
   | { kind: 'error'; reason: 'not_configured' | 'not_stored' | 'unreachable' | 'slack' };
 
-const AUTH = { Authorization: 'Bearer {{setting.api_token}}' };
+/** How long a sidebar token lives, in seconds (the worker refuses more than 10 minutes). */
+export const TOKEN_EXPIRY = 300;
 
 /**
- * The worker, reached through ZAF's secure request proxy: the URL and token are secure settings that Zendesk fills
- * in server-side (`{{setting.…}}`), so the token never reaches the browser. Failures are states, never exceptions.
+ * The worker, reached through ZAF's secure request proxy: the URL is a secure setting Zendesk fills in server-side
+ * (`{{setting.worker_url}}`, scope url), and every request carries a JWT that Zendesk signs with the install's
+ * `signing_key` (scope jwt_secret_key; ZAF's `jwt` option, sent as `Authorization: Bearer`), so no key or token ever
+ * reaches the browser. The claims say who asks: the Zendesk subdomain (`iss`) and the agent (`sub`, email, name,
+ * role). Failures are states, never exceptions.
  */
 export class Remote {
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private claims: Promise<Record<string, string | null>> | null = null;
 
   constructor(
     private readonly client: ZafClient,
     private readonly onState: (s: RemoteState) => void,
   ) {}
+
+  /** ZAF's `jwt` request option: HS256 with the install's signing key, the agent's claims, 5 minutes. */
+  private async signed(): Promise<{ jwt: NonNullable<Parameters<ZafClient['request']>[0]['jwt']> }> {
+    this.claims ??= Promise.all([this.client.context(), this.client.get('currentUser')]).then(
+      ([ctx, user]) => {
+        const u = (user.currentUser ?? {}) as {
+          id?: unknown;
+          email?: unknown;
+          name?: unknown;
+          role?: unknown;
+        };
+        const text = (v: unknown) => (v === undefined || v === null ? null : String(v));
+        return {
+          iss: text(ctx.account?.subdomain),
+          sub: text(u.id),
+          email: text(u.email),
+          name: text(u.name),
+          role: text(u.role),
+        };
+      },
+    );
+    const claims = await this.claims.catch(() => ({}));
+    return {
+      jwt: { algorithm: 'HS256', secret_key: '{{setting.signing_key}}', expiry: TOKEN_EXPIRY, claims },
+    };
+  }
 
   /** Loads the case's links; on failure, says so and retries with backoff (2 s, 4 s, … up to 60 s). */
   async load(caseId: string): Promise<void> {
@@ -69,7 +100,7 @@ export class Remote {
         case?: { organization?: { id?: string } | null };
       }>({
         url: `{{setting.worker_url}}/api/cases/${encodeURIComponent(caseId)}`,
-        headers: AUTH,
+        ...(await this.signed()),
         secure: true,
       });
       this.attempt = 0;
@@ -83,7 +114,7 @@ export class Remote {
         this.onState({ kind: 'not_stored' });
         return;
       }
-      // A wrong token will not fix itself: say so instead of retrying.
+      // A refused signature will not fix itself: say so instead of retrying.
       if (status === 401 || status === 403) {
         this.onState({ kind: 'unauthorized' });
         return;
@@ -102,7 +133,7 @@ export class Remote {
         health: CustomerHealthView | null;
       }>({
         url: `{{setting.worker_url}}/api/customers/${encodeURIComponent(orgId)}`,
-        headers: AUTH,
+        ...(await this.signed()),
         secure: true,
       });
       return body.health
@@ -119,7 +150,7 @@ export class Remote {
       const body = await this.client.request<{ links: JiraLinkView[] }>({
         url: '{{setting.worker_url}}/api/links',
         type: 'POST',
-        headers: AUTH,
+        ...(await this.signed()),
         contentType: 'application/json',
         data: JSON.stringify({ caseId, issueKey, linkedBy }),
         secure: true,
@@ -146,7 +177,7 @@ export class Remote {
       }>({
         url: '{{setting.worker_url}}/api/swarms',
         type: 'POST',
-        headers: AUTH,
+        ...(await this.signed()),
         contentType: 'application/json',
         data: JSON.stringify({ caseId, startedBy }),
         secure: true,
@@ -180,7 +211,7 @@ export class Remote {
     try {
       const body = await this.client.request<{ rubric?: unknown; closurePolicy?: unknown }>({
         url: '{{setting.worker_url}}/api/policies',
-        headers: AUTH,
+        ...(await this.signed()),
         secure: true,
       });
       const rubric = RubricSchema.safeParse(body?.rubric);

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { jwtVerify } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createStandInClient, type HarnessState } from '../preview/stand-in-client.js';
 import { mountSidebar } from './sidebar.js';
@@ -20,7 +21,8 @@ function setup(over: Partial<HarnessState> = {}, fetchImpl?: typeof fetch) {
       tags: [],
       customFields: { 'Contact reason': null, Resolution: null },
     },
-    secure: { worker_url: 'https://sm.test', api_token: 'secret-token' },
+    secure: { worker_url: 'https://sm.test', signing_key: 'install-signing-key' },
+    subdomain: 'acme',
     settings: { closure_blocks_save: false },
     richText: false,
     locale: 'en',
@@ -173,7 +175,7 @@ describe('the sidebar', () => {
     expect(text(root, '[data-testid=remote-state]')).toContain("refused the app's credentials");
   });
 
-  it('sends the token only as a placeholder that the proxy fills in', async () => {
+  it('signs each request through the proxy’s jwt option: HS256 with the install’s key, the agent’s claims', async () => {
     const seen: Request[] = [];
     const { client, root } = setup({}, (async (url: string, init: RequestInit) => {
       seen.push(new Request(url, init));
@@ -194,10 +196,22 @@ describe('the sidebar', () => {
     await mountSidebar(root, client);
     await new Promise((r) => setTimeout(r, 10));
     expect(seen[0]?.url).toBe('https://sm.test/api/cases/1001');
+    const bearer = /^Bearer (.+)$/.exec(seen[0]?.headers.get('authorization') ?? '')?.[1] ?? '';
+    const { payload } = await jwtVerify(bearer, new TextEncoder().encode('install-signing-key'), {
+      algorithms: ['HS256'],
+      issuer: 'acme',
+    });
+    expect(payload).toMatchObject({
+      sub: '9001',
+      email: 'alex@example.com',
+      name: 'Alex Agent',
+      role: 'agent',
+    });
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(300);
     expect(text(root, '[data-issue=PROJ-7]')).toContain(
       '3 cases · 2 open · 2 customers · revenue not measured',
     );
-    expect(root.innerHTML).not.toContain('secret-token');
+    expect(root.innerHTML).not.toContain('install-signing-key');
   });
 
   it("shows the requester organisation's health and what pulls it down", async () => {

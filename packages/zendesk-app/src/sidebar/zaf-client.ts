@@ -3,7 +3,7 @@
  * with a stub and the preview harness can play Zendesk's part.
  */
 export interface ZafClient {
-  context(): Promise<{ location: string; ticketId?: number | string }>;
+  context(): Promise<{ location: string; ticketId?: number | string; account?: { subdomain?: string } }>;
   metadata(): Promise<{ settings: Record<string, unknown> }>;
   get(paths: string | string[]): Promise<Record<string, unknown>>;
   set(path: string, value: unknown): Promise<unknown>;
@@ -17,6 +17,14 @@ export interface ZafClient {
     data?: string;
     secure?: boolean;
     cors?: boolean;
+    /** ZAF signs a JWT with these and sends it as `Authorization: Bearer` (only with `secure`). */
+    jwt?: {
+      algorithm: 'HS256';
+      secret_key: string;
+      /** Seconds until it expires. */
+      expiry: number;
+      claims: Record<string, string | number | null>;
+    };
   }): Promise<T>;
 }
 
