@@ -33,7 +33,7 @@ async function install(account: ReturnType<typeof zendeskAccountMock>, subdomain
         authorization: `Basic ${btoa(`admin@acme.example/token:zd-token`)}`,
         'content-type': 'application/json',
       },
-      body: JSON.stringify({ app_id: 1000, settings: { worker_url: BASE, api_token: TOKEN } }),
+      body: JSON.stringify({ app_id: 1000, settings: { worker_url: BASE } }),
     }),
   );
   expect(res?.status).toBe(201);

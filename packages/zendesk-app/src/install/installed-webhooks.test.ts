@@ -20,7 +20,7 @@ async function installed(opts: { perPage?: number; rateLimitOnce?: string[] } = 
   const res = await fetch('https://acme.zendesk.com/api/v2/apps/installations.json', {
     method: 'POST',
     headers: { authorization: auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ app_id: app, settings: { worker_url: 'https://sm.example', api_token: 'x' } }),
+    body: JSON.stringify({ app_id: app, settings: { worker_url: 'https://sm.example' } }),
   });
   expect(res.status).toBe(201);
   return { zd, fetch };
