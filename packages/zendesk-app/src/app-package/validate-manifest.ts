@@ -172,7 +172,12 @@ function validUrl(value: unknown): boolean {
  * The errors and warnings Zendesk's validator gives manifest.json and translations/ (the requirements and the
  * packaged sources are checked by `validate-requirements.ts` and `validate-sources.ts`).
  */
-export function validateManifest(files: AppFiles): { errors: Finding[]; warnings: Finding[] } {
+export function validateManifest(files: AppFiles): {
+  errors: Finding[];
+  warnings: Finding[];
+  /** No manifest.rb error: what package.rb requires before it runs the other validations. */
+  manifestValid?: true;
+} {
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
   const M = 'validations/manifest.rb';
@@ -447,6 +452,9 @@ export function validateManifest(files: AppFiles): { errors: Finding[]; warnings
       }),
     );
 
+  // package.rb validate runs the rest (marketplace, translations, requirements, secure settings, requests) only over a
+  // valid manifest (has_valid_manifest?: no manifest.rb error).
+  if (errors.length > 0) return { errors, warnings };
   // marketplace.rb no_experiments.
   if (isHash(manifest.experiments))
     for (const [experiment, on] of Object.entries(manifest.experiments))
@@ -454,10 +462,9 @@ export function validateManifest(files: AppFiles): { errors: Finding[]; warnings
         errors.push(
           finding('validations/marketplace.rb no_experiments', 'invalid_experiment', { experiment }),
         );
-
   errors.push(...validateTranslations(files, manifest));
   warnings.push(...secureSettingsWarnings(params));
-  return { errors, warnings };
+  return { errors, warnings, manifestValid: true };
 }
 
 /** manifest.rb invalid_location_uri_error: `{{setting.…}}` passes; else https/localhost, or an assets/ file present. */

@@ -53,8 +53,8 @@ export function validatePackage(files: AppFiles, options: { workerHost?: string 
   const errors = [...manifest.errors];
   const warnings = [...manifest.warnings];
   // package.rb runs the rest only over a valid manifest (has_valid_manifest?: no manifest.rb error).
-  if (manifest.errors.length === 0) errors.push(...validateRequirements(files));
-  const sources = validateSources(files);
+  if (manifest.manifestValid) errors.push(...validateRequirements(files));
+  const sources = validateSources(files, { requests: manifest.manifestValid === true });
   errors.push(...sources.errors);
   const accepted: PackageReport['accepted'] = [];
   for (const w of sources.warnings)

@@ -85,7 +85,8 @@ describe('packaged files under Zendesk’s validator (secrets.rb, requests.rb, m
       'assets/a.json': enc('"http://sm.example/api"'),
     });
     expect(warnings.map((w) => w.message)).toEqual([
-      'Possible insecure HTTP request to http://sm.example/api in assets/a.js. Consider using the HTTPS protocol instead.',
+      // Zendesk names the last part of the URL that its pattern matched: here the path.
+      'Possible insecure HTTP request to /api in assets/a.js. Consider using the HTTPS protocol instead.',
     ]);
   });
 

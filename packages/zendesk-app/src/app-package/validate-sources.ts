@@ -83,6 +83,30 @@ export const isTextFile = (path: string) => /.*(html?|xml|js|json?)$/.test(path)
  */
 const HTTP_URI = /(?=http:)http:[A-Za-z0-9\-_.!~*'();/?:@&=+$,%#[\]]+/gi;
 
+/**
+ * What requests.rb names of a URL: `scan(URI.regexp(['http'])).map(&:compact).map(&:last)`, the last group of
+ * RFC 2396's absolute-URI pattern that matched — fragment, else query, else path, else port, else host (for an opaque
+ * URI, its opaque part). So `http://sm.example/api/x` is reported as `/api/x`, as Zendesk words it.
+ */
+function reportedPart(url: string): string {
+  const rest = url.slice('http:'.length);
+  const [beforeFragment = '', fragment] = splitOnce(rest, '#');
+  if (!beforeFragment.startsWith('//')) return fragment ?? beforeFragment;
+  const [beforeQuery = '', query] = splitOnce(beforeFragment.slice(2), '?');
+  const slash = beforeQuery.indexOf('/');
+  const authority = slash < 0 ? beforeQuery : beforeQuery.slice(0, slash);
+  const path = slash < 0 ? undefined : beforeQuery.slice(slash);
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const portAt = hostPort.lastIndexOf(':');
+  const host = portAt < 0 ? hostPort : hostPort.slice(0, portAt);
+  const port = portAt < 0 ? undefined : hostPort.slice(portAt + 1);
+  return fragment ?? query ?? path ?? port ?? host;
+}
+const splitOnce = (s: string, sep: string): [string, string | undefined] => {
+  const at = s.indexOf(sep);
+  return at < 0 ? [s, undefined] : [s.slice(0, at), s.slice(at + 1)];
+};
+
 /** mime.rb UNSUPPORTED_MIME_TYPES (subtype or extension). */
 const UNSUPPORTED_MIME_TYPES = [
   'vnd.rar',
@@ -120,7 +144,11 @@ const MAGIC: [string, number[]][] = [
 ];
 
 /** secrets.rb, requests.rb and mime.rb over every file of the app. */
-export function validateSources(files: AppFiles): { errors: Finding[]; warnings: Finding[] } {
+export function validateSources(
+  files: AppFiles,
+  /** requests.rb runs only over a valid manifest (package.rb); secrets.rb and mime.rb always. */
+  o: { requests?: boolean } = {},
+): { errors: Finding[]; warnings: Finding[] } {
   const warnings: Finding[] = [];
   const errors: Finding[] = [];
   const decoder = new TextDecoder();
@@ -142,8 +170,8 @@ export function validateSources(files: AppFiles): { errors: Finding[]; warnings:
       .sort((a, b) => a.at - b.at)[0];
     if (keyword) compromised.push(`${path} ('${keyword.k}...')`);
     // requests.rb: http: URLs in .js and .html files.
-    if (/^.*\.jsx?$/.test(path) || /.*\.html?$/.test(path)) {
-      const urls = contents.match(HTTP_URI) ?? [];
+    if (o.requests !== false && (/^.*\.jsx?$/.test(path) || /.*\.html?$/.test(path))) {
+      const urls = (contents.match(HTTP_URI) ?? []).map(reportedPart);
       if (urls.length > 0)
         warnings.push(
           finding('validations/requests.rb call', 'warning.insecure_http_request', {
