@@ -18,21 +18,10 @@ import {
 } from '@support-metrics/core';
 import { JIRA_SQL } from '@support-metrics/jira-bridge';
 import { CUSTOMER_SQL, caseRowParams, rollupParams, SQL } from '@support-metrics/platform';
+import { render } from './sql-literal.js';
 
 export const DEMO_TENANT = 'demo';
 const SAMPLE = new URL('../../core/sample/zendesk-export.json', import.meta.url);
-
-function literal(v: string | number | null): string {
-  if (v === null) return 'NULL';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
-  return `'${v.replaceAll("'", "''")}'`;
-}
-
-/** A statement with its `?` placeholders replaced by SQL literals (for a seed file). */
-export function render(sql: string, params: readonly (string | number | null)[]): string {
-  let i = 0;
-  return `${sql.replace(/\?/g, () => literal(params[i++] ?? null)).replace(/\s+/g, ' ')};`;
-}
 
 function shift(ts: string | null, days: number): string | null {
   return ts === null

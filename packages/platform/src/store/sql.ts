@@ -7,6 +7,8 @@ import { COUNTER_NAMES, type Counters, emptyCounters, type RollupDelta } from '@
 export const SQL = {
   tenant: 'SELECT id, name, settings FROM tenants WHERE id = ?',
   tenantIds: 'SELECT id FROM tenants ORDER BY id',
+  /** Sets one setting of a tenant (JSON path `$.key`, value JSON, tenant id): tenant.ts's `set`. */
+  setSetting: 'UPDATE tenants SET settings = json_set(settings, ?, json(?)) WHERE id = ?',
   /** Applies a rubric: the tenant's setting (rubric JSON, tenant id). */
   setRubric: "UPDATE tenants SET settings = json_set(settings, '$.rubric', json(?)) WHERE id = ?",
   /** Keeps a rubric as the tenant's next version (tenant, rubric JSON, applied at, applied by, tenant). */
@@ -17,6 +19,8 @@ export const SQL = {
   insertTenant:
     'INSERT INTO tenants (id, name, settings, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
   tenantForToken: 'SELECT tenant_id FROM api_tokens WHERE token_hash = ?',
+  /** Revokes the token whose hash starts with a prefix (`prefix%`, tenant id): tenant.ts's `revoke`. */
+  deleteTokenByPrefix: 'DELETE FROM api_tokens WHERE token_hash LIKE ? AND tenant_id = ?',
   insertToken:
     'INSERT INTO api_tokens (token_hash, tenant_id, label, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING',
   caseById:

@@ -5,8 +5,15 @@ import {
   ZendeskTicketMetricSchema,
   ZendeskTicketSchema,
 } from '@support-metrics/core';
-import { apiError, type SaveResult, saveWithRetry, type WorkerConfig } from '@support-metrics/platform';
+import {
+  apiError,
+  invalidInput,
+  type SaveResult,
+  saveWithRetry,
+  type WorkerConfig,
+} from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
+import { ZodError } from 'zod';
 import { applyOrganizationEvent } from '../server/organization-events.js';
 import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from '../server/ticket-events.js';
 import { writeBackUpdate } from '../server/write-back.js';
@@ -73,7 +80,7 @@ function ticketDelivery(
  * Each delivery is verified (zendeskSignature: signature and timestamp) before anything is parsed, checked against
  * its schema (zendeskWebhookBody), applied once (the event id is recorded in the same transaction as the change),
  * and answered with what it did. Ticket events and trigger bodies change cases (ticket-events.ts); organisation
- * events change the tenant's organisations (organization-events.ts). Errors are left to the worker's onError.
+ * events change the tenant's organisations (organization-events.ts). Errors other than zod's go to the worker's onError.
  *
  * @example app.route('/', zendeskRoutes())
  */
@@ -198,8 +205,18 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
     });
   };
 
+  // A change the case model refuses (a ticket event whose fields do not make a case) is the sender's: 400 with its
+  // paths. Caught here because hono hands only Error instances to onError, and zod 4's ZodError is not one.
+  const guarded = async (c: Context<ZendeskBodyEnv>) => {
+    try {
+      return await handler(c);
+    } catch (e) {
+      if (e instanceof ZodError) throw invalidInput(e, 'webhook');
+      throw e;
+    }
+  };
   const verified = [zendeskSignature({ now }), zendeskWebhookBody()] as const;
-  app.post('/zendesk/webhooks', ...verified, handler);
-  app.post('/t/:tenant/zendesk/webhooks', ...verified, handler);
+  app.post('/zendesk/webhooks', ...verified, guarded);
+  app.post('/t/:tenant/zendesk/webhooks', ...verified, guarded);
   return app;
 }

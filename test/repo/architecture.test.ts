@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The shape of the monorepo, checked on its sources: packages depend on each other in one direction only
+ * (core ← platform ← plugins ← worker), and each table is written only by the package that owns it.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGES = join(ROOT, 'packages');
+
+/** Each package's layer: a package may import only packages of a lower layer (plugins do not import each other). */
+const LAYER: Record<string, number> = {
+  core: 0,
+  platform: 1,
+  'zendesk-app': 2,
+  'slack-bot': 2,
+  'jira-bridge': 2,
+  'jira-app': 2,
+  cli: 3,
+  worker: 3,
+};
+
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) sources(path, out);
+    else if (/\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+const packageOf = (file: string) => relative(PACKAGES, file).split('/')[0] ?? '';
+const isTest = (file: string) =>
+  /\.test\.tsx?$/.test(file) || /\/test\//.test(file) || /mocks?\.ts$/.test(file);
+
+describe('the package graph', () => {
+  const packages = readdirSync(PACKAGES).filter((p) => statSync(join(PACKAGES, p)).isDirectory());
+
+  it('knows every package', () => {
+    expect(packages.filter((p) => LAYER[p] === undefined)).toEqual([]);
+  });
+
+  it('has no arrow back and none sideways: each package imports only lower layers, in code and in package.json', () => {
+    const wrong: string[] = [];
+    for (const pkg of packages) {
+      const manifest = JSON.parse(readFileSync(join(PACKAGES, pkg, 'package.json'), 'utf8'));
+      for (const dep of Object.keys({ ...manifest.dependencies }))
+        if (dep.startsWith('@support-metrics/')) {
+          const to = dep.slice('@support-metrics/'.length);
+          if ((LAYER[to] ?? 99) >= (LAYER[pkg] ?? 0)) wrong.push(`${pkg}/package.json → ${to}`);
+        }
+      for (const file of sources(join(PACKAGES, pkg))) {
+        // Tests and mocks of the worker wire plugins together on purpose; production code may not.
+        if (isTest(file)) continue;
+        for (const m of readFileSync(file, 'utf8').matchAll(/from '@support-metrics\/([\w-]+)/g)) {
+          const to = m[1] ?? '';
+          if (to !== pkg && (LAYER[to] ?? 99) >= (LAYER[pkg] ?? 0))
+            wrong.push(`${relative(ROOT, file)} → ${to}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+/** Who owns each table: its migration, and every statement that writes it. */
+const OWNER: Record<string, string> = {
+  tenants: 'platform',
+  api_tokens: 'platform',
+  rubric_versions: 'platform',
+  cases: 'platform',
+  case_events: 'platform',
+  daily_rollups: 'platform',
+  processed_events: 'platform',
+  sync_state: 'platform',
+  organizations: 'platform',
+  maturity_assessments: 'platform',
+  demand_forecasts: 'platform',
+  jira_issues: 'jira-bridge',
+  jira_links: 'jira-bridge',
+  jira_versions: 'jira-bridge',
+  jira_issue_links: 'jira-bridge',
+  outbox: 'jira-bridge',
+  slack_installations: 'slack-bot',
+  slack_subscriptions: 'slack-bot',
+  slack_posts: 'slack-bot',
+  swarms: 'slack-bot',
+  swarm_participants: 'slack-bot',
+  aging_alerts: 'slack-bot',
+};
+
+describe('the tables', () => {
+  it('has an owner for every table the migrations create', () => {
+    const created = new Set<string>();
+    for (const f of readdirSync(join(PACKAGES, 'worker/migrations')))
+      for (const m of readFileSync(join(PACKAGES, 'worker/migrations', f), 'utf8').matchAll(
+        /CREATE TABLE (\w+)/g,
+      ))
+        created.add(m[1] ?? '');
+    created.delete('closure_checks'); // dropped by 0006
+    expect([...created].filter((t) => !OWNER[t])).toEqual([]);
+  });
+
+  it('is written only by the package that owns it (no INSERT, UPDATE or DELETE of it elsewhere), and core holds no SQL', () => {
+    const wrong: string[] = [];
+    for (const file of sources(PACKAGES)) {
+      if (isTest(file) || file.includes('/migrations/')) continue;
+      const pkg = packageOf(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\b(?:INSERT INTO|UPDATE|DELETE FROM|REPLACE INTO)\s+(\w+)/g)) {
+        const table = m[1] ?? '';
+        const owner = OWNER[table];
+        if (!owner) continue; // a word after "update" in prose, not a table
+        // The worker's seed script writes the demo tenant with the owners' own statements (imported, not written).
+        if (owner !== pkg) wrong.push(`${relative(ROOT, file)} writes ${table} (owner: ${owner})`);
+      }
+      if (pkg === 'core' && /\b(SELECT\s+[\w*]|INSERT INTO|CREATE TABLE)\b/.test(text))
+        wrong.push(`${relative(ROOT, file)} holds SQL`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
