@@ -43,7 +43,7 @@ export async function loadFromWorker<S extends z.ZodType>(
     return {
       kind: 'error',
       title: 'This Jira site is not connected to Support Metrics',
-      message: `Ask whoever runs Support Metrics to connect it: set the tenant's jiraCloudId to this site's cloud id (tenant.ts set <tenant> jiraCloudId), then reload. The worker said: ${message}.`,
+      message: `Ask whoever runs Support Metrics to connect it: set the tenant's jiraCloudId to this site's cloud id (tenant.ts set <tenant> jiraCloudId=<cloud id>), then reload. The worker said: ${message}.`,
     };
   if (res.status === 503)
     return {

@@ -3,7 +3,7 @@ import type { ForgeConfig } from './forge-config.js';
 
 /**
  * The tenant a Jira site belongs to: the one whose setting `jiraCloudId` is the site's cloud id
- * (`tenant.ts set <tenant> jiraCloudId='"<cloud id>"'`), else the default tenant when JIRA_CLOUD_ID names it; null
+ * (`tenant.ts set <tenant> jiraCloudId=<cloud id>`), else the default tenant when JIRA_CLOUD_ID names it; null
  * for a site no tenant claims, or one claimed twice (refused rather than guessed).
  *
  * @example await tenantOfSite(db, config, forge, fit.cloudId) // 'acme'
