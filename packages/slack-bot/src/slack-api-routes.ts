@@ -9,6 +9,7 @@ import {
 } from '@support-metrics/platform';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { chartUrlMaker } from './charts/chart-service.js';
 import { requireOAuth } from './install/install-routes.js';
 import { INSTALL_STATE_TTL_MS, signInstallState } from './install/install-state.js';
 import { refreshHomes } from './services/home-service.js';
@@ -84,6 +85,7 @@ export function slackApiRoutes(
             slackStore,
             now: () => new Date(now()),
             jiraBaseUrl: jiraBaseUrlOf(settings),
+            chartUrl: chartUrlMaker(config, new URL(c.req.url).origin, now),
           },
           client,
           [slackUserId, ...result.experts.map((e) => e.slackUserId)],

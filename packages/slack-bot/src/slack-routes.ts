@@ -13,6 +13,8 @@ import {
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { createBoltApp, requestAuth } from './bolt-app.js';
+import { chartRoutes } from './charts/chart-routes.js';
+import { chartUrlMaker } from './charts/chart-service.js';
 import { installRoutes } from './install/install-routes.js';
 import { slackPayloadIssues } from './request/slack-payload-schema.js';
 import { parseSlackBody, teamOf, verifySlackSignature } from './request/slack-request.js';
@@ -130,6 +132,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
       notes: opts.ticketNotes?.(config, auth.tenantId, settings ?? {}) ?? null,
       ticketUrl: ticketUrlFor(config, auth.tenantId, settings),
       jiraBaseUrl: jiraBaseUrlOf(settings),
+      chartUrl: chartUrlMaker(config, new URL(c.req.url).origin, now),
       waitUntil: waitUntilOf(c),
     };
     bolt ??= createBoltApp({ fetch: opts.fetch });
@@ -142,6 +145,7 @@ export function slackRoutes(opts: SlackRoutesOptions = {}) {
   });
 
   routes.route('/slack', installRoutes({ fetch: opts.fetch, now }));
+  routes.route('/slack', chartRoutes({ now }));
   return routes;
 }
 

@@ -2,9 +2,12 @@
  * Sends one signed Slack slash command to a running worker, as Slack would, and prints the answer:
  * `npx tsx packages/worker/scripts/send-demo-slack-command.ts ['30d' | 'fcr' | 'bugs' | 'help' …] [BASE_URL]`.
  * The secret is SLACK_SIGNING_SECRET (the environment, else .dev.vars, else the demo secret `pnpm start` uses). The
- * answer is printed as text and as a Block Kit Builder link that shows it the way Slack would.
+ * answer is printed as text and as a Block Kit Builder link that shows it the way Slack would. A chart in the answer
+ * (`fcr`, `ttr`, … carry one) is fetched back from the worker and saved as a PNG, its path and URL printed.
  */
+
 import { createHmac } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { requireLocalSecret } from './local-secrets.js';
 
 const text = process.argv[2] ?? '';
@@ -41,7 +44,14 @@ type Text = string | { text?: string } | undefined;
 const textOf = (t: Text) => (typeof t === 'string' ? t : t?.text);
 let answer: {
   text?: string;
-  blocks?: { text?: { text?: string }; fields?: { text: string }[]; elements?: { text?: Text }[] }[];
+  blocks?: {
+    type?: string;
+    text?: { text?: string };
+    fields?: { text: string }[];
+    elements?: { text?: Text }[];
+    image_url?: string;
+    alt_text?: string;
+  }[];
 };
 try {
   answer = JSON.parse(raw);
@@ -57,6 +67,15 @@ for (const b of answer.blocks ?? []) {
   ];
   const line = parts.filter(Boolean).join('\n');
   if (line) console.log(`\n${line}`);
+  if (b.type === 'image' && b.image_url) {
+    // As Slack does: a plain GET of the signed URL.
+    const png = await fetch(b.image_url);
+    const file = `support-metrics-chart-${Date.now()}.png`;
+    if (png.ok) writeFileSync(file, new Uint8Array(await png.arrayBuffer()));
+    console.log(
+      `\nChart (HTTP ${png.status}${png.ok ? `, saved to ${file}` : ''}): ${b.image_url}\nAlt text: ${b.alt_text}`,
+    );
+  }
 }
 if (answer.blocks)
   console.log(

@@ -1,10 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import { DEFAULT_RUBRIC, getMetricDefinition, type MetricResult } from '@support-metrics/core';
 import type { RankedBug as BugImpactRow } from '@support-metrics/platform';
+import type { ChartImage } from '../charts/chart-service.js';
 import type { DayWindow } from '../commands/parse-command.js';
 import type { UserSwarm } from '../services/home-store.js';
 import type { Subscription } from '../services/slack-store.js';
 import { bugLine } from './bugs-blocks.js';
+import { chartBlock } from './chart-blocks.js';
 import { benchmarkText, changeText, formatValue, sparkline, statusIcon } from './format.js';
 import { HEADLINE_KPIS } from './metrics-blocks.js';
 import { button, context, divider, escapeMrkdwn, header, LIMITS, section, truncate } from './mrkdwn.js';
@@ -40,6 +42,8 @@ export interface HomeData {
   before: Record<string, MetricResult>;
   /** Weekly values of each headline KPI, oldest first (the last 8 weeks). */
   trend: Record<string, (number | null)[]>;
+  /** The trend chart of each headline KPI that has one (signed image URLs on this worker). */
+  charts?: Record<string, ChartImage>;
   /** Items most often missing at creation on incomplete cases of the completeness window. */
   missing: { item: string; cases: number }[];
   completenessWindow: DayWindow;
@@ -159,6 +163,7 @@ export function homeView(d: HomeData): { type: 'home'; callback_id: string; bloc
     ),
     section(HEADLINE_KPIS.map((id) => kpiLine(id, d)).join('\n')),
     context('✅ at or above target · ➖ between industry average and target · 🔻 below industry average'),
+    ...HEADLINE_KPIS.flatMap((id) => (d.charts?.[id] ? [chartBlock(d.charts[id])] : [])),
     divider(),
     section(
       `*Case completeness*: ${completeness ? `${formatValue('ratio', completeness.value)} ${statusIcon(completeness)}` : 'not measured'}\n*Most often missing* (${d.completenessWindow.label}):\n${missing}`,

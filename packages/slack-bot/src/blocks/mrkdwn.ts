@@ -93,6 +93,9 @@ export function blockProblems(blocks: readonly KnownBlock[], maxBlocks: number =
     const alt = (b as { alt_text?: string }).alt_text;
     if (block.type === 'image' && (!alt || alt.length > 2000))
       problems.push(`block ${i}: alt text of ${alt?.length ?? 0}`);
+    const url = (b as { image_url?: string }).image_url;
+    if (block.type === 'image' && (!url || url.length > 3000 || !/^https?:\/\//.test(url)))
+      problems.push(`block ${i}: image_url of ${url?.length ?? 0}`);
     const buttons = [
       (b as { accessory?: unknown }).accessory,
       ...(block.type === 'actions' ? (block.elements ?? []) : []),

@@ -16,6 +16,7 @@ import { kpiView, metricView, rollupFilters } from '../services/metrics-views.js
 import { customerContextOf, depsOf, type SlackDeps } from '../services/slack-deps.js';
 import { answerSoon } from './answer-soon.js';
 import { openMaturityModal } from './maturity-actions.js';
+import { withTrendChart } from './metric-chart.js';
 import { startSwarmFromSlack } from './swarm-actions.js';
 
 /** The slash command's name (manifest.yaml declares it). */
@@ -127,7 +128,9 @@ export function registerCommand(app: App) {
       case 'health':
       case 'outcomes':
       case 'forecast':
-        return answerSoon(ack as AckWith, respond as RespondWith, () => metricsAnswer(deps, cmd, text));
+        return answerSoon(ack as AckWith, respond as RespondWith, () =>
+          metricsAnswer(deps, cmd, text).then((message) => withTrendChart(deps, cmd, message)),
+        );
       case 'maturity':
         await ack();
         return openMaturityModal(deps, client, command.trigger_id, command.channel_id);

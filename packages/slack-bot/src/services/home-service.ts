@@ -1,20 +1,19 @@
 import type { WebClient } from '@slack/web-api';
-import { addDays, metricsFromCounters } from '@support-metrics/core';
+import { addDays, getMetricDefinition } from '@support-metrics/core';
 import { type HomeData, homeView } from '../blocks/home-blocks.js';
 import { HEADLINE_KPIS } from '../blocks/metrics-blocks.js';
+import { type ChartImage, chartImage, trendSpecs } from '../charts/chart-service.js';
 import { resolveWindow } from '../commands/parse-command.js';
 import { agingCases } from './aging-service.js';
 import { openSwarmsOfUser } from './home-store.js';
-import { bucketed, kpiView } from './metrics-views.js';
+import { kpiView } from './metrics-views.js';
 import type { SlackDeps } from './slack-deps.js';
 
 /** What the Home tab reads: the tenant's stores, its workspace, the clock. */
 export type HomeDeps = Pick<
   SlackDeps,
-  'tenantId' | 'teamId' | 'stores' | 'slackStore' | 'now' | 'jiraBaseUrl'
+  'tenantId' | 'teamId' | 'stores' | 'slackStore' | 'now' | 'jiraBaseUrl' | 'chartUrl'
 >;
-
-const WEEKS = 8;
 
 /**
  * The Home tab's data for a user, from the daily rollups and a few bounded reads (no Slack call, no case scan
@@ -25,17 +24,23 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
   const today = now.toISOString().slice(0, 10);
   const completenessWindow = resolveWindow({ kind: 'days', days: 30 }, today);
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
-  const [kpis, daily, missing, aging, swarms, bugs, subscriptions] = await Promise.all([
+  const [kpis, specs, missing, aging, swarms, bugs, subscriptions] = await Promise.all([
     kpiView(deps.stores.cases, deps.tenantId, {
       window: { kind: 'days', days: 7 },
       filters: {},
       commandText: '',
       today,
     }),
-    deps.stores.cases.dailyCounters(deps.tenantId, {
-      from: addDays(today, -(WEEKS * 7 - 1)),
+    // The 8 weeks to today and the 8 before, for every headline KPI, from one read of the rollups.
+    trendSpecs(deps.stores.cases, deps.tenantId, {
+      metricIds: HEADLINE_KPIS,
       to: today,
-      filters: {},
+      results: Object.fromEntries(
+        HEADLINE_KPIS.map((id) => {
+          const def = getMetricDefinition(id);
+          return [id, { benchmark: def.benchmark ?? null, target: def.target ?? null }];
+        }),
+      ),
     }),
     deps.slackStore.incompleteReasons(
       deps.tenantId,
@@ -53,11 +58,16 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
     }),
     deps.slackStore.subscriptions(deps.tenantId),
   ]);
-  const trend: Record<string, (number | null)[]> = {};
-  for (const b of bucketed(daily, today, WEEKS, 7)) {
-    const m = metricsFromCounters(b.counters);
-    for (const id of HEADLINE_KPIS) trend[id] = [...(trend[id] ?? []), m[id]?.value ?? null];
-  }
+  const trend = Object.fromEntries(HEADLINE_KPIS.map((id) => [id, specs[id]?.values ?? []]));
+  // A chart for each KPI measured in at least one of the weeks (the image is drawn when Slack fetches it).
+  const charts: Record<string, ChartImage> = {};
+  const make = deps.chartUrl;
+  if (make)
+    for (const id of HEADLINE_KPIS) {
+      const spec = specs[id];
+      if (spec?.values.some((v) => v !== null))
+        charts[id] = await chartImage(make, spec, `${getMetricDefinition(id).name}, weekly`);
+    }
   return {
     userId,
     window: kpis.window,
@@ -66,6 +76,7 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
     current: kpis.current,
     before: kpis.before,
     trend,
+    charts,
     missing,
     completenessWindow,
     aging: aging.cases,

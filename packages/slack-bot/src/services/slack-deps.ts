@@ -1,4 +1,5 @@
 import type { Stores, TicketNotes, WorkerConfig } from '@support-metrics/platform';
+import type { ChartUrlMaker } from '../charts/chart-service.js';
 import type { SlackStore } from './slack-store.js';
 
 /**
@@ -16,6 +17,8 @@ export interface SlackDeps {
   notes: TicketNotes | null;
   ticketUrl: (caseId: string) => string | null;
   jiraBaseUrl: string | null;
+  /** Signs chart URLs on this worker's address (the request's origin); null when it is not known. */
+  chartUrl?: ChartUrlMaker | null;
   /** Keeps the worker alive for work after the answer (swarm creation after the ack). */
   waitUntil: (p: Promise<unknown>) => void;
 }
