@@ -34,6 +34,9 @@ const jira = createJiraMock(forge.apiBaseUrl(CLOUD), ['FCX-1', 'FCX-2', 'FCX-3']
   auth: 'bearer',
   token: SYSTEM_TOKEN,
 });
+// A second site, whose tenant keeps the impact comment (setting jiraImpactComment).
+const CLOUD2 = 'c0ffee00-2222-4222-8333-444455556666';
+const jira2 = createJiraMock(forge.apiBaseUrl(CLOUD2), ['CMT-1'], { auth: 'bearer', token: SYSTEM_TOKEN });
 
 async function call(
   path: string,
@@ -109,6 +112,20 @@ beforeAll(async () => {
       organization: bolt,
       tags: ['jira_fcx-2'],
     });
+  await seedTenant('commentco', 'commentco-token', { jiraCloudId: CLOUD2, jiraImpactComment: true });
+  await testStores().cases.saveCase(
+    'commentco',
+    CaseSchema.parse({
+      tenantId: 'commentco',
+      helpdesk: 'zendesk',
+      id: '9000',
+      subject: 'Comment me',
+      createdAt: iso(NOW - DAY),
+      status: 'open',
+      tags: ['jira_cmt-1'],
+    }),
+    { source: 'test', at: iso(NOW) },
+  );
   jira.state.fields.set('FCX-1', {
     summary: 'Export to CSV fails for large accounts',
     status: { name: 'In Progress' },
@@ -127,7 +144,10 @@ beforeEach(() => {
     const host = new URL(request.url).host;
     if (host === new URL(FORGE_JWKS_URL).host)
       return (await getResponse(forge.handlers, request)) ?? new Response('no mock', { status: 599 });
-    return jira.fetch(request);
+    return (
+      (await getResponse([...jira.handlers, ...jira2.handlers], request)) ??
+      new Response('no mock', { status: 599 })
+    );
   }) as typeof globalThis.fetch);
 });
 
@@ -402,5 +422,17 @@ describe('Forge triggers: POST /forge/jira/events', () => {
     const res = await call('/refresh', { method: 'POST' });
     expect(res.status).toBe(200);
     expect(jira.state.properties.get('FCX-1')).toMatchObject({ cases: 6, openCases: 3 });
+  });
+
+  it('keeps the comment for a tenant that asks for it (jiraImpactComment), written as the app', async () => {
+    const res = await call('/refresh', {
+      method: 'POST',
+      token: await forge.sign(CLOUD2, { context: null }),
+    });
+    expect(res.status).toBe(200);
+    expect(jira2.state.properties.get('CMT-1')).toMatchObject({ cases: 1, openCases: 1 });
+    expect([...(jira2.state.comments.get('CMT-1')?.values() ?? [])]).toHaveLength(1);
+    // The first site's tenant did not ask: still no comment there.
+    expect(jira.state.comments.size).toBe(0);
   });
 });
