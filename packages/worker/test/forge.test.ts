@@ -403,6 +403,19 @@ describe('Forge triggers: POST /forge/jira/events', () => {
     expect(await bad.json()).toMatchObject({ error: 'invalid_input', issues: [{ path: 'issue.key' }] });
   });
 
+  it('answers 503 upstream_unavailable with Retry-After when Jira fails the read (Forge retries), applying nothing', async () => {
+    const body = { eventType: 'avi:jira:updated:issue', issue: { id: '30001', key: 'FCX-1', fields: {} } };
+    for (const failure of ['failing', 'rateLimited'] as const) {
+      jira.state[failure] = 1;
+      const res = await trigger(body);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await res.json()).toMatchObject({ error: 'upstream_unavailable' });
+    }
+    // The same event afterwards is applied (the failed ones marked nothing).
+    expect(await (await trigger(body)).json()).toMatchObject({ status: 'applied' });
+  });
+
   it('refuses a trigger without the app system token (the endpoint must enable appSystemToken)', async () => {
     const res = await trigger(
       { eventType: 'avi:jira:deleted:issue', issue: { id: '1', key: 'FCX-9' } },

@@ -109,7 +109,16 @@ export function forgeRoutes(opts: ForgeRoutesOptions = {}) {
         issue = await api.getIssue(event.issue.key, ticketField ? [ticketField] : []);
       } catch (e) {
         if (isNotFoundError(e)) return c.json({ status: 'ignored', reason: `${event.issue.key} is gone` });
-        throw e;
+        // Jira failing us (5xx, 429, timeout, a proxy's page) is not the trigger's fault: nothing was applied, and
+        // Forge retries a trigger whose remote answers 5xx.
+        const wait = Math.ceil(((e as { retryAfterMs?: number }).retryAfterMs ?? 60_000) / 1000);
+        throw apiError(
+          503,
+          'upstream_unavailable',
+          `Jira did not give the issue ${event.issue.key}: ${(e as Error)?.name ?? 'error'}; retry later`,
+          undefined,
+          { 'retry-after': String(wait) },
+        );
       }
       const changelog = event.changelog as { items?: unknown } | undefined;
       webhook = {
