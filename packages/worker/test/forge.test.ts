@@ -222,6 +222,16 @@ describe('Forge Invocation Tokens (Authorization: Bearer <FIT>)', () => {
     },
   );
 
+  it("answers 503 upstream_unavailable, not 401, while Atlassian's keys cannot be fetched", async () => {
+    // Another key address, which answers nothing but a 599 (the stub's "no mock"): jose gets no key set.
+    const res = await call('/bugs', {
+      env: { ...bindings, FORGE_JWKS_URL: 'https://keys.forge.test/jwks.json' },
+    });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(await res.json()).toMatchObject({ error: 'upstream_unavailable' });
+  });
+
   it('is off without FORGE_APP_ID: 503 not_configured, saying what to set', async () => {
     const res = await call('/bugs', { env: { ...env } });
     expect(res.status).toBe(503);

@@ -7,6 +7,7 @@ import {
   type ForgeInvocation,
   forgeKeys,
   InvocationTokenError,
+  SigningKeysUnavailableError,
   verifyInvocationToken,
 } from './invocation-token.js';
 
@@ -42,6 +43,9 @@ export const forgeAuth = (opts: { keys?: (url: string) => JWTVerifyGetKey; now?:
       });
     } catch (e) {
       if (e instanceof InvocationTokenError) throw apiError(401, 'invalid_token', e.message);
+      // Not the caller's fault: Forge retries a trigger on 5xx, and the panel says to reload.
+      if (e instanceof SigningKeysUnavailableError)
+        throw apiError(503, 'upstream_unavailable', e.message, undefined, { 'retry-after': '30' });
       throw e;
     }
     const tenantId = await tenantOfSite(c.env.DB, c.var.config, forge, fit.cloudId);

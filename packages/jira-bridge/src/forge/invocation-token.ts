@@ -7,6 +7,11 @@ export class InvocationTokenError extends Error {
   override name = 'InvocationTokenError';
 }
 
+/** Atlassian's signing keys could not be had (no answer, not 200, not a key set): no token can be checked now. */
+export class SigningKeysUnavailableError extends Error {
+  override name = 'SigningKeysUnavailableError';
+}
+
 const Text = z.string().min(1).max(512);
 
 /**
@@ -96,6 +101,10 @@ export async function verifyInvocationToken(
       ...(opts.now ? { currentDate: opts.now } : {}),
     }));
   } catch (e) {
+    if (keysUnavailable(e))
+      throw new SigningKeysUnavailableError(
+        `Atlassian's signing keys could not be fetched: ${(e as Error).name}`,
+      );
     throw new InvocationTokenError(`the Forge invocation token is not valid: ${reasonOf(e)}`);
   }
   const claims = InvocationClaimsSchema.safeParse(payload);
@@ -118,6 +127,13 @@ export async function verifyInvocationToken(
     contextIssueKey: context?.extension?.issue?.key ?? null,
     tokenId: jti ?? null,
   };
+}
+
+/** jose's remote key set failing (timeout, not 200, not JSON) or the network under it, as opposed to a bad token. */
+function keysUnavailable(e: unknown): boolean {
+  if (e instanceof errors.JWKSTimeout) return true;
+  if (!(e instanceof errors.JOSEError)) return true;
+  return e.constructor === errors.JOSEError && /JSON Web Key Set/.test(e.message);
 }
 
 function reasonOf(e: unknown): string {
