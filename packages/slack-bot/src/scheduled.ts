@@ -1,7 +1,21 @@
-import { addCounters, addDays, emptyCounters, metricsFromCounters } from '@support-metrics/core';
+import {
+  addCounters,
+  addDays,
+  emptyCounters,
+  getMetricDefinition,
+  type MetricResult,
+  metricsFromCounters,
+} from '@support-metrics/core';
 import type { Stores, WorkerConfig } from '@support-metrics/platform';
 import { agingAlertMessage, dailyPostMessage } from './blocks/daily-post-blocks.js';
 import { HEADLINE_KPIS } from './blocks/metrics-blocks.js';
+import {
+  type ChartImage,
+  type ChartUrlMaker,
+  chartImage,
+  chartUrlMaker,
+  trendSpecs,
+} from './charts/chart-service.js';
 import { agingWithExperts } from './services/aging-service.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
 import { type SlackStore, type Subscription, slackStoreOf } from './services/slack-store.js';
@@ -27,7 +41,13 @@ export function localClock(at: Date, timeZone: string): { day: string; time: str
 
 /** The daily post of a tenant for a day (a UTC rollup day): KPIs, 7-day trend, incompleteness, aging, bugs. */
 export async function buildDailyPost(
-  deps: { tenantId: string; stores: Stores; slackStore: SlackStore; now: () => Date },
+  deps: {
+    tenantId: string;
+    stores: Stores;
+    slackStore: SlackStore;
+    now: () => Date;
+    chartUrl?: ChartUrlMaker | null;
+  },
   day: string,
 ) {
   const [{ metrics, counts }, daily, reasons, aging, bugs, settings, outcomes] = await Promise.all([
@@ -57,6 +77,7 @@ export async function buildDailyPost(
     day,
     metrics,
     trend,
+    charts: deps.chartUrl ? await dailyCharts(deps, deps.chartUrl, day, metrics) : [],
     counts,
     incompleteReasons: reasons,
     created: counts.created,
@@ -65,6 +86,34 @@ export async function buildDailyPost(
     bugs: bugs.filter((b) => b.newCases > 0),
     jiraBaseUrl: jiraBaseUrlOf(settings),
   });
+}
+
+/**
+ * The charts of a daily post: the headline KPIs that were worse than the industry average or missed their target
+ * yesterday (at most two), else case completeness; each the 8 weeks to the day against the 8 before.
+ */
+async function dailyCharts(
+  deps: { tenantId: string; stores: Stores },
+  make: ChartUrlMaker,
+  day: string,
+  metrics: Record<string, MetricResult>,
+): Promise<ChartImage[]> {
+  const missed = HEADLINE_KPIS.filter((id) => {
+    const status = metrics[id]?.status;
+    return status === 'worse_than_average' || status === 'target_missed';
+  }).slice(0, 2);
+  const ids = missed.length ? missed : (['case_completeness'] as const);
+  const specs = await trendSpecs(deps.stores.cases, deps.tenantId, {
+    metricIds: ids,
+    to: day,
+    results: metrics,
+  });
+  const out: ChartImage[] = [];
+  for (const id of ids) {
+    const spec = specs[id];
+    if (spec) out.push(await chartImage(make, spec, `${getMetricDefinition(id).name}, weekly`));
+  }
+  return out;
 }
 
 export interface SlackJobsContext {
@@ -97,7 +146,9 @@ export async function runSlackJobs(ctx: SlackJobsContext): Promise<SlackJobsResu
   const at = ctx.at.toISOString();
 
   for (const [tenantId, subs] of byTenant) {
-    const deps = { tenantId, stores: ctx.stores, slackStore, now };
+    // Charts on the configured public address (the cron has no request to take it from).
+    const chartUrl = chartUrlMaker(ctx.config, ctx.config.PUBLIC_URL ?? null, () => ctx.at.getTime());
+    const deps = { tenantId, stores: ctx.stores, slackStore, now, chartUrl };
     const clients = new Map<string, ReturnType<typeof webClient> | null>();
     const clientFor = async (teamId: string) => {
       if (!clients.has(teamId)) {

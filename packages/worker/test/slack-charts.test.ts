@@ -1,5 +1,7 @@
+import { env } from 'cloudflare:workers';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
-import { blockProblems } from '@support-metrics/slack-bot';
+import { loadConfig } from '@support-metrics/platform';
+import { blockProblems, runSlackJobs } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant, testStores } from './helpers.js';
 import { slackHarness } from './slack-helpers.js';
@@ -110,5 +112,32 @@ describe('charts as images', () => {
     expect(images.map((i) => i.title?.text)).toContain('First contact resolution, weekly');
     expect(blockProblems(view?.blocks as never, 100)).toEqual([]);
     for (const i of images) expect((await fetchChart(i.image_url ?? '')).status).toBe(200);
+  });
+
+  it('puts a chart in the daily post when the worker knows its public address (PUBLIC_URL), none without', async () => {
+    await h.command('subscribe <#C777|leads> 09:00 Europe/Berlin');
+    const post = () =>
+      h.slack.state.messages
+        .filter((m) => m.channel === 'C777' && m.text.startsWith('Support metrics for'))
+        .at(-1);
+    const run = (at: string, config: Record<string, unknown>) =>
+      runSlackJobs({
+        stores: testStores(),
+        config: loadConfig({ ...env, ...config }),
+        at: new Date(at),
+        fetch: h.slack.fetch,
+      });
+    expect((await run('2026-11-23T08:15:00Z', {})).posted).toBe(1);
+    expect(((post()?.blocks ?? []) as Block[]).filter((b) => b.type === 'image')).toEqual([]);
+    expect((await run('2026-11-24T08:15:00Z', { PUBLIC_URL: 'https://support-metrics.test' })).posted).toBe(
+      1,
+    );
+    const blocks = (post()?.blocks ?? []) as Block[];
+    expect(blockProblems(blocks as never)).toEqual([]);
+    const images = blocks.filter((b) => b.type === 'image');
+    expect(images.length).toBeGreaterThanOrEqual(1);
+    expect(images[0]?.image_url).toMatch(/^https:\/\/support-metrics\.test\/slack\/charts\//);
+    expect(images[0]?.alt_text).toContain('weekly:');
+    expect((await fetchChart(images[0]?.image_url ?? '')).status).toBe(200);
   });
 });

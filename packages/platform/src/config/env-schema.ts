@@ -40,6 +40,11 @@ export const WorkerConfigSchema = z.object({
   SETTINGS_SECRET: optional,
   /** While SETTINGS_SECRET is rotated: the one before, so that what it sealed still opens until `tenant.ts reseal`. */
   SETTINGS_SECRET_PREVIOUS: optional,
+  /**
+   * The worker's public address (https://…), for what it links to outside a request: the charts of the daily Slack
+   * post (the cron has no request to take the address from). Optional: without it the post has no chart.
+   */
+  PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Largest accepted webhook body, in bytes. */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /** How far a webhook timestamp may be from now, in seconds. */

@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { type CompletenessOutcomes, getMetricDefinition, type MetricResult } from '@support-metrics/core';
 import type { RankedBug as BugImpactRow } from '@support-metrics/platform';
+import type { ChartImage } from '../charts/chart-service.js';
 import { bugLine } from './bugs-blocks.js';
+import { chartBlock } from './chart-blocks.js';
 import { outcomeLine } from './completeness-blocks.js';
 import { benchmarkText, formatValue, sparkline, statusIcon } from './format.js';
 import { HEADLINE_KPIS, type Message } from './metrics-blocks.js';
@@ -47,6 +49,8 @@ export interface DailyPost {
   /** Complete against incomplete cases of the last 30 days (one line: what incompleteness cost). */
   outcomes?: CompletenessOutcomes;
   aging: AgingEntry[];
+  /** Trend charts to show under the KPIs (signed image URLs; none when the worker's address is not configured). */
+  charts?: ChartImage[];
   bugs: BugImpactRow[];
   jiraBaseUrl: string | null;
 }
@@ -72,6 +76,7 @@ export function dailyPostMessage(p: DailyPost): Message {
       `${p.counts.created} cases created, ${p.counts.solved} solved · sparkline: the last 7 days · ✅ target met ➖ above industry average 🔻 below`,
     ),
     section(kpis.join('\n')),
+    ...(p.charts ?? []).map(chartBlock),
     divider(),
     section(
       `*Why new cases were incomplete* (${p.created} new)\n${reasons}${p.outcomes ? `\n_Last 30 days:_ ${outcomeLine(p.outcomes)}` : ''}`,
