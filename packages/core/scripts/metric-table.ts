@@ -1,4 +1,4 @@
-/** Prints the README's metric table from the catalogue. Run: npx tsx packages/core/scripts/metric-table.ts */
+/** Prints the metric table of docs/metrics.md from the catalogue. Run: npx tsx packages/core/scripts/metric-table.ts */
 import {
   COMPLETENESS_OUTCOMES_METHOD,
   COMPUTED_FROM,

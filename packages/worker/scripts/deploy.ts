@@ -94,4 +94,4 @@ wr(['deploy', '--config', CONFIG]);
 console.log(`
 Next: create a tenant and its API token (printed once, stored hashed):
   npx tsx packages/worker/scripts/tenant.ts add default --remote
-Then point Zendesk's webhook at https://<your worker>/zendesk/webhooks (see the README's Zendesk section).`);
+Then point Zendesk's webhook at https://<your worker>/zendesk/webhooks (docs/zendesk.md).`);

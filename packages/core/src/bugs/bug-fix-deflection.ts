@@ -114,7 +114,7 @@ export function totalDeflection(deflections: readonly Deflection[]) {
 }
 
 /**
- * How the metrics computed from Jira links (not from cases alone) are computed, for the README's metric table
+ * How the metrics computed from Jira links (not from cases alone) are computed, for the metric table of docs/metrics.md
  * beside COMPUTED_FROM.
  */
 export const COMPUTED_FROM_JIRA_LINKS = {

@@ -43,7 +43,7 @@ export interface CompletenessOutcomes {
 export const MIN_GROUP = 5;
 const Z95 = 1.959964;
 
-/** How the completeness outcomes are computed and from which fields (also the README's metric table). */
+/** How the completeness outcomes are computed and from which fields (also the metric table of docs/metrics.md). */
 export const COMPLETENESS_OUTCOMES_METHOD =
   'Solved cases created in the window whose first message was scored at creation (cases.complete_at_creation, ' +
   'completeness_at_creation.missing). Interactions per case = mean of publicAgentReplies; first contact resolution = ' +

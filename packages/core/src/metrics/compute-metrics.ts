@@ -44,7 +44,7 @@ export interface MetricsReport {
 
 /**
  * How each metric computed from cases is defined here, and from which case fields (Zendesk source in
- * brackets). The README's metric table is printed from this (packages/core/scripts/metric-table.ts).
+ * brackets). The metric table of docs/metrics.md is printed from this (packages/core/scripts/metric-table.ts).
  */
 export const COMPUTED_FROM = {
   case_completeness:

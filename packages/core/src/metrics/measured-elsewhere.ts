@@ -6,7 +6,7 @@ import { COMPUTED_FROM_CUSTOMERS } from '../success/success-metrics.js';
 /**
  * The metrics measured from something other than the cases of a window (linked Jira issues, customers, the demand
  * forecast), and where each is shown. `/api/metrics` names the place instead of calling them unmeasured, and the
- * README's metric table (scripts/metric-table.ts) says the same.
+ * metric table of docs/metrics.md (scripts/metric-table.ts) says the same.
  */
 export const MEASURED_ELSEWHERE: [table: Record<string, string>, where: string, what: string][] = [
   [COMPUTED_FROM_JIRA_LINKS, '`/api/bugs`, Slack `bugs`', 'per bug, from its linked cases'],

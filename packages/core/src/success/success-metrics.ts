@@ -9,7 +9,7 @@ import { nextGenParts } from './nextgen-metrics.js';
 
 /**
  * How each success and relationship-health metric is computed, and from which data (Zendesk source in brackets).
- * "Active" customers are those not marked churned. The README's metric table is printed from this.
+ * "Active" customers are those not marked churned. The metric table of docs/metrics.md is printed from this.
  */
 export const COMPUTED_FROM_CUSTOMERS = {
   onboard_rate:

@@ -4,7 +4,7 @@ import { seal, unseal } from '../crypto/sealed.js';
  * The tenant settings that hold credentials: a tenant's own Zendesk and Jira accounts (their API tokens) and its
  * webhook signing secrets. tenant.ts stores them sealed with the worker's SETTINGS_SECRET, so that a copy of the
  * database (an export, a backup, D1's Time Travel) holds no credential anyone can use; the worker opens them when it
- * reads a tenant's settings (D1Store.tenantSettings).
+ * reads a tenant's settings (TenantStore.tenantSettings).
  */
 export const SECRET_SETTINGS = [
   'zendeskApi',

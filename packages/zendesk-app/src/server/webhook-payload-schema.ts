@@ -69,7 +69,7 @@ export const EventWebhookSchema = z.looseObject({
 export type EventWebhook = z.infer<typeof EventWebhookSchema>;
 
 /**
- * A trigger or automation webhook with the JSON body we document (README "Zendesk trigger"): `{ "ticket": {…} }`
+ * A trigger or automation webhook with the JSON body we document (docs/zendesk.md, "Webhooks"): `{ "ticket": {…} }`
  * with placeholders, or a minimal body naming the ticket (`ticketID` / `ticket_id`) plus changed fields.
  */
 export const TriggerTicketSchema = z.looseObject({
