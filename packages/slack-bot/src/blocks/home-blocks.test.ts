@@ -135,6 +135,17 @@ describe('the Home tab', () => {
           revenue: null,
           newCases: 2,
         })),
+        charts: Object.fromEntries(
+          HEADLINE_KPIS.map((id) => [
+            id,
+            // Titles and alt texts are metric names and numbers (plain_text: Slack never parses them).
+            {
+              url: `https://w.example/slack/charts/${'x'.repeat(900)}.png`,
+              altText: 'a'.repeat(5000),
+              title: 't'.repeat(5000),
+            },
+          ]),
+        ),
         subscriptions: Array.from({ length: 60 }, (_, i) => ({
           tenantId: 't',
           teamId: 'T1',
@@ -149,6 +160,7 @@ describe('the Home tab', () => {
     expect(texts(v)).not.toContain('<!channel>');
     expect(texts(v)).toContain(`and ${400 - HOME_MAX.aging} more`);
     expect(JSON.stringify(v).length).toBeLessThan(250_000);
+    expect(v.blocks.filter((b) => b.type === 'image')).toHaveLength(HEADLINE_KPIS.length);
   });
 
   it('names an empty state instead of showing nothing', () => {
