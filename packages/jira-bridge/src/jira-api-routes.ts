@@ -1,9 +1,20 @@
 import { JiraKeySchema } from '@support-metrics/core';
 import { type AppEnv, apiError, bearerAuth, invalidInput } from '@support-metrics/platform';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { bugDetail, listBugs } from './services/impact-service.js';
 import { jiraStoreOf } from './services/jira-store.js';
+
+/**
+ * The answer of `GET /api/bugs` and of the Forge app's page (`GET /forge/jira/bugs`): the tenant's linked bugs ranked
+ * by support demand (listBugs), for the query's sort and limit (400 with the zod paths for a bad one).
+ */
+export async function rankedBugsOf<E extends AppEnv>(c: Context<E>, now: Date) {
+  const parsed = BugsQuerySchema.safeParse(c.req.query());
+  if (!parsed.success) throw invalidInput(parsed.error, 'query');
+  const result = await listBugs(jiraStoreOf(c.var.stores), c.var.tenantId, { now, ...parsed.data });
+  return { sort: parsed.data.sort, ...result };
+}
 
 /** Query of `GET /api/bugs`. */
 export const BugsQuerySchema = z.object({
@@ -25,15 +36,7 @@ export function jiraApiRoutes(opts: { now?: () => number } = {}) {
   api.use('/bugs', bearerAuth());
   api.use('/bugs/*', bearerAuth());
 
-  api.get('/bugs', async (c) => {
-    const parsed = BugsQuerySchema.safeParse(c.req.query());
-    if (!parsed.success) throw invalidInput(parsed.error, 'query');
-    const result = await listBugs(jiraStoreOf(c.var.stores), c.var.tenantId, {
-      now: new Date(now()),
-      ...parsed.data,
-    });
-    return c.json({ sort: parsed.data.sort, ...result });
-  });
+  api.get('/bugs', async (c) => c.json(await rankedBugsOf(c, new Date(now()))));
 
   api.get('/bugs/:key', async (c) => {
     const key = c.req.param('key').toUpperCase();

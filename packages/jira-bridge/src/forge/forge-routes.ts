@@ -10,9 +10,9 @@ import { type Context, Hono } from 'hono';
 import { isNotFoundError } from 'jira.js';
 import type { JWTVerifyGetKey } from 'jose';
 import { createForgeJiraApi, type ForgeJiraApi } from '../jira-api/jira-api.js';
-import { BugsQuerySchema } from '../jira-api-routes.js';
+import { rankedBugsOf } from '../jira-api-routes.js';
 import { runJiraJobs } from '../jira-jobs.js';
-import { bugDetail, listBugs } from '../services/impact-service.js';
+import { bugDetail } from '../services/impact-service.js';
 import { jiraStoreOf } from '../services/jira-store.js';
 import { planJiraEvent } from '../webhook/apply-jira-event.js';
 import { JiraWebhookSchema } from '../webhook/jira-payload-schema.js';
@@ -72,15 +72,7 @@ export function forgeRoutes(opts: ForgeRoutesOptions = {}) {
     return c.json({ ...detail, cases: detail.cases.map((k) => ({ ...k, url: ticketUrl(k.caseId) })) });
   });
 
-  app.get('/bugs', async (c) => {
-    const parsed = BugsQuerySchema.safeParse(c.req.query());
-    if (!parsed.success) throw invalidInput(parsed.error, 'query');
-    const result = await listBugs(jiraStoreOf(c.var.stores), c.var.tenantId, {
-      now: new Date(now()),
-      ...parsed.data,
-    });
-    return c.json({ sort: parsed.data.sort, ...result });
-  });
+  app.get('/bugs', async (c) => c.json(await rankedBugsOf(c, new Date(now()))));
 
   app.post('/events', async (c) => {
     const api = systemApi(c, jiraApiOf);
