@@ -76,6 +76,7 @@ const OWNER: Record<string, string> = {
   daily_rollups: 'platform',
   processed_events: 'platform',
   sync_state: 'platform',
+  dimension_names: 'platform',
   organizations: 'platform',
   maturity_assessments: 'platform',
   demand_forecasts: 'platform',

@@ -22,6 +22,7 @@ export * from './store/bug-links-port.js';
 export * from './store/case-saved.js';
 export * from './store/case-store.js';
 export * from './store/many-rows.js';
+export * from './store/name-store.js';
 export * from './store/save-with-retry.js';
 export * from './store/sql.js';
 export * from './store/stores.js';

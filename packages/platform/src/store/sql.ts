@@ -19,6 +19,13 @@ export const SQL = {
   insertTenant:
     'INSERT INTO tenants (id, name, settings, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
   tenantForToken: 'SELECT tenant_id FROM api_tokens WHERE token_hash = ?',
+  /** A group's or brand's name (tenant, kind, id, name, updated at); a later write replaces it. */
+  upsertDimensionName: `INSERT INTO dimension_names (tenant_id, kind, id, name, updated_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (tenant_id, kind, id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`,
+  /** Every stored group and brand name of a tenant. */
+  dimensionNames: 'SELECT kind, id, name FROM dimension_names WHERE tenant_id = ?',
+  /** Whether one group or brand has a stored name (tenant, kind, id). */
+  dimensionNameExists: 'SELECT 1 AS found FROM dimension_names WHERE tenant_id = ? AND kind = ? AND id = ?',
   /** Revokes the token whose hash starts with a prefix (`prefix%`, tenant id): tenant.ts's `revoke`. */
   deleteTokenByPrefix: 'DELETE FROM api_tokens WHERE token_hash LIKE ? AND tenant_id = ?',
   insertToken:

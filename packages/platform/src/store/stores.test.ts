@@ -134,7 +134,7 @@ describe('the platform middleware, bearer auth and errors', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       tenant: 'acme',
-      stores: ['bugLinks', 'cases', 'customers', 'db', 'tenants'],
+      stores: ['bugLinks', 'cases', 'customers', 'db', 'names', 'tenants'],
     });
   });
 

@@ -3,6 +3,7 @@ import { CustomerStore } from '../customers/customer-store.js';
 import { type BugLinks, NO_BUG_LINKS } from './bug-links-port.js';
 import type { CaseSavedHook } from './case-saved.js';
 import { CaseStore } from './case-store.js';
+import { NameStore } from './name-store.js';
 import { TenantStore } from './tenant-store.js';
 
 /** The stores of one request or one scheduled run, built once (createStores) and put on the context (`c.var.stores`). */
@@ -15,6 +16,8 @@ export interface Stores {
   customers: CustomerStore;
   /** Case ↔ bug links, from the bug tracker's plugin (NO_BUG_LINKS when none is wired). */
   bugLinks: BugLinks;
+  /** The helpdesk's group and brand names (dimension_names), by id. */
+  names: NameStore;
   /** The database the stores run on: plugins build their own stores over it (SlackStore, JiraStore). */
   db: D1Database;
 }
@@ -43,6 +46,7 @@ export function createStores(db: D1Database, config: WorkerConfig, plugins: Stor
     cases: new CaseStore(db, tenants, plugins.caseSaved),
     customers: new CustomerStore(db),
     bugLinks: plugins.bugLinks?.(db) ?? NO_BUG_LINKS,
+    names: new NameStore(db),
     db,
   };
 }
