@@ -5,7 +5,9 @@ import {
   type MetricId,
   type MetricResult,
 } from '@support-metrics/core';
+import type { DimensionNames } from '@support-metrics/platform';
 import type { CommandFilters, DayWindow } from '../commands/parse-command.js';
+import { dimensionIdOf, dimensionLabel } from './dimension-labels.js';
 import { benchmarkText, changeText, formatValue, sparkline, statusIcon } from './format.js';
 import { button, context, divider, escapeMrkdwn, field, header, section } from './mrkdwn.js';
 
@@ -27,8 +29,15 @@ export interface Message {
   blocks: KnownBlock[];
 }
 
-export function filtersText(f: CommandFilters): string {
-  const parts = Object.entries(f).map(([k, v]) => `${k}:${escapeMrkdwn(String(v))}`);
+/** The filters echoed back, a group or brand by its synced name when the value is its id or its name. */
+export function filtersText(f: CommandFilters, names?: DimensionNames): string {
+  const parts = Object.entries(f).map(([k, v]) => {
+    const value = String(v);
+    if (k !== 'group' && k !== 'brand') return `${k}:${escapeMrkdwn(value)}`;
+    const id = dimensionIdOf(names, k, value);
+    const name = names?.[k].get(id);
+    return `${k}:${escapeMrkdwn(name ?? value)}`;
+  });
   return parts.length ? parts.join(' ') : 'all cases';
 }
 
@@ -48,6 +57,8 @@ export interface KpiView {
   window: DayWindow;
   previous: DayWindow;
   filters: CommandFilters;
+  /** The group and brand names, to echo the filters by name. */
+  names?: DimensionNames;
   counts: { created: number; solved: number };
   current: Record<string, MetricResult>;
   before: Record<string, MetricResult>;
@@ -66,7 +77,7 @@ export function kpiMessage(v: KpiView): Message {
   const blocks: KnownBlock[] = [
     header(`Support metrics · ${v.window.label}`),
     context(
-      `${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters)} · ${v.counts.created} cases created, ${v.counts.solved} solved · change vs ${v.previous.from} – ${v.previous.to}`,
+      `${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters, v.names)} · ${v.counts.created} cases created, ${v.counts.solved} solved · change vs ${v.previous.from} – ${v.previous.to}`,
     ),
     section(lines.join('\n')),
     context('✅ at or above target · ➖ between industry average and target · 🔻 below industry average'),
@@ -87,6 +98,8 @@ export interface MetricView {
   computedFrom: string | undefined;
   window: DayWindow;
   filters: CommandFilters;
+  /** The group and brand names, to show the breakdown and the filters by name. */
+  names?: DimensionNames;
   result: MetricResult | undefined;
   before: MetricResult | undefined;
   /** Weekly values, oldest first, ending with the window's last week. */
@@ -100,13 +113,14 @@ export interface MetricView {
 function breakdownText(
   unit: MetricDefinition['unit'],
   rows: Record<string, { value: number | null }>,
+  label: (key: string) => string = (key) => key,
 ): string {
   const entries = Object.entries(rows)
     .filter(([, r]) => r.value !== null)
     .sort((a, b) => (b[1].value ?? 0) - (a[1].value ?? 0))
     .slice(0, 12);
   if (entries.length === 0) return '_not measured_';
-  return entries.map(([k, r]) => `${escapeMrkdwn(k)}: ${formatValue(unit, r.value)}`).join('\n');
+  return entries.map(([k, r]) => `${escapeMrkdwn(label(k))}: ${formatValue(unit, r.value)}`).join('\n');
 }
 
 /** `/support-metrics fcr`: a metric's definition, how it is computed, value, trend, benchmark and breakdowns. */
@@ -133,7 +147,9 @@ export function metricMessage(v: MetricView): Message {
       type: 'section',
       fields: [
         field(`*By channel*\n${breakdownText(def.unit, v.byChannel)}`),
-        field(`*By group*\n${breakdownText(def.unit, v.byGroup)}`),
+        field(
+          `*By group*\n${breakdownText(def.unit, v.byGroup, (id) => dimensionLabel(v.names, 'group', id))}`,
+        ),
       ],
     } as KnownBlock);
   else if (result?.distribution)
@@ -144,7 +160,7 @@ export function metricMessage(v: MetricView): Message {
           .join(' · '),
       ),
     );
-  blocks.push(context(`${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters)}`));
+  blocks.push(context(`${v.window.from} – ${v.window.to} (UTC) · ${filtersText(v.filters, v.names)}`));
   if (v.sharedBy) blocks.push(context(`Shared by <@${v.sharedBy}>`));
   else
     blocks.push({

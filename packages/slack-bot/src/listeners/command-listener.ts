@@ -41,11 +41,9 @@ export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: 
     return forecastMessage(forecast, track);
   }
   if (cmd.kind === 'kpis')
-    return kpiMessage(
-      await kpiView(deps.stores.cases, deps.tenantId, { ...cmd, commandText, today: today(deps) }),
-    );
+    return kpiMessage(await kpiView(deps.stores, deps.tenantId, { ...cmd, commandText, today: today(deps) }));
   if (cmd.kind === 'metric') {
-    const view = await metricView(deps.stores.cases, deps.tenantId, {
+    const view = await metricView(deps.stores, deps.tenantId, {
       metricId: cmd.metric.id,
       def: cmd.metric,
       window: cmd.window,
@@ -58,7 +56,7 @@ export async function metricsAnswer(deps: SlackDeps, cmd: Command, commandText: 
     // Case completeness comes with what incompleteness cost the team on its own outcomes.
     const outcomes = await deps.stores.cases.completenessOutcomes(deps.tenantId, {
       ...view.window,
-      filters: rollupFilters(cmd.filters),
+      filters: rollupFilters(cmd.filters, view.names),
     });
     const share = message.blocks.findIndex((b) => b.type === 'actions');
     const at = share < 0 ? message.blocks.length : share;

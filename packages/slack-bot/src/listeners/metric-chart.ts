@@ -19,7 +19,7 @@ export async function withTrendChart(deps: SlackDeps, cmd: Command, message: Mes
   const specs = await trendSpecs(deps.stores.cases, deps.tenantId, {
     metricIds: [def.id as MetricId],
     to: window.to,
-    filters: rollupFilters(cmd.filters),
+    filters: rollupFilters(cmd.filters, await deps.stores.names.names(deps.tenantId)),
     results: { [def.id]: { benchmark: def.benchmark ?? null, target: def.target ?? null } },
   });
   const spec = specs[def.id];

@@ -19,12 +19,12 @@ export function registerShare(app: App) {
     let message: Message;
     if (cmd.kind === 'kpis')
       message = kpiMessage({
-        ...(await kpiView(deps.stores.cases, deps.tenantId, { ...cmd, commandText: text, today })),
+        ...(await kpiView(deps.stores, deps.tenantId, { ...cmd, commandText: text, today })),
         sharedBy,
       });
     else if (cmd.kind === 'metric')
       message = metricMessage({
-        ...(await metricView(deps.stores.cases, deps.tenantId, {
+        ...(await metricView(deps.stores, deps.tenantId, {
           metricId: cmd.metric.id,
           def: cmd.metric,
           window: cmd.window,

@@ -25,7 +25,7 @@ export async function homeData(deps: HomeDeps, userId: string): Promise<HomeData
   const completenessWindow = resolveWindow({ kind: 'days', days: 30 }, today);
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const [kpis, specs, missing, aging, swarms, bugs, subscriptions] = await Promise.all([
-    kpiView(deps.stores.cases, deps.tenantId, {
+    kpiView(deps.stores, deps.tenantId, {
       window: { kind: 'days', days: 7 },
       filters: {},
       commandText: '',

@@ -6,7 +6,8 @@ import {
   emptyCounters,
   metricsFromCounters,
 } from '@support-metrics/core';
-import type { CaseStore, MetricsQuery } from '@support-metrics/platform';
+import type { DimensionNames, MetricsQuery, Stores } from '@support-metrics/platform';
+import { dimensionIdOf } from '../blocks/dimension-labels.js';
 import type { KpiView, MetricView } from '../blocks/metrics-blocks.js';
 import {
   type CommandFilters,
@@ -16,23 +17,29 @@ import {
   type WindowSpec,
 } from '../commands/parse-command.js';
 
-export function rollupFilters(f: CommandFilters): MetricsQuery['filters'] {
+/** The rollups' filters of a command: `group:` and `brand:` by id, or by a synced name (`group:Tier2`). */
+export function rollupFilters(f: CommandFilters, names?: DimensionNames): MetricsQuery['filters'] {
   return {
     ...(f.channel ? { channel: f.channel } : {}),
-    ...(f.group ? { grp: f.group } : {}),
-    ...(f.brand ? { brand: f.brand } : {}),
+    ...(f.group ? { grp: dimensionIdOf(names, 'group', f.group) } : {}),
+    ...(f.brand ? { brand: dimensionIdOf(names, 'brand', f.brand) } : {}),
   };
 }
 
+/** What the views read: the cases' rollups and the group and brand names. */
+export type ViewStores = Pick<Stores, 'cases' | 'names'>;
+
 /** The headline KPIs of a window and of the period before it, from the store's daily rollups. */
 export async function kpiView(
-  store: CaseStore,
+  stores: ViewStores,
   tenantId: string,
   q: { window: WindowSpec; filters: CommandFilters; commandText: string; today: string },
 ): Promise<KpiView> {
+  const store = stores.cases;
   const window = resolveWindow(q.window, q.today);
   const previous = previousWindow(window);
-  const filters = rollupFilters(q.filters);
+  const names = await stores.names.names(tenantId);
+  const filters = rollupFilters(q.filters, names);
   const [current, before] = await Promise.all([
     store.metrics(tenantId, { ...window, filters }),
     store.metrics(tenantId, { ...previous, filters }),
@@ -41,6 +48,7 @@ export async function kpiView(
     window,
     previous,
     filters: q.filters,
+    names,
     counts: current.counts,
     current: current.metrics,
     before: before.metrics,
@@ -66,7 +74,7 @@ export function bucketed(daily: ReadonlyMap<string, Counters>, to: string, bucke
 
 /** One metric of a window: value, previous period, the last 8 weeks, and its breakdown by channel and group. */
 export async function metricView(
-  store: CaseStore,
+  stores: ViewStores,
   tenantId: string,
   q: {
     metricId: string;
@@ -77,9 +85,11 @@ export async function metricView(
     today: string;
   },
 ): Promise<MetricView> {
+  const store = stores.cases;
   const window: DayWindow = resolveWindow(q.window, q.today);
   const previous = previousWindow(window);
-  const filters = rollupFilters(q.filters);
+  const names = await stores.names.names(tenantId);
+  const filters = rollupFilters(q.filters, names);
   const weeks = 8;
   const [byChannel, byGroup, before, daily] = await Promise.all([
     store.metrics(tenantId, { ...window, filters, groupBy: 'channel' }),
@@ -101,6 +111,7 @@ export async function metricView(
     computedFrom: (COMPUTED_FROM as Record<string, string>)[q.metricId],
     window,
     filters: q.filters,
+    names,
     result: result ? { ...result, breakdown: undefined } : undefined,
     before: before.metrics[q.metricId],
     trend,
