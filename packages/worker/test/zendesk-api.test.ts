@@ -53,7 +53,36 @@ const organizations = Array.from({ length: 7 }, (_, i) => ({
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const organizationRequests: string[] = [];
 let organizationFault: number | null = null;
+/** Groups and brands in the shape of Zendesk's group and brand objects, one a page (cursor pagination). */
+const zendeskGroups = [
+  { id: 20001, name: 'Tier 2', deleted: false, default: false, is_public: true },
+  { id: 20009, name: 'Escalations', deleted: false, default: false, is_public: true },
+];
+const zendeskBrands = [
+  { id: 360009001, name: 'Acme Cloud', subdomain: 'acme', active: true, is_deleted: false },
+];
+const nameRequests: string[] = [];
+let namesFail = false;
+const cursorList = (key: string, all: readonly unknown[], requestUrl: string) => {
+  const url = new URL(requestUrl);
+  nameRequests.push(`${key}${url.search}`);
+  if (namesFail) return HttpResponse.json({ error: 'Something went wrong' }, { status: 500 });
+  const after = Number(url.searchParams.get('page[after]') ?? 0);
+  const more = after + 1 < all.length;
+  url.searchParams.set('page[after]', String(after + 1));
+  return HttpResponse.json({
+    [key]: all.slice(after, after + 1),
+    meta: { has_more: more, after_cursor: more ? String(after + 1) : null, before_cursor: null },
+    links: { next: more ? url.toString() : null, prev: null },
+  });
+};
 const handlers = [
+  http.get('https://acme.zendesk.com/api/v2/groups.json', ({ request }) =>
+    cursorList('groups', zendeskGroups, request.url),
+  ),
+  http.get('https://acme.zendesk.com/api/v2/brands.json', ({ request }) =>
+    cursorList('brands', zendeskBrands, request.url),
+  ),
   // The time-based organization export, as Zendesk: from start_time on, oldest first, 3 a page; end_time is the
   // newest updated_at of the page and the next start_time. The request numbered organizationFault is a 429.
   http.get('https://acme.zendesk.com/api/v2/incremental/organizations.json', ({ request }) => {
@@ -190,6 +219,35 @@ describe('with the Zendesk API configured', () => {
       groupStations: 7,
     });
     expect(rateLimitedOnce).toBe(true);
+  });
+
+  it('fetches the name of a group it has not stored after the answer, once, and a failing fetch never fails the delivery', async () => {
+    // As before any webhook named a group (an earlier test's ticket did).
+    await env.DB.prepare("DELETE FROM dimension_names WHERE tenant_id = 'demo'").run();
+    nameRequests.length = 0;
+    const res = await post(ticketCreated('5101'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'created', caseId: '5101' });
+    // The whole list of groups, page by page, with the tenant's account (acme.zendesk.com for the default tenant).
+    expect(nameRequests.filter((r) => r.startsWith('groups'))).toHaveLength(2);
+    const names = await testStores().names.names('demo');
+    expect(names.group.get('20001')).toBe('Tier 2');
+    expect(names.group.get('20009')).toBe('Escalations');
+    // Known now: the next ticket in that group asks Zendesk for no group.
+    const before = nameRequests.filter((r) => r.startsWith('groups')).length;
+    expect((await post(ticketCreated('5102'))).status).toBe(200);
+    expect(nameRequests.filter((r) => r.startsWith('groups')).length).toBe(before);
+    // A group created since: Zendesk fails to list groups, and the delivery is still saved and answered 200.
+    namesFail = true;
+    try {
+      const failed = await post(ticketCreated('5103', { group_id: '20077' }));
+      expect(failed.status).toBe(200);
+      expect(await failed.json()).toMatchObject({ status: 'created', caseId: '5103' });
+      expect(nameRequests.at(-1)).toMatch(/^groups/);
+      expect((await testStores().names.names('demo')).group.has('20077')).toBe(false);
+    } finally {
+      namesFail = false;
+    }
   });
 
   it('answers 404 when Zendesk has no such ticket', async () => {
@@ -411,6 +469,10 @@ describe('backfill of organisations through the sync API', () => {
     );
     // Nothing in another tenant.
     expect(await customers.customer('demo', '8800000000004')).toBeNull();
+    // The groups' and brands' names, stored by the backfill through the sync API for this tenant.
+    const names = await testStores().names.names(TENANT);
+    expect(Object.fromEntries(names.group)).toEqual({ '20001': 'Tier 2', '20009': 'Escalations' });
+    expect(Object.fromEntries(names.brand)).toEqual({ '360009001': 'Acme Cloud' });
   });
 
   it('keeps a newer organisation (from a webhook) over an older page, and refuses a bad page with 400', async () => {

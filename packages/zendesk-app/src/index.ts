@@ -2,6 +2,7 @@ export * from './routes/webhooks-route.js';
 export * from './routes/zendesk-signature.js';
 export * from './routes/zendesk-webhook-body.js';
 export * from './server/organization-event-schema.js';
+export * from './server/dimension-names.js';
 export * from './server/organization-events.js';
 export * from './server/sidebar-auth.js';
 export * from './server/sync-route.js';

@@ -66,6 +66,62 @@ export const zendeskOrganizations: ZendeskOrganizationJson[] = [6130869157658, 6
     };
   });
 
+/**
+ * Groups and brands in the shape of Zendesk's documented group and brand objects (no recorded list exists in
+ * ../shared/data): three groups (one deleted, still named: old cases keep its id) and two brands.
+ */
+export const zendeskGroups = [
+  [360001111, 'Tier 1', false],
+  [360002222, 'Tier 2', false],
+  [360003333, 'Billing (old)', true],
+].map(([id, name, deleted]) => ({
+  id,
+  url: `${ZENDESK}/groups/${id}.json`,
+  name,
+  description: '',
+  default: id === 360001111,
+  deleted,
+  is_public: true,
+  created_at: '2022-06-01T08:00:00Z',
+  updated_at: '2023-01-01T09:00:00Z',
+}));
+export const zendeskBrands = [
+  [360009001, 'Acme Cloud', 'acme'],
+  [360009002, 'Acme On-Prem', 'acme-onprem'],
+].map(([id, name, subdomain]) => ({
+  id,
+  url: `${ZENDESK}/brands/${id}.json`,
+  name,
+  brand_url: `https://${subdomain}.zendesk.com`,
+  subdomain,
+  host_mapping: null,
+  has_help_center: true,
+  help_center_state: 'enabled',
+  active: true,
+  default: id === 360009001,
+  is_deleted: false,
+  logo: null,
+  ticket_form_ids: [],
+  signature_template: '{{agent.signature}}',
+  created_at: '2022-06-01T08:00:00Z',
+  updated_at: '2023-01-01T09:00:00Z',
+}));
+
+/** A list with Zendesk's cursor pagination (`page[size]`, `page[after]`; `meta.has_more`, `links.next`). */
+function cursorList(key: string, all: readonly unknown[], url: URL, defaultSize: number) {
+  const size = Math.min(Number(url.searchParams.get('page[size]') ?? defaultSize) || defaultSize, 100);
+  const after = Number(url.searchParams.get('page[after]') ?? 0);
+  const items = all.slice(after, after + size);
+  const more = after + size < all.length;
+  const next = new URL(url);
+  next.searchParams.set('page[after]', String(after + size));
+  return HttpResponse.json({
+    [key]: items,
+    meta: { has_more: more, after_cursor: more ? String(after + size) : null, before_cursor: null },
+    links: { next: more ? next.toString() : null, prev: null },
+  });
+}
+
 export interface ExportScript {
   pageSize: number;
   /** Per request number (0-based), an answer to give instead of the page: 429, 500, 401. */
@@ -77,6 +133,10 @@ export interface ExportScript {
   organizationRequests?: string[];
   /** The organisations it serves (default zendeskOrganizations). */
   organizations?: ZendeskOrganizationJson[];
+  /** The groups' and brands' lists: a page size (Zendesk's limit is 100; default 2), faults and requests. */
+  namePageSize?: number;
+  nameFaults?: Record<number, { status: number; retryAfter?: string }>;
+  nameRequests?: string[];
 }
 
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -145,6 +205,19 @@ export function zendeskHandlers(script: ExportScript) {
         count: organizations.length,
       });
     }),
+    ...(['groups', 'brands'] as const).map((key) =>
+      http.get(`${ZENDESK}/${key}.json`, ({ request }) => {
+        const url = new URL(request.url);
+        script.nameRequests ??= [];
+        const n = script.nameRequests.push(`${key}${url.search}`) - 1;
+        const fault = script.nameFaults?.[n];
+        if (fault) return faultResponse(fault);
+        const all = key === 'groups' ? zendeskGroups : zendeskBrands;
+        // The page size asked for is Zendesk's to cap; the script's smaller one makes the test see pages.
+        url.searchParams.set('page[size]', String(script.namePageSize ?? 2));
+        return cursorList(key, all, url, 2);
+      }),
+    ),
     http.get(`${ZENDESK}/organizations/:id.json`, ({ params }) => {
       const org = (script.organizations ?? zendeskOrganizations).find((o) => String(o.id) === params.id);
       return org

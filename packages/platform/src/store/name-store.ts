@@ -35,12 +35,10 @@ export class NameStore {
 
   /** Every stored name of a tenant, by kind and id. */
   async names(tenantId: string): Promise<DimensionNames> {
-    const { results } = await this.db
-      .prepare(SQL.dimensionNames)
-      .bind(tenantId)
-      .all<{ kind: DimensionKind; id: string; name: string }>();
+    type Row = { kind: DimensionKind; id: string; name: string };
+    const { results } = await this.db.prepare(SQL.dimensionNames).bind(tenantId).all<Row>();
     const out = { group: new Map<string, string>(), brand: new Map<string, string>() };
-    for (const r of results) out[r.kind]?.set(r.id, r.name);
+    for (const r of results as Row[]) out[r.kind]?.set(r.id, r.name);
     return out;
   }
 

@@ -25,7 +25,12 @@ function memorySink(failOnPage?: number, failOnOrganizationPage?: number) {
   const organizationsSent: string[] = [];
   let organizationCursor: number | null = null;
   let organizationPage = 0;
+  const names = new Map<string, string>();
   const sink: BackfillSink = {
+    async saveNames(batch) {
+      for (const n of batch) names.set(`${n.kind}:${n.id}`, n.name);
+      return { saved: batch.length };
+    },
     organizationCursor: async () => organizationCursor,
     async saveOrganizations(batch, next) {
       organizationPage++;
@@ -68,6 +73,7 @@ function memorySink(failOnPage?: number, failOnOrganizationPage?: number) {
     deleted,
     organizationsSent,
     organizationCursor: () => organizationCursor,
+    names,
   };
 }
 
@@ -90,6 +96,46 @@ function run(
 }
 
 const deleted = realTickets.filter((t) => t.status === 'deleted').length;
+
+describe('backfill of the group and brand names', () => {
+  it('saves every group (deleted ones too) and brand, page by page and through a 429, on every run', async () => {
+    const mem = memorySink();
+    const script: ExportScript = {
+      pageSize: 10,
+      requests: [],
+      nameFaults: { 1: { status: 429, retryAfter: '1' } },
+    };
+    const waits: number[] = [];
+    const result = await run(script, mem.sink, waits);
+    expect(result.names).toBe(5);
+    expect(Object.fromEntries(mem.names)).toEqual({
+      'group:360001111': 'Tier 1',
+      'group:360002222': 'Tier 2',
+      'group:360003333': 'Billing (old)',
+      'brand:360009001': 'Acme Cloud',
+      'brand:360009002': 'Acme On-Prem',
+    });
+    // Groups in two pages (the second asked twice, after the 429's Retry-After), then brands in one.
+    expect(script.nameRequests?.map((r) => r.split('?')[0])).toEqual([
+      'groups',
+      'groups',
+      'groups',
+      'brands',
+    ]);
+    expect(script.nameRequests?.[1]).toContain('page%5Bafter%5D=2');
+    expect(waits).toContain(1000);
+    const again: ExportScript = { pageSize: 10, requests: [] };
+    expect((await run(again, mem.sink)).names).toBe(5);
+  });
+
+  it('stops the run on a 401 from the groups list, before any ticket', async () => {
+    const mem = memorySink();
+    const script: ExportScript = { pageSize: 10, requests: [], nameFaults: { 0: { status: 401 } } };
+    await expect(run(script, mem.sink)).rejects.toBeInstanceOf(ZendeskApiError);
+    expect(script.requests).toEqual([]);
+    expect(mem.names.size).toBe(0);
+  });
+});
 
 describe('backfill from the incremental export', () => {
   it('pulls every page once, with metrics, and saves the last cursor', async () => {

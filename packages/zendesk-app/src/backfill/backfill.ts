@@ -11,6 +11,8 @@ import {
   ZendeskTicketMetricSchema,
   ZendeskTicketSchema,
 } from '@support-metrics/core';
+import type { DimensionName } from '@support-metrics/platform';
+import { dimensionNamesOf } from '../server/dimension-names.js';
 import type { ZendeskApi } from '../zendesk-api/zendesk-api.js';
 
 /** A page of the organization export, as the store takes it: live organisations, and deleted ones by id. */
@@ -40,6 +42,8 @@ export interface BackfillSink {
     page: OrganizationPage,
     startTime: number | null,
   ): Promise<{ saved: number; deleted: number }>;
+  /** Saves the names of the account's groups and brands (a later name of the same id replaces the older). */
+  saveNames(names: DimensionName[]): Promise<{ saved: number }>;
 }
 
 export interface BackfillProgress {
@@ -54,6 +58,8 @@ export interface BackfillProgress {
   /** Pages and organisations of the organization export (the phase after the tickets). */
   organizationPages: number;
   organizations: number;
+  /** Group and brand names saved (the first phase: a few small lists). */
+  names: number;
   waiting?: { status: number | null; waitMs: number };
 }
 
@@ -131,9 +137,17 @@ export async function backfill(o: BackfillOptions): Promise<BackfillProgress> {
     reachedAt: null,
     organizationPages: 0,
     organizations: 0,
+    names: 0,
   };
   const saved = o.restart ? null : await o.sink.cursor();
   if (!saved && !o.since) throw new BackfillError('no saved cursor: give --since DATE for a first run');
+
+  // The names Slack shows for the group and brand ids the cases hold: every run, as groups get renamed.
+  const skip = (reason: string) => o.onSkip?.('-', reason);
+  const groups = dimensionNamesOf('group', await o.api.groups(), skip);
+  const names = [...groups, ...dimensionNamesOf('brand', await o.api.brands(), skip)];
+  progress.names = (await o.sink.saveNames(names)).saved;
+  o.onProgress?.({ ...progress });
   let from: { cursor: string } | { startTime: number } = saved
     ? { cursor: saved }
     : { startTime: Math.floor((o.since as Date).getTime() / 1000) };

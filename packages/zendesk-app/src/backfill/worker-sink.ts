@@ -9,7 +9,7 @@ export class SyncApiError extends Error {
 
 /**
  * The backfill's sink over HTTP: the worker's `/api/sync/zendesk` routes (`/pages` for tickets, `/organizations` for
- * the organization export) with the tenant's bearer token.
+ * the organization export, `/names` for the groups' and brands' names) with the tenant's bearer token.
  * The token goes in the Authorization header only; it is never printed.
  */
 export function workerSink({
@@ -54,6 +54,10 @@ export function workerSink({
         body: JSON.stringify({ ...page, startTime }),
       });
       return body.saved as { saved: number; deleted: number };
+    },
+    async saveNames(names) {
+      const body = await call('/names', { method: 'POST', body: JSON.stringify({ names }) });
+      return body.saved as { saved: number };
     },
   };
 }

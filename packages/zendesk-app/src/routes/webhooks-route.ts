@@ -14,6 +14,7 @@ import {
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { ZodError } from 'zod';
+import { refreshUnknownNames } from '../server/dimension-names.js';
 import { applyOrganizationEvent } from '../server/organization-events.js';
 import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from '../server/ticket-events.js';
 import { writeBackUpdate } from '../server/write-back.js';
@@ -195,6 +196,17 @@ export function zendeskRoutes(opts: ZendeskRoutesOptions = {}) {
           .catch((e: Error) => console.error(`zendesk write-back failed: ${e.name}`)),
       );
     }
+    if (api && written)
+      // After the answer too: a group or brand whose name is not stored yet is fetched, and never fails the delivery.
+      c.executionCtx.waitUntil(
+        refreshUnknownNames({
+          api,
+          names: c.var.stores.names,
+          tenantId,
+          ids: { group: stored.case.group, brand: stored.case.brand },
+          at,
+        }).catch((e: Error) => console.error(`zendesk names refresh failed: ${e.name}`)),
+      );
     return c.json({
       status: outcome,
       eventId,

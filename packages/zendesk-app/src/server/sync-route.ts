@@ -37,6 +37,19 @@ export const SyncOrganizationsSchema = z.object({
   startTime: z.number().int().nonnegative().nullable(),
 });
 
+/** The names of the account's groups and brands (GET /api/v2/groups.json, /api/v2/brands.json). */
+export const SyncNamesSchema = z.object({
+  names: z
+    .array(
+      z.object({
+        kind: z.enum(['group', 'brand']),
+        id: z.string().min(1).max(64),
+        name: z.string().min(1).max(255),
+      }),
+    )
+    .max(5000),
+});
+
 /** Organisations written in chunks: each is guarded by its own `updated_at`, so they need no common transaction. */
 async function writeChunked(
   customers: CustomerStore,
@@ -52,7 +65,7 @@ async function writeChunked(
  * The backfill's side of the worker (`/api/sync/zendesk`, bearer token): the saved cursors, a page of cases
  * saved case by case (each change keyed by ticket and `updated_at`, so a re-sent page changes nothing) and
  * then its cursor, and a page of organisations (an older snapshot never overwrites a newer one) and then the
- * organization export's next `start_time`.
+ * organization export's next `start_time`, and the names of the groups and brands.
  */
 export function zendeskSyncRoutes() {
   const app = new Hono<AppEnv>();
@@ -96,6 +109,12 @@ export function zendeskSyncRoutes() {
     if (parsed.data.cursor)
       await c.var.stores.cases.setSyncCursor(c.var.tenantId, SOURCE, parsed.data.cursor, at);
     return c.json({ saved });
+  });
+  app.post('/names', async (c) => {
+    const parsed = SyncNamesSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) throw invalidInput(parsed.error, 'names');
+    await c.var.stores.names.saveNames(c.var.tenantId, parsed.data.names, new Date().toISOString());
+    return c.json({ saved: { saved: parsed.data.names.length } });
   });
   app.post('/organizations', async (c) => {
     const parsed = SyncOrganizationsSchema.safeParse(await c.req.json().catch(() => undefined));

@@ -37,6 +37,10 @@ export interface ZendeskApi {
   ticketAudits(ticketId: string): Promise<unknown[]>;
   /** `GET /api/v2/tickets/{id}.json` and its metrics; null when the ticket does not exist. */
   ticket(ticketId: string): Promise<{ ticket: unknown; metric: unknown | null } | null>;
+  /** `GET /api/v2/groups.json` (all pages, cursor pagination): the account's groups, deleted ones included. */
+  groups(): Promise<unknown[]>;
+  /** `GET /api/v2/brands.json` (all pages): the account's brands. */
+  brands(): Promise<unknown[]>;
   /** `PUT /api/v2/tickets/{id}.json` */
   updateTicket(ticketId: string, body: { ticket: Record<string, unknown> }): Promise<void>;
 }
@@ -104,7 +108,23 @@ export function createZendeskApi(o: ZendeskApiOptions): ZendeskApi {
     }
     return res;
   };
+  /** Every page of a list (`links.next` while `meta.has_more`, or the older `next_page`), at most 100 pages. */
+  const allPages = async (first: unknown[], key: string): Promise<unknown[]> => {
+    const items: unknown[] = [];
+    let path: unknown[] | string = first;
+    for (let page = 0; page < 100; page++) {
+      const { result } = await raw('GET', path);
+      items.push(...((result[key] as unknown[]) ?? []));
+      const next =
+        (result.links as { next?: string | null } | undefined)?.next ?? (result.next_page as string | null);
+      if (!next || (result.meta as { has_more?: boolean } | undefined)?.has_more === false) break;
+      path = next;
+    }
+    return items;
+  };
   return {
+    groups: () => allPages(['groups', { 'page[size]': 100 }], 'groups'),
+    brands: () => allPages(['brands', { 'page[size]': 100 }], 'brands'),
     async exportPage(from) {
       const query =
         'cursor' in from
