@@ -11,7 +11,6 @@ import {
   ZendeskTicketMetricSchema,
   ZendeskTicketSchema,
 } from '@support-metrics/core';
-import type { DimensionName } from '@support-metrics/platform';
 import { dimensionNamesOf } from '../server/dimension-names.js';
 import type { ZendeskApi } from '../zendesk-api/zendesk-api.js';
 
@@ -43,7 +42,7 @@ export interface BackfillSink {
     startTime: number | null,
   ): Promise<{ saved: number; deleted: number }>;
   /** Saves the names of the account's groups and brands (a later name of the same id replaces the older). */
-  saveNames(names: DimensionName[]): Promise<{ saved: number }>;
+  saveNames(names: ReturnType<typeof dimensionNamesOf>): Promise<{ saved: number }>;
 }
 
 export interface BackfillProgress {

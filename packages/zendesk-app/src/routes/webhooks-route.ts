@@ -14,8 +14,8 @@ import {
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { ZodError } from 'zod';
-import { refreshUnknownNames } from '../server/dimension-names.js';
 import { applyOrganizationEvent } from '../server/organization-events.js';
+import { refreshUnknownNames } from '../server/refresh-names.js';
 import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from '../server/ticket-events.js';
 import { writeBackUpdate } from '../server/write-back.js';
 import {

@@ -1,6 +1,9 @@
-import type { DimensionKind, DimensionName, NameStore } from '@support-metrics/platform';
 import { z } from 'zod';
-import type { ZendeskApi } from '../zendesk-api/zendesk-api.js';
+
+// The platform's DimensionKind and DimensionName, structurally: the backfill (run by the CLI under Node) imports this
+// file, and the platform's types need the Workers runtime's.
+type DimensionKind = 'group' | 'brand';
+type DimensionName = { kind: DimensionKind; id: string; name: string };
 
 /** The part of a Zendesk group or brand object the names need (GET /api/v2/groups.json, /api/v2/brands.json). */
 const ZendeskNamedSchema = z.object({
@@ -26,27 +29,4 @@ export function dimensionNamesOf(
     else onSkip?.(`${kind} without an id or a name`);
   }
   return out;
-}
-
-/**
- * After a ticket webhook: the names of its group and brand when the store has none (a group created or a brand
- * added since the backfill), fetched with the tenant's Zendesk account as the whole list of that kind (which also
- * picks up renames). Returns the kinds refreshed; run it after the answer, as a failure here must not fail a delivery.
- */
-export async function refreshUnknownNames(o: {
-  api: Pick<ZendeskApi, 'groups' | 'brands'>;
-  names: Pick<NameStore, 'hasName' | 'saveNames'>;
-  tenantId: string;
-  ids: { group?: string | null; brand?: string | null };
-  at: string;
-}): Promise<DimensionKind[]> {
-  const refreshed: DimensionKind[] = [];
-  for (const kind of ['group', 'brand'] as const) {
-    const id = o.ids[kind];
-    if (!id || (await o.names.hasName(o.tenantId, kind, id))) continue;
-    const list = kind === 'group' ? await o.api.groups() : await o.api.brands();
-    await o.names.saveNames(o.tenantId, dimensionNamesOf(kind, list), o.at);
-    refreshed.push(kind);
-  }
-  return refreshed;
 }
