@@ -32,7 +32,13 @@ const server = setupServer(
       end_of_stream: last,
     });
   }),
-  // The organisations phase that follows the tickets: none here (this measures tickets).
+  // The group and brand names before the tickets, and the organisations after: none here (this measures tickets).
+  http.get('https://acme.zendesk.com/api/v2/groups.json', () =>
+    HttpResponse.json({ groups: [], meta: { has_more: false }, links: { next: null } }),
+  ),
+  http.get('https://acme.zendesk.com/api/v2/brands.json', () =>
+    HttpResponse.json({ brands: [], meta: { has_more: false }, links: { next: null } }),
+  ),
   http.get('https://acme.zendesk.com/api/v2/incremental/organizations.json', () =>
     HttpResponse.json({ organizations: [], next_page: null, end_time: 0, end_of_stream: true, count: 0 }),
   ),
@@ -61,6 +67,7 @@ const result = await backfill({
     },
     organizationCursor: async () => null,
     saveOrganizations: async (page) => ({ saved: page.customers.length, deleted: page.deleted.length }),
+    saveNames: async (names) => ({ saved: names.length }),
   },
   since: new Date('2020-01-01'),
 });
