@@ -505,4 +505,21 @@ describe('backfill of organisations through the sync API', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ issues: [{ path: 'customers.0.id' }] });
   });
+
+  it('stores names sent to /names with the bearer token, and refuses a bad kind with 400 and no token with 401', async () => {
+    const post = (body: unknown, token = 'sync-orgs-token') =>
+      toWorker(`${BASE}/api/sync/zendesk/names`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const ok = await post({ names: [{ kind: 'group', id: '20001', name: 'Tier 2 (renamed)' }] });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ saved: { saved: 1 } });
+    expect((await testStores().names.names(TENANT)).group.get('20001')).toBe('Tier 2 (renamed)');
+    const bad = await post({ names: [{ kind: 'team', id: '1', name: 'x' }] });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ issues: [{ path: 'names.0.kind' }] });
+    expect((await post({ names: [] }, 'nope')).status).toBe(401);
+  });
 });
