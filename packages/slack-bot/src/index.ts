@@ -12,6 +12,8 @@ export * from './install/token-crypto.js';
 export * from './receiver/worker-receiver.js';
 export * from './request/slack-payload-schema.js';
 export * from './request/slack-request.js';
+export * from './routes/require-slack.js';
+export * from './routes/slack-request-middleware.js';
 export * from './scheduled.js';
 export * from './services/slack-client.js';
 export * from './services/slack-store.js';

@@ -12,11 +12,12 @@ import { z } from 'zod';
 import { chartUrlMaker } from './charts/chart-service.js';
 import { requireOAuth } from './install/install-routes.js';
 import { INSTALL_STATE_TTL_MS, signInstallState } from './install/install-state.js';
+import { requireSlack } from './routes/require-slack.js';
 import { refreshHomes } from './services/home-service.js';
 import { resolveSlackAuth, webClient } from './services/slack-client.js';
 import { slackStoreOf } from './services/slack-store.js';
 import { slackErrorCode, startSwarm } from './services/swarm-service.js';
-import { jiraBaseUrlOf, requireSlack, waitUntilOf } from './slack-routes.js';
+import { jiraBaseUrlOf, waitUntilOf } from './slack-routes.js';
 
 /** Body of `POST /api/swarms`: the case, and the agent starting it (the sidebar sends the current user). */
 export const StartSwarmSchema = z.object({

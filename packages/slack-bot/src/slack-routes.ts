@@ -1,23 +1,10 @@
-import {
-  type AppEnv,
-  apiError,
-  invalidInput,
-  NotConfiguredError,
-  PLUGIN_SECRETS,
-  readWebhookBody,
-  SignatureError,
-  type TicketNotesFor,
-  ticketUrlFor,
-  type WorkerConfig,
-  webhookText,
-} from '@support-metrics/platform';
+import { SignatureError, type TicketNotesFor, ticketUrlFor } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { createBoltApp, requestAuth } from './bolt-app.js';
 import { chartRoutes } from './charts/chart-routes.js';
 import { chartUrlMaker } from './charts/chart-service.js';
 import { installRoutes } from './install/install-routes.js';
-import { slackPayloadIssues } from './request/slack-payload-schema.js';
-import { parseSlackBody, teamOf, verifySlackSignature } from './request/slack-request.js';
+import { type SlackRequestEnv, slackRequest } from './routes/slack-request-middleware.js';
 import { resolveSlackAuth, type SlackAuth } from './services/slack-client.js';
 import type { SlackDeps } from './services/slack-deps.js';
 import { slackStoreOf } from './services/slack-store.js';
@@ -29,18 +16,6 @@ export interface SlackRoutesOptions {
   now?: () => number;
   /** Internal notes on helpdesk tickets for a tenant (the worker wires the Zendesk API); null when not configured. */
   ticketNotes?: TicketNotesFor;
-}
-
-/** Slack must be configured: the signing secret and one of the two modes. */
-export function requireSlack(config: WorkerConfig): string {
-  if (!config.SLACK_SIGNING_SECRET) throw new NotConfiguredError(PLUGIN_SECRETS.slack);
-  const oauth = PLUGIN_SECRETS.slackOAuth.every((n) => config[n]);
-  if (!config.SLACK_BOT_TOKEN && !oauth)
-    throw new NotConfiguredError([
-      'SLACK_BOT_TOKEN (one workspace)',
-      'or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET (OAuth)',
-    ]);
-  return config.SLACK_SIGNING_SECRET;
 }
 
 /** `waitUntil` of the request, or nothing to wait for outside a worker (in-process tests). */
@@ -56,46 +31,21 @@ export function waitUntilOf(c: Context): (p: Promise<unknown>) => void {
 
 /**
  * Slack's routes: `POST /slack/events` (slash commands, interactivity and the Events API on one URL) and the
- * OAuth install (`GET /slack/install`, `GET /slack/oauth_redirect`). A request is verified on its raw body
- * (signature, 5-minute window, never twice), then handed to bolt, which answers within Slack's 3 s.
+ * OAuth install (`GET /slack/install`, `GET /slack/oauth_redirect`). A request is verified on its raw body and read
+ * (slackRequest: signature, 5-minute window, the payload's schema), marked so it is never applied twice, then handed
+ * to bolt, which answers within Slack's 3 s.
  *
  * @example app.route('/', slackRoutes({ ticketNotes }))
  */
 export function slackRoutes(opts: SlackRoutesOptions = {}) {
-  const routes = new Hono<AppEnv>();
+  const routes = new Hono<SlackRequestEnv>();
   const now = opts.now ?? Date.now;
   let bolt: ReturnType<typeof createBoltApp> | undefined;
 
-  routes.post('/slack/events', async (c) => {
+  // The request verified and read (slackRequest), then: its workspace's tenant and token, the replay marks, bolt.
+  routes.post('/slack/events', slackRequest({ now }), async (c) => {
     const { config, stores } = c.var;
-    const signingSecret = requireSlack(config);
-    const rawBody = await readWebhookBody(c);
-    // The verified signature, in its one strict form: what the replay mark keys on.
-    const signature = await verifySlackSignature({
-      signingSecret,
-      signature: c.req.header('x-slack-signature'),
-      timestamp: c.req.header('x-slack-request-timestamp'),
-      rawBody,
-      now: now(),
-    });
-
-    const text = webhookText(rawBody);
-    let body: Record<string, unknown>;
-    try {
-      body = parseSlackBody(text, c.req.header('content-type'));
-    } catch {
-      throw apiError(400, 'invalid_input', 'the body is not a Slack form or JSON payload');
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw apiError(400, 'invalid_input', 'the body is not a Slack payload');
-    if (body.type === 'url_verification' && typeof body.challenge === 'string')
-      return c.json({ challenge: body.challenge });
-    if (body.ssl_check === '1') return c.body(null, 200);
-
-    const issues = slackPayloadIssues(body);
-    if (issues) throw invalidInput(issues, 'Slack payload');
-    const { teamId } = teamOf(body);
-    if (!teamId) throw apiError(400, 'invalid_input', 'the payload names no workspace (team_id)');
+    const { signature, body, teamId } = c.var.slack;
     const slackStore = slackStoreOf(stores);
     const auth: SlackAuth | null = await resolveSlackAuth(config, slackStore, { teamId });
     if (!auth) {
