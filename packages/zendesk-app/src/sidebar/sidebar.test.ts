@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { jwtVerify } from 'jose';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStandInClient, type HarnessState } from '../preview/stand-in-client.js';
 import { mountSidebar } from './sidebar.js';
 
@@ -45,6 +45,14 @@ const text = (root: HTMLElement, sel: string) => root.querySelector(sel)?.textCo
 beforeEach(() => {
   document.body.innerHTML = '';
 });
+
+/** The Start swarm button once the sidebar has rendered it (it waits for the worker's first answers). */
+const swarmButton = (root: ParentNode) =>
+  vi.waitFor(() => {
+    const button = root.querySelector<HTMLButtonElement>('[data-testid=swarm]');
+    if (!button) throw new Error('no Start swarm button yet');
+    return button;
+  });
 
 describe('the sidebar', () => {
   it('shows the score, the verdict, the issue type and each required item with ✓ or ✗', async () => {
@@ -298,9 +306,8 @@ describe('the sidebar', () => {
       return new Response(JSON.stringify({ jiraLinks: [] }), { status: 200 });
     }) as typeof fetch);
     await mountSidebar(root, client);
-    await new Promise((r) => setTimeout(r, 0));
-    (root.querySelector('[data-testid=swarm]') as HTMLButtonElement).click();
-    await new Promise((r) => setTimeout(r, 10));
+    (await swarmButton(root)).click();
+    await vi.waitFor(() => expect(text(root, '[data-testid=swarm-result]')).toContain('Swarm started'));
     expect(calls[0]?.body).toEqual({
       caseId: '1001',
       startedBy: { name: 'Alex Agent', email: 'alex@example.com' },
@@ -318,10 +325,10 @@ describe('the sidebar', () => {
         ? new Response(JSON.stringify({ error: 'not_configured' }), { status: 503 })
         : new Response(JSON.stringify({ jiraLinks: [] }), { status: 200 })) as typeof fetch);
     await mountSidebar(root, client);
-    await new Promise((r) => setTimeout(r, 0));
-    (root.querySelector('[data-testid=swarm]') as HTMLButtonElement).click();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(text(root, '[data-testid=swarm-result]')).toBe('Slack is not connected to Support Metrics yet.');
+    (await swarmButton(root)).click();
+    await vi.waitFor(() =>
+      expect(text(root, '[data-testid=swarm-result]')).toBe('Slack is not connected to Support Metrics yet.'),
+    );
   });
 
   it("scores with the tenant's own rubric once the worker gives it (GET /api/policies)", async () => {
