@@ -95,8 +95,7 @@ describe('the sidebar', () => {
     await mountSidebar(root, client);
     state.ticket.description = COMPLETE;
     client.emit('ticket.description.changed');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(text(root, '[data-testid=verdict]')).toBe('Ready to work');
+    await vi.waitFor(() => expect(text(root, '[data-testid=verdict]')).toBe('Ready to work'));
     expect(root.querySelector('[data-testid=ask]')).toBeNull();
   });
 
@@ -104,8 +103,7 @@ describe('the sidebar', () => {
     const plain = setup();
     await mountSidebar(plain.root, plain.client);
     (plain.root.querySelector('[data-testid=ask]') as HTMLButtonElement).click();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(plain.editor[0]?.html).toBe(false);
+    await vi.waitFor(() => expect(plain.editor[0]?.html).toBe(false));
     expect(plain.state.commentType).toBe('publicReply');
     expect(plain.editor[0]?.text).toMatch(/^Hi Anna,/);
     expect(plain.editor[0]?.text).toContain('Which version are you running');
@@ -124,8 +122,7 @@ describe('the sidebar', () => {
     });
     await mountSidebar(rich.root, rich.client);
     (rich.root.querySelector('[data-testid=ask]') as HTMLButtonElement).click();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(rich.editor[0]?.html).toBe(true);
+    await vi.waitFor(() => expect(rich.editor[0]?.html).toBe(true));
     expect(rich.editor[0]?.text).toContain('&quot;a &lt;b&gt;&quot;');
   });
 
@@ -168,8 +165,9 @@ describe('the sidebar', () => {
       throw new TypeError('network');
     }) as typeof fetch);
     await mountSidebar(root, client);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(text(root, '[data-testid=remote-state]')).toBe("Can't reach Support Metrics — retrying…");
+    await vi.waitFor(() =>
+      expect(text(root, '[data-testid=remote-state]')).toBe("Can't reach Support Metrics — retrying…"),
+    );
     expect(text(root, '[data-testid=verdict]')).toBe('Missing information');
   });
 
@@ -179,8 +177,9 @@ describe('the sidebar', () => {
       (async () => new Response('{"error":"unauthorized"}', { status: 401 })) as unknown as typeof fetch,
     );
     await mountSidebar(root, client);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(text(root, '[data-testid=remote-state]')).toContain("refused the app's credentials");
+    await vi.waitFor(() =>
+      expect(text(root, '[data-testid=remote-state]')).toContain("refused the app's credentials"),
+    );
   });
 
   it('signs each request through the proxy’s jwt option: HS256 with the install’s key, the agent’s claims', async () => {
@@ -202,9 +201,13 @@ describe('the sidebar', () => {
       );
     }) as typeof fetch);
     await mountSidebar(root, client);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(seen[0]?.url).toBe('https://sm.test/api/cases/1001');
-    const bearer = /^Bearer (.+)$/.exec(seen[0]?.headers.get('authorization') ?? '')?.[1] ?? '';
+    // The sidebar asks for the case and the policies at once: find the case's request, whichever came first.
+    const caseRequest = await vi.waitFor(() => {
+      const r = seen.find((x) => x.url === 'https://sm.test/api/cases/1001');
+      if (!r) throw new Error('no request for the case yet');
+      return r;
+    });
+    const bearer = /^Bearer (.+)$/.exec(caseRequest.headers.get('authorization') ?? '')?.[1] ?? '';
     const { payload } = await jwtVerify(bearer, new TextEncoder().encode('install-signing-key'), {
       algorithms: ['HS256'],
       issuer: 'acme',
@@ -240,9 +243,10 @@ describe('the sidebar', () => {
       );
     }) as typeof fetch);
     await mountSidebar(root, client);
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.waitFor(() =>
+      expect(text(root, '[data-testid=health-band]')).toBe('At risk · Acme <b>GmbH</b>: 31/100'),
+    );
     expect(seen).toContain('https://sm.test/api/customers/700%201');
-    expect(text(root, '[data-testid=health-band]')).toBe('At risk · Acme <b>GmbH</b>: 31/100');
     expect(root.querySelector('[data-testid=health] b')).toBeNull();
     expect([...root.querySelectorAll('[data-testid=health-reasons] li')].map((li) => li.textContent)).toEqual(
       ['adoption milestones not reached', 'CSAT 20% (5 ratings)'],
@@ -255,8 +259,9 @@ describe('the sidebar', () => {
       (async () => new Response(JSON.stringify({ jiraLinks: [], case: {} }))) as typeof fetch,
     );
     await mountSidebar(orgless.root, orgless.client);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(text(orgless.root, '[data-testid=health]')).toContain('The requester has no organisation.');
+    await vi.waitFor(() =>
+      expect(text(orgless.root, '[data-testid=health]')).toContain('The requester has no organisation.'),
+    );
     const unknown = setup({}, (async (url: string) =>
       url.includes('/api/customers/')
         ? new Response('{"error":"not_found"}', { status: 404 })
@@ -264,8 +269,9 @@ describe('the sidebar', () => {
             JSON.stringify({ jiraLinks: [], case: { organization: { id: '9' } } }),
           )) as typeof fetch);
     await mountSidebar(unknown.root, unknown.client);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(text(unknown.root, '[data-testid=health]')).toContain('not in Support Metrics yet');
+    await vi.waitFor(() =>
+      expect(text(unknown.root, '[data-testid=health]')).toContain('not in Support Metrics yet'),
+    );
   });
 
   it('speaks German to a German agent, and hides linked bugs on a new ticket', async () => {
@@ -340,8 +346,7 @@ describe('the sidebar', () => {
         ? new Response(JSON.stringify({ rubric, closurePolicy: DEFAULT_CLOSURE_POLICY }), { status: 200 })
         : new Response(JSON.stringify({ jiraLinks: [] }), { status: 200 })) as typeof fetch);
     await mountSidebar(root, client);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(root.querySelector('[data-item=attachment]')?.className).toBe('absent');
+    await vi.waitFor(() => expect(root.querySelector('[data-item=attachment]')?.className).toBe('absent'));
     expect(text(root, '[data-item=attachment] .req')).toBe('required');
   });
 });
