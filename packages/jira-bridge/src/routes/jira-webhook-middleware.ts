@@ -1,11 +1,4 @@
-import {
-  type AppEnv,
-  apiError,
-  invalidInput,
-  parseWebhookJson,
-  tenantWebhook,
-  webhookText,
-} from '@support-metrics/platform';
+import { type AppEnv, invalidInput, tenantWebhook, verifiedJson } from '@support-metrics/platform';
 import { createMiddleware } from 'hono/factory';
 import { HANDLED_EVENTS, type JiraWebhook, JiraWebhookSchema } from '../webhook/jira-payload-schema.js';
 import { verifyJiraSignature } from '../webhook/jira-signature.js';
@@ -41,13 +34,7 @@ export const jiraSignature = () =>
       global: 'JIRA_WEBHOOK_SECRET',
     });
     const signature = await verifyJiraSignature({ secret, header: c.req.header('x-hub-signature'), rawBody });
-    const text = webhookText(rawBody);
-    let body: unknown;
-    try {
-      body = parseWebhookJson(text);
-    } catch {
-      throw apiError(400, 'malformed_json', 'the body is not JSON');
-    }
+    const body = verifiedJson(rawBody);
     c.set('jira', { tenantId, settings, signature, body });
     await next();
   });

@@ -109,6 +109,22 @@ export function tenantAccount<T>(
 }
 
 /**
+ * A verified webhook body as JSON: strict UTF-8 (400 `invalid_encoding`, webhookText), then JSON with every string
+ * well-formed (parseWebhookJson; 400 `malformed_json` for text that is not JSON). Every JSON webhook route reads its
+ * body through this, after its signature holds.
+ *
+ * @example const body = verifiedJson(rawBody)
+ */
+export function verifiedJson(rawBody: Uint8Array): unknown {
+  const text = webhookText(rawBody);
+  try {
+    return parseWebhookJson(text);
+  } catch {
+    throw apiError(400, 'malformed_json', 'the body is not JSON');
+  }
+}
+
+/**
  * The preamble of every tenant webhook route: the tenant, the secret its deliveries are signed with (webhookSecret),
  * and the raw body within its size limit (readWebhookBody) — before any parsing. An unknown tenant answers exactly as a
  * known one without a secret (503 not_configured): the route tells no one which tenants exist.

@@ -1,10 +1,4 @@
-import {
-  type AppEnv,
-  apiError,
-  parseWebhookJson,
-  tenantWebhook,
-  webhookText,
-} from '@support-metrics/platform';
+import { type AppEnv, tenantWebhook, verifiedJson } from '@support-metrics/platform';
 import { createMiddleware } from 'hono/factory';
 import { verifyZendeskSignature } from '../server/webhook-signature.js';
 
@@ -48,13 +42,7 @@ export const zendeskSignature = (opts: { now?: () => number } = {}) =>
       now: (opts.now ?? Date.now)(),
       toleranceSeconds: c.var.config.WEBHOOK_TOLERANCE_SECONDS,
     });
-    const text = webhookText(rawBody);
-    let body: unknown;
-    try {
-      body = parseWebhookJson(text);
-    } catch {
-      throw apiError(400, 'malformed_json', 'the body is not JSON');
-    }
+    const body = verifiedJson(rawBody);
     c.set('zendesk', { tenantId, settings, signature, body });
     await next();
   });
