@@ -9,7 +9,7 @@ import {
 } from '@support-metrics/core';
 import type { AdfDoc } from '../jira-api/jira-api.js';
 import { linkedCasesByIssue } from '../store/bug-links.js';
-import type { JiraStore } from './jira-store.js';
+import type { JiraStore } from '../store/jira-store.js';
 
 export interface BugView {
   issueKey: string;

@@ -1,5 +1,5 @@
-import type { JiraStore, StoredIssue } from '../services/jira-store.js';
 import { JIRA_SQL } from '../store/jira-sql.js';
+import type { JiraStore, StoredIssue } from '../store/jira-store.js';
 import { type FixVersion, type JiraIssue, type JiraWebhook, jiraTimeMs } from './jira-payload-schema.js';
 
 export type JiraEventOutcome =

@@ -3,8 +3,8 @@ import { DEFAULT_RUBRIC, getMetricDefinition, type MetricResult } from '@support
 import type { RankedBug as BugImpactRow } from '@support-metrics/platform';
 import type { ChartImage } from '../charts/chart-service.js';
 import type { DayWindow } from '../commands/parse-command.js';
-import type { UserSwarm } from '../services/home-store.js';
-import type { Subscription } from '../services/slack-store.js';
+import type { UserSwarm } from '../store/home-store.js';
+import type { Subscription } from '../store/slack-store.js';
 import { bugLine } from './bugs-blocks.js';
 import { chartBlock } from './chart-blocks.js';
 import { benchmarkText, changeText, formatValue, sparkline, statusIcon } from './format.js';

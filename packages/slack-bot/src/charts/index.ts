@@ -1,4 +1,4 @@
-export { chartRoutes } from './chart-routes.js';
+export { chartRoutes } from '../routes/chart-routes.js';
 export {
   type ChartImage,
   type ChartUrlMaker,

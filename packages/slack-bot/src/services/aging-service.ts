@@ -1,7 +1,7 @@
 import { cohortThresholds, findAgingCases } from '@support-metrics/core';
 import type { Stores } from '@support-metrics/platform';
 import type { AgingEntry } from '../blocks/daily-post-blocks.js';
-import type { SlackStore } from './slack-store.js';
+import type { SlackStore } from '../store/slack-store.js';
 import { expertsFor } from './swarm-service.js';
 
 const DAY_MS = 86_400_000;

@@ -4,8 +4,8 @@ import { type HomeData, homeView } from '../blocks/home-blocks.js';
 import { HEADLINE_KPIS } from '../blocks/metrics-blocks.js';
 import { type ChartImage, chartImage, trendSpecs } from '../charts/chart-service.js';
 import { resolveWindow } from '../commands/parse-command.js';
+import { openSwarmsOfUser } from '../store/home-store.js';
 import { agingCases } from './aging-service.js';
-import { openSwarmsOfUser } from './home-store.js';
 import { kpiView } from './metrics-views.js';
 import type { SlackDeps } from './slack-deps.js';
 

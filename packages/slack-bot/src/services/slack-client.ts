@@ -1,7 +1,7 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { WorkerConfig } from '@support-metrics/platform';
 import { decryptToken } from '../install/token-crypto.js';
-import type { SlackStore } from './slack-store.js';
+import type { SlackStore } from '../store/slack-store.js';
 
 /**
  * A fetch for Slack's SDK on Workers: the SDK asks for `redirect: 'error'`, which workerd does not implement;

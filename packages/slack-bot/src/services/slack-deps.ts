@@ -1,6 +1,6 @@
 import type { Stores, TicketNotes, WorkerConfig } from '@support-metrics/platform';
 import type { ChartUrlMaker } from '../charts/chart-service.js';
-import type { SlackStore } from './slack-store.js';
+import type { SlackStore } from '../store/slack-store.js';
 
 /**
  * What listeners and jobs work with, for one tenant: the stores, config, clock, and the ports to the helpdesk.

@@ -8,7 +8,7 @@ import {
 } from '@support-metrics/core';
 import type { Stores, TicketNotes } from '@support-metrics/platform';
 import { caseCardMessage, closeSwarmModal, swarmNote } from '../blocks/swarm-blocks.js';
-import type { SlackStore, SwarmRow } from './slack-store.js';
+import type { SlackStore, SwarmRow } from '../store/slack-store.js';
 
 /** What swarm work needs: the stores, a Slack client authorised for the tenant's workspace, the clock. */
 export interface SwarmContext {

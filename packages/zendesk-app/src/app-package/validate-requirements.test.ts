@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CLOSURE_POLICY, normaliseFieldName } from '@support-metrics/core';
 import { describe, expect, it } from 'vitest';
-import { TriggerWebhookSchema } from '../server/webhook-payload-schema.js';
+import { TriggerWebhookSchema } from '../webhook/webhook-payload-schema.js';
 import { APP_ROOT } from './app-files.js';
 import type { AppFiles } from './validate-manifest.js';
 import { validateRequirements } from './validate-requirements.js';

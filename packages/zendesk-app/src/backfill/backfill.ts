@@ -11,7 +11,7 @@ import {
   ZendeskTicketMetricSchema,
   ZendeskTicketSchema,
 } from '@support-metrics/core';
-import { dimensionNamesOf } from '../server/dimension-names.js';
+import { dimensionNamesOf } from '../zendesk-api/dimension-names.js';
 import type { ZendeskApi } from '../zendesk-api/zendesk-api.js';
 
 /** A page of the organization export, as the store takes it: live organisations, and deleted ones by id. */

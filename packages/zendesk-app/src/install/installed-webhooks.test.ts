@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { APP_ROOT } from '../app-package/app-files.js';
-import { verifyZendeskSignature } from '../server/webhook-signature.js';
+import { verifyZendeskSignature } from '../webhook/webhook-signature.js';
 import { ZendeskApiError } from '../zendesk-api/zendesk-api.js';
 import { InstallationError, installedWebhooks, updateInstallation } from './installed-webhooks.js';
 import { zendeskAccountMock } from './zendesk-account-mock.js';

@@ -14,17 +14,17 @@ import {
 } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { ZodError } from 'zod';
-import { applyOrganizationEvent } from '../server/organization-events.js';
-import { refreshUnknownNames } from '../server/refresh-names.js';
-import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from '../server/ticket-events.js';
-import { writeBackUpdate } from '../server/write-back.js';
+import { applyOrganizationEvent } from '../webhook/organization-events.js';
+import { refreshUnknownNames } from '../webhook/refresh-names.js';
+import { applyTicketEvent, applyTriggerWebhook, type TicketChange } from '../webhook/ticket-events.js';
+import { writeBackUpdate } from '../zendesk-api/write-back.js';
 import {
   upstreamUnavailable,
   type ZendeskCredentials,
   zendeskApiFor,
   zendeskApiMissing,
   zendeskFailed,
-} from '../server/zendesk-account.js';
+} from '../zendesk-api/zendesk-account.js';
 import type { ZendeskApi } from '../zendesk-api/zendesk-api.js';
 import { zendeskSignature } from './zendesk-signature.js';
 import { type ZendeskBodyEnv, type ZendeskWebhook, zendeskWebhookBody } from './zendesk-webhook-body.js';

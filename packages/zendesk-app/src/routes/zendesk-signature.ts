@@ -1,6 +1,6 @@
 import { type AppEnv, tenantWebhook, verifiedJson } from '@support-metrics/platform';
 import { createMiddleware } from 'hono/factory';
-import { verifyZendeskSignature } from '../server/webhook-signature.js';
+import { verifyZendeskSignature } from '../webhook/webhook-signature.js';
 
 /** What a verified Zendesk delivery puts on the context for the handlers after it. */
 export interface ZendeskDelivery {

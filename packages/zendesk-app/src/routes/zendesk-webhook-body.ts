@@ -1,12 +1,12 @@
 import { invalidInput } from '@support-metrics/platform';
 import { createMiddleware } from 'hono/factory';
-import { ORGANIZATION_EVENT_PREFIX } from '../server/organization-events.js';
+import { ORGANIZATION_EVENT_PREFIX } from '../webhook/organization-events.js';
 import {
   type EventWebhook,
   EventWebhookSchema,
   type TriggerWebhook,
   TriggerWebhookSchema,
-} from '../server/webhook-payload-schema.js';
+} from '../webhook/webhook-payload-schema.js';
 import type { ZendeskWebhookEnv } from './zendesk-signature.js';
 
 /**

@@ -12,6 +12,7 @@ import {
 } from '@support-metrics/platform';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError, type ZodType } from 'zod';
+import { upstreamUnavailable, zendeskFailed } from '../zendesk-api/zendesk-account.js';
 import type { ZendeskApi } from '../zendesk-api/zendesk-api.js';
 import {
   OrganizationCustomFieldChangedSchema,
@@ -19,7 +20,6 @@ import {
   OrganizationTagsChangedSchema,
 } from './organization-event-schema.js';
 import type { EventWebhook } from './webhook-payload-schema.js';
-import { upstreamUnavailable, zendeskFailed } from './zendesk-account.js';
 
 /** The type prefix of Zendesk's organization events (`zen:event-type:organization.created`, …). */
 export const ORGANIZATION_EVENT_PREFIX = 'zen:event-type:organization.';

@@ -9,15 +9,15 @@ import {
 import { type Context, Hono } from 'hono';
 import { isNotFoundError } from 'jira.js';
 import type { JWTVerifyGetKey } from 'jose';
+import { type ForgeEnv, forgeAuth } from '../forge/forge-auth.js';
+import { FORGE_EVENTS, ForgeJiraEventSchema } from '../forge/forge-event-schema.js';
 import { createForgeJiraApi, type ForgeJiraApi } from '../jira-api/jira-api.js';
-import { rankedBugsOf } from '../jira-api-routes.js';
-import { runJiraJobs } from '../jira-jobs.js';
+import { runJiraJobs } from '../jobs/jira-jobs.js';
 import { bugDetail } from '../services/impact-service.js';
-import { jiraStoreOf } from '../services/jira-store.js';
+import { jiraStoreOf } from '../store/jira-store.js';
 import { planJiraEvent } from '../webhook/apply-jira-event.js';
 import { JiraWebhookSchema } from '../webhook/jira-payload-schema.js';
-import { type ForgeEnv, forgeAuth } from './forge-auth.js';
-import { FORGE_EVENTS, ForgeJiraEventSchema } from './forge-event-schema.js';
+import { rankedBugsOf } from './jira-api-routes.js';
 
 export interface ForgeRoutesOptions {
   now?: () => number;

@@ -1,13 +1,13 @@
 import { SignatureError, type TicketNotesFor, ticketUrlFor } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
-import { createBoltApp, requestAuth } from './bolt-app.js';
-import { chartRoutes } from './charts/chart-routes.js';
-import { chartUrlMaker } from './charts/chart-service.js';
-import { installRoutes } from './install/install-routes.js';
-import { type SlackRequestEnv, slackRequest } from './routes/slack-request-middleware.js';
-import { resolveSlackAuth, type SlackAuth } from './services/slack-client.js';
-import type { SlackDeps } from './services/slack-deps.js';
-import { slackStoreOf } from './services/slack-store.js';
+import { chartUrlMaker } from '../charts/chart-service.js';
+import { createBoltApp, requestAuth } from '../receiver/bolt-app.js';
+import { resolveSlackAuth, type SlackAuth } from '../services/slack-client.js';
+import type { SlackDeps } from '../services/slack-deps.js';
+import { slackStoreOf } from '../store/slack-store.js';
+import { chartRoutes } from './chart-routes.js';
+import { installRoutes } from './install-routes.js';
+import { type SlackRequestEnv, slackRequest } from './slack-request-middleware.js';
 
 export interface SlackRoutesOptions {
   /** fetch for Slack's API and response URLs (tests give msw's). */

@@ -9,14 +9,14 @@ import {
 } from '@support-metrics/platform';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { chartUrlMaker } from './charts/chart-service.js';
-import { requireOAuth } from './install/install-routes.js';
-import { INSTALL_STATE_TTL_MS, signInstallState } from './install/install-state.js';
-import { requireSlack } from './routes/require-slack.js';
-import { refreshHomes } from './services/home-service.js';
-import { resolveSlackAuth, webClient } from './services/slack-client.js';
-import { slackStoreOf } from './services/slack-store.js';
-import { slackErrorCode, startSwarm } from './services/swarm-service.js';
+import { chartUrlMaker } from '../charts/chart-service.js';
+import { INSTALL_STATE_TTL_MS, signInstallState } from '../install/install-state.js';
+import { refreshHomes } from '../services/home-service.js';
+import { resolveSlackAuth, webClient } from '../services/slack-client.js';
+import { slackErrorCode, startSwarm } from '../services/swarm-service.js';
+import { slackStoreOf } from '../store/slack-store.js';
+import { requireOAuth } from './install-routes.js';
+import { requireSlack } from './require-slack.js';
 import { jiraBaseUrlOf, waitUntilOf } from './slack-routes.js';
 
 /** Body of `POST /api/swarms`: the case, and the agent starting it (the sidebar sends the current user). */

@@ -7,19 +7,19 @@ import {
   metricsFromCounters,
 } from '@support-metrics/core';
 import type { Stores, WorkerConfig } from '@support-metrics/platform';
-import { agingAlertMessage, dailyPostMessage } from './blocks/daily-post-blocks.js';
-import { HEADLINE_KPIS } from './blocks/metrics-blocks.js';
+import { agingAlertMessage, dailyPostMessage } from '../blocks/daily-post-blocks.js';
+import { HEADLINE_KPIS } from '../blocks/metrics-blocks.js';
 import {
   type ChartImage,
   type ChartUrlMaker,
   chartImage,
   chartUrlMaker,
   trendSpecs,
-} from './charts/chart-service.js';
-import { agingWithExperts } from './services/aging-service.js';
-import { resolveSlackAuth, webClient } from './services/slack-client.js';
-import { type SlackStore, type Subscription, slackStoreOf } from './services/slack-store.js';
-import { jiraBaseUrlOf } from './slack-routes.js';
+} from '../charts/chart-service.js';
+import { jiraBaseUrlOf } from '../routes/slack-routes.js';
+import { agingWithExperts } from '../services/aging-service.js';
+import { resolveSlackAuth, webClient } from '../services/slack-client.js';
+import { type SlackStore, type Subscription, slackStoreOf } from '../store/slack-store.js';
 
 /** The date and time at an instant in a time zone: `{ day: '2026-11-23', time: '09:15' }`. */
 export function localClock(at: Date, timeZone: string): { day: string; time: string } {

@@ -1,6 +1,6 @@
 import type { IssueType, ResolvedSample, SolvedCaseSummary } from '@support-metrics/core';
 import type { Stores } from '@support-metrics/platform';
-import { SLACK_SQL } from '../store/slack-sql.js';
+import { SLACK_SQL } from './slack-sql.js';
 
 export interface Installation {
   tenantId: string;

@@ -1,12 +1,12 @@
 import { App, type AuthorizeResult } from '@slack/bolt';
-import { registerCommand } from './listeners/command-listener.js';
-import { registerEvents } from './listeners/event-listeners.js';
-import { registerHome } from './listeners/home-listeners.js';
-import { registerMaturity } from './listeners/maturity-actions.js';
-import { registerShare } from './listeners/share-action.js';
-import { registerSwarmInteractions } from './listeners/swarm-actions.js';
-import { WorkerReceiver } from './receiver/worker-receiver.js';
-import { slackLogger, WEB_API_RETRIES, WEB_API_TIMEOUT_MS, workersFetch } from './services/slack-client.js';
+import { registerCommand } from '../listeners/command-listener.js';
+import { registerEvents } from '../listeners/event-listeners.js';
+import { registerHome } from '../listeners/home-listeners.js';
+import { registerMaturity } from '../listeners/maturity-actions.js';
+import { registerShare } from '../listeners/share-action.js';
+import { registerSwarmInteractions } from '../listeners/swarm-actions.js';
+import { slackLogger, WEB_API_RETRIES, WEB_API_TIMEOUT_MS, workersFetch } from '../services/slack-client.js';
+import { WorkerReceiver } from './worker-receiver.js';
 
 /**
  * The authorisation of each request, found by the route before dispatch (keyed by the parsed body, which bolt

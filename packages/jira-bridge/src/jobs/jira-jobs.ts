@@ -6,11 +6,11 @@ import {
   type WorkerConfig,
 } from '@support-metrics/platform';
 import { isAuthError, isForbiddenError, isNotFoundError, isRateLimitError } from 'jira.js';
-import { forgeImpactProperty } from './forge/impact-property.js';
-import { type JiraCredentials, jiraCredentialsOf } from './jira-api/jira-account.js';
-import { createJiraApi, type JiraApi } from './jira-api/jira-api.js';
-import { bugDetail, impactComment, impactProperty } from './services/impact-service.js';
-import { type JiraStore, jiraStoreOf, type OutboxItem } from './services/jira-store.js';
+import { forgeImpactProperty } from '../forge/impact-property.js';
+import { type JiraCredentials, jiraCredentialsOf } from '../jira-api/jira-account.js';
+import { createJiraApi, type JiraApi } from '../jira-api/jira-api.js';
+import { bugDetail, impactComment, impactProperty } from '../services/impact-service.js';
+import { type JiraStore, jiraStoreOf, type OutboxItem } from '../store/jira-store.js';
 
 export interface JiraJobsContext {
   stores: Pick<Stores, 'tenants' | 'bugLinks' | 'db'>;

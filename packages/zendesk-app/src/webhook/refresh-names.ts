@@ -1,6 +1,6 @@
 import type { DimensionKind, NameStore } from '@support-metrics/platform';
+import { dimensionNamesOf } from '../zendesk-api/dimension-names.js';
 import type { ZendeskApi } from '../zendesk-api/zendesk-api.js';
-import { dimensionNamesOf } from './dimension-names.js';
 
 /**
  * After a ticket webhook: the names of its group and brand when the store has none (a group created or a brand

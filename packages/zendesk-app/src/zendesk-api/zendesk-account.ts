@@ -6,7 +6,7 @@ import {
   type WorkerConfig,
 } from '@support-metrics/platform';
 import { z } from 'zod';
-import { createZendeskApi, type ZendeskApi, ZendeskApiError } from '../zendesk-api/zendesk-api.js';
+import { createZendeskApi, type ZendeskApi, ZendeskApiError } from './zendesk-api.js';
 
 /**
  * A tenant's own Zendesk account (tenant setting `zendeskApi`, set with `tenant.ts set <tenant> zendeskApi=@file`):

@@ -1,8 +1,8 @@
 import { isUniqueViolation } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
-import { type JiraWebhookEnv, jiraSignature, jiraWebhookBody } from './routes/jira-webhook-middleware.js';
-import { jiraStoreOf } from './services/jira-store.js';
-import { planJiraEvent } from './webhook/apply-jira-event.js';
+import { jiraStoreOf } from '../store/jira-store.js';
+import { planJiraEvent } from '../webhook/apply-jira-event.js';
+import { type JiraWebhookEnv, jiraSignature, jiraWebhookBody } from './jira-webhook-middleware.js';
 
 export interface JiraRoutesOptions {
   /** The clock, in ms. */

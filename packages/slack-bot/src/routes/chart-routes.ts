@@ -1,7 +1,7 @@
 import { type AppEnv, apiError, NotConfiguredError } from '@support-metrics/platform';
 import { Hono } from 'hono';
-import { ChartUrlError, readChartToken } from './chart-url.js';
-import { trendChartPng } from './trend-chart.js';
+import { ChartUrlError, readChartToken } from '../charts/chart-url.js';
+import { trendChartPng } from '../charts/trend-chart.js';
 
 /**
  * `GET /slack/charts/<payload>.<signature>.png`: a trend chart drawn from its signed URL, for Slack's image

@@ -6,11 +6,11 @@ import {
 } from '@support-metrics/platform';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { readInstallState } from '../install/install-state.js';
+import { BOT_SCOPES } from '../install/scopes.js';
+import { encryptToken } from '../install/token-crypto.js';
 import { webClient } from '../services/slack-client.js';
-import { slackStoreOf } from '../services/slack-store.js';
-import { readInstallState } from './install-state.js';
-import { BOT_SCOPES } from './scopes.js';
-import { encryptToken } from './token-crypto.js';
+import { slackStoreOf } from '../store/slack-store.js';
 
 /** OAuth needs all three; a single-workspace install has nothing to install. */
 export function requireOAuth(config: WorkerConfig) {

@@ -2,8 +2,8 @@ import { JiraKeySchema } from '@support-metrics/core';
 import { type AppEnv, apiError, bearerAuth, invalidInput } from '@support-metrics/platform';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { bugDetail, listBugs } from './services/impact-service.js';
-import { jiraStoreOf } from './services/jira-store.js';
+import { bugDetail, listBugs } from '../services/impact-service.js';
+import { jiraStoreOf } from '../store/jira-store.js';
 
 /**
  * The answer of `GET /api/bugs` and of the Forge app's page (`GET /forge/jira/bugs`): the tenant's linked bugs ranked

@@ -7,8 +7,8 @@ import {
   type RankedBugsQuery,
   type Stores,
 } from '@support-metrics/platform';
-import { impactOfIssues, linkedCasesByIssue } from '../store/bug-links.js';
-import { JIRA_SQL } from '../store/jira-sql.js';
+import { impactOfIssues, linkedCasesByIssue } from './bug-links.js';
+import { JIRA_SQL } from './jira-sql.js';
 
 export interface StoredIssue {
   issueKey: string;
