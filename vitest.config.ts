@@ -13,6 +13,7 @@ export default defineConfig({
     },
   },
   test: {
-    projects: ['packages/*', 'test'],
+    // Each package's vitest.config.ts, and a plugin's workers-pool project for its routes (vitest.workers.config.ts).
+    projects: ['packages/*', 'packages/*/vitest.workers.config.ts', 'test'],
   },
 });

@@ -12,6 +12,7 @@ import membershipRaw from '@shared-data/zendesk_webhooks/zendeskgo_group_members
 import triggerRaw from '@shared-data/zendesk_webhooks/zendeskgo_trigger_ticket_update.json?raw';
 import { JiraWebhookSchema, jiraRoutes } from '@support-metrics/jira-bridge';
 import { type AppEnv, notFound, onError, platform } from '@support-metrics/platform';
+import { fieldCases, STRING_LENGTHS } from '@support-metrics/platform/test-support';
 import { EventCallbackSchema, InteractionSchema, SlashCommandSchema } from '@support-metrics/slack-bot';
 import {
   EventWebhookSchema,
@@ -32,7 +33,6 @@ import {
   ticketCreated,
   ticketEvent,
 } from './helpers.js';
-import { fieldCases, STRING_LENGTHS } from './mutate.js';
 import { slackHarness } from './slack-helpers.js';
 
 // Issue 18's field-by-field fuzz: for every body kind the three webhook routes take, every field the code reads once

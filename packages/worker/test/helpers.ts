@@ -1,64 +1,20 @@
-import { env, exports } from 'cloudflare:workers';
+import { exports } from 'cloudflare:workers';
 
 /** The worker under test (its default export), as Cloudflare's `exports` gives it. */
 const worker = (exports as unknown as { default: Fetcher }).default;
 
-import { createStores, loadConfig, sha256Hex } from '@support-metrics/platform';
+import { BASE, bytesOf, hmac, testHarness } from '@support-metrics/platform/test-support';
 import { storePlugins } from '../src/index.js';
 
-/** The worker's stores over the test's local D1, built as the worker builds them (with the plugins' parts). */
-export const testStores = () => createStores(env.DB, loadConfig(env), storePlugins);
+export { BASE, bytesOf, hmacHex, NOT_UTF8 } from '@support-metrics/platform/test-support';
+
+/**
+ * The worker's stores over the test's local D1, built as the worker builds them (with the plugins' parts), and a
+ * tenant with an API token (idempotent).
+ */
+export const { testStores, seedTenant } = testHarness(storePlugins);
 
 export const SECRET = 'test-webhook-secret';
-export const BASE = 'https://support-metrics.test';
-
-/** Creates a tenant with an API token (idempotent). */
-export async function seedTenant(id: string, token: string, settings: Record<string, unknown> = {}) {
-  const stores = testStores();
-  await env.DB.prepare(
-    'INSERT INTO tenants (id, name, settings, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET settings = excluded.settings',
-  )
-    .bind(id, id, JSON.stringify(settings), '2026-11-01T00:00:00Z')
-    .run();
-  await stores.tenants.addTokenHash(id, await sha256Hex(token), 'test', '2026-11-01T00:00:00Z');
-  return stores.cases;
-}
-
-/** Text and bytes as the bytes a sender sends (text as UTF-8), one after the other. */
-export function bytesOf(...parts: (string | Uint8Array)[]): Uint8Array {
-  const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p) : p));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-/** A JSON body with bytes that are not UTF-8 inside a string (0xFF never occurs in UTF-8). */
-export const NOT_UTF8 = bytesOf(
-  '{"type":"zen:event-type:ticket.created","id":"',
-  new Uint8Array([0xff, 0xfe]),
-  '"}',
-);
-
-/** HMAC-SHA256 of a message with a secret, as bytes (Web Crypto: what a sender signs with). */
-async function hmac(secret: string, message: string | Uint8Array): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  return new Uint8Array(await crypto.subtle.sign('HMAC', key, bytesOf(message)));
-}
-
-/** HMAC-SHA256 as lower-case hex (Slack's v0=, Jira's sha256=). */
-export async function hmacHex(secret: string, message: string | Uint8Array): Promise<string> {
-  return [...(await hmac(secret, message))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Signs a body as Zendesk does: base64(HMAC-SHA256(secret, timestamp + body)). */
 export async function zendeskSignature(

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:workers';
 import membershipRaw from '@shared-data/zendesk_webhooks/zendeskgo_group_membership_created.json?raw';
 import triggerRaw from '@shared-data/zendesk_webhooks/zendeskgo_trigger_ticket_update.json?raw';
+import { mutated } from '@support-metrics/platform/test-support';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, postWebhook, seedTenant, ticketCreated, ticketEvent } from './helpers.js';
-import { mutated } from './mutate.js';
 
 // Hostile input through the real worker and D1: random and mutated real payloads, correctly signed (so they get
 // past the signature), never make a 500, always get an answer with a reason, and a refused one writes nothing.

@@ -4,10 +4,10 @@ import globalShortcut from '@shared-data/slack/global_shortcut_payload.json';
 import messageShortcut from '@shared-data/slack/message_shortcut_payload.json';
 import slashCommandRaw from '@shared-data/slack/slash_command_form_body_bolt-python.txt?raw';
 import viewSubmission from '@shared-data/slack/view_submission_payload.json';
+import { mutated } from '@support-metrics/platform/test-support';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedTenant } from './helpers.js';
-import { mutated } from './mutate.js';
 import { slackHarness } from './slack-helpers.js';
 
 // Hostile input on Slack's request URL: correctly signed (so it gets past the signature) random and mutated real

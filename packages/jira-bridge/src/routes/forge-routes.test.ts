@@ -1,16 +1,16 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { IssueImpactSchema, RankedBugsSchema } from '@support-metrics/jira-app/contract';
 import { jiraApiRoutes } from '@support-metrics/jira-bridge';
 import { FORGE_IMPACT_INDEX, FORGE_JWKS_URL, forgeRoutes } from '@support-metrics/jira-bridge/forge';
 import { createForgeMock, createJiraMock } from '@support-metrics/jira-bridge/mocks';
 import { type AppEnv, notFound, onError, platform } from '@support-metrics/platform';
+import { BASE } from '@support-metrics/platform/test-support';
 import { Hono } from 'hono';
 import { getResponse } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storePlugins } from '../src/index.js';
-import { BASE, seedTenant, testStores } from './helpers.js';
+import { jiraPlugins, seedTenant, testStores } from '../test-support/wiring.js';
 
 // The Forge app's calls to the worker (Forge Remote), through the real routes over the local D1: Atlassian's side is
 // msw — its JWKS (a local key pair) and Jira's REST API as the app (bearer system token).
@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const app = new Hono<AppEnv>();
-app.use('*', platform(storePlugins));
+app.use('*', platform(jiraPlugins));
 app.route('/forge/jira', forgeRoutes({ now: () => NOW }));
 app.route('/api', jiraApiRoutes({ now: () => NOW }));
 app.onError(onError);
@@ -239,15 +239,6 @@ describe('Forge Invocation Tokens (Authorization: Bearer <FIT>)', () => {
       error: 'not_configured',
       message: expect.stringMatching(/FORGE_APP_ID/),
     });
-  });
-});
-
-describe('the worker', () => {
-  it('mounts the Forge routes at /forge/jira (off until FORGE_APP_ID is set: 503 not_configured)', async () => {
-    const worker = (exports as unknown as { default: Fetcher }).default;
-    const res = await worker.fetch(`${BASE}/forge/jira/bugs`, { headers: { authorization: 'Bearer x' } });
-    expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ error: 'not_configured' });
   });
 });
 

@@ -8,18 +8,18 @@ import { createJiraApi, jiraApiRoutes, jiraRoutes, runJiraJobs } from '@support-
 import { createJiraMock } from '@support-metrics/jira-bridge/mocks';
 import {
   type AppEnv,
+  apiRoutes,
   type Bindings,
   loadConfig,
   notFound,
   onError,
   platform,
 } from '@support-metrics/platform';
+import { BASE, hmacHex, mutated, NOT_UTF8 } from '@support-metrics/platform/test-support';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { storePlugins } from '../src/index.js';
-import { api, BASE, hmacHex, NOT_UTF8, seedTenant, testStores } from './helpers.js';
-import { mutated } from './mutate.js';
+import { jiraPlugins, seedTenant, testStores } from '../test-support/wiring.js';
 
 const SECRET = 'test-jira-webhook-secret';
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -29,11 +29,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const sign = async (body: string | Uint8Array, secret = SECRET) => `sha256=${await hmacHex(secret, body)}`;
 
 const app = new Hono<AppEnv>();
-app.use('*', platform(storePlugins));
+app.use('*', platform(jiraPlugins));
 app.route('/api', jiraApiRoutes({ now: () => NOW }));
+// The platform's API beside the bridge's, as the worker mounts it (the case view shows the bridge's links).
+app.route('/api', apiRoutes());
 app.route('/', jiraRoutes({ now: () => NOW }));
 app.onError(onError);
 app.notFound(notFound);
+
+/** GETs an API route with a bearer token. */
+const api = (path: string, token?: string) =>
+  app.request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }, env);
 
 async function deliver(
   body: unknown,
@@ -109,7 +115,12 @@ const ticketNotes = () => ({
   },
 });
 const runJobs = (at = NOW) =>
-  runJiraJobs({ stores: testStores(), config: loadConfig(env), at: new Date(at), notes: ticketNotes });
+  runJiraJobs({
+    stores: testStores(),
+    config: loadConfig(env, jiraPlugins.config),
+    at: new Date(at),
+    notes: ticketNotes,
+  });
 
 beforeAll(async () => {
   await seedTenant('demo', 'jira-token', { jiraTicketField: 'customfield_10100', zendeskSubdomain: 'acme' });
@@ -365,7 +376,7 @@ describe('links and impact', () => {
     const impatient = (at: number) =>
       runJiraJobs({
         stores: testStores(),
-        config: loadConfig(env),
+        config: loadConfig(env, jiraPlugins.config),
         at: new Date(at),
         notes: ticketNotes,
         // The site each tenant resolves to, with a short timeout.
