@@ -1,3 +1,4 @@
+export * from './config.js';
 export * from './jira-api/jira-account.js';
 export * from './jira-api/jira-api.js';
 export * from './jobs/jira-jobs.js';

@@ -4,7 +4,7 @@ export * from './api/metrics-query-schema.js';
 export * from './config/env-schema.js';
 export * from './config/helpdesk-links.js';
 export * from './config/load-config.js';
-export * from './config/plugin-status.js';
+export * from './config/plugin-config.js';
 export * from './crypto/digest.js';
 export * from './crypto/sealed.js';
 export * from './customers/customer-service.js';

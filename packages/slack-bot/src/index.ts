@@ -5,6 +5,7 @@ export * from './blocks/metrics-blocks.js';
 export * from './blocks/mrkdwn.js';
 export * from './blocks/swarm-blocks.js';
 export * from './commands/parse-command.js';
+export * from './config.js';
 export * from './install/install-state.js';
 export * from './install/scopes.js';
 export * from './install/token-crypto.js';

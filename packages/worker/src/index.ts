@@ -2,6 +2,7 @@ import {
   JiraStore,
   jiraApiRoutes,
   jiraCaseSaved,
+  jiraConfig,
   jiraRoutes,
   runJiraJobs,
 } from '@support-metrics/jira-bridge';
@@ -10,19 +11,20 @@ import {
   type AppEnv,
   apiRoutes,
   type Bindings,
+  composeConfig,
   createStores,
   customerApiRoutes,
-  loadConfig,
+  type NotComposed,
   notFound,
   onError,
+  type PlatformPlugins,
   platform,
-  pluginStatus,
   runScheduledJobs,
-  type StorePlugins,
 } from '@support-metrics/platform';
-import { runSlackJobs, slackApiRoutes, slackRoutes } from '@support-metrics/slack-bot';
+import { runSlackJobs, slackApiRoutes, slackConfig, slackRoutes } from '@support-metrics/slack-bot';
 import {
   sidebarAuth,
+  zendeskConfig,
   zendeskRoutes,
   zendeskSyncRoutes,
   zendeskTicketNotes,
@@ -36,10 +38,23 @@ const ticketNotes = zendeskTicketNotes();
 const HOUSEKEEPING_CRON = '0 3 * * *';
 
 /**
- * What the plugins add to the platform's stores: the Jira bridge writes a case's links and queues its issues' impact in
- * the case's own transaction, and is the platform's case ↔ bug links.
+ * The worker's config: the platform's variables and each plugin's (their `src/config.ts`), validated together once per
+ * isolate; `GET /` lists each plugin's features in this order.
  */
-export const storePlugins: StorePlugins = {
+export const workerConfig = composeConfig([zendeskConfig, slackConfig, jiraConfig]);
+
+// Checked when compiling: the composition yields every field the plugins add to WorkerConfig (a plugin left out of
+// the list above is named here, instead of reading its variables as unset at run time).
+type Missing = NotComposed<typeof workerConfig>;
+const everyPartComposed: [Missing] extends [never] ? true : Missing = true;
+void everyPartComposed;
+
+/**
+ * What the plugins add to the platform: their config, and to the stores: the Jira bridge writes a case's links and
+ * queues its issues' impact in the case's own transaction, and is the platform's case ↔ bug links.
+ */
+export const storePlugins: PlatformPlugins = {
+  config: workerConfig,
   caseSaved: [jiraCaseSaved],
   bugLinks: (db) => new JiraStore(db),
 };
@@ -47,7 +62,7 @@ export const storePlugins: StorePlugins = {
 // Wiring only: routes come from the plugin packages, the stores and config from the platform.
 const app = new Hono<AppEnv>();
 app.use('*', platform(storePlugins));
-app.get('/', (c) => c.json({ name: 'support-metrics', plugins: pluginStatus(c.var.config) }));
+app.get('/', (c) => c.json({ name: 'support-metrics', plugins: c.var.plugins }));
 // A signed sidebar request (a Zendesk-minted JWT) is verified first and reaches only the sidebar's routes.
 app.use('/api/*', sidebarAuth());
 app.route('/api/sync/zendesk', zendeskSyncRoutes());
@@ -75,7 +90,7 @@ app.notFound(notFound);
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    const config = loadConfig(env);
+    const config = workerConfig.load(env);
     const stores = createStores(env.DB, config, storePlugins);
     const at = new Date(controller.scheduledTime);
     // Every 15 minutes: the Slack daily posts that are due, aging alerts, and the outbox (Jira impact, Zendesk

@@ -22,7 +22,7 @@ import { backfill, workerSink } from '@support-metrics/zendesk-app/backfill';
 import { Hono } from 'hono';
 import { getResponse, HttpResponse, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { storePlugins } from '../src/index.js';
+import { storePlugins, workerConfig } from '../src/index.js';
 import {
   BASE,
   organizationEvent,
@@ -326,7 +326,7 @@ describe('internal notes (swarm summaries, Jira fix notes)', () => {
     const notesFor = zendeskTicketNotes((credentials) =>
       createZendeskApi({ ...credentials, fetch: mockedFetch, sleep: async () => {} }),
     );
-    const config = loadConfig({ ...env, ...ZENDESK_SECRETS });
+    const config = loadConfig({ ...env, ...ZENDESK_SECRETS }, workerConfig);
     const settingsOf = async (tenant: string) => (await testStores().tenants.tenantSettings(tenant)) ?? {};
     await notesFor(config, 'own', await settingsOf('own'))?.addInternalNote('6466', 'Fixed in 4.3');
     await notesFor(config, 'demo', await settingsOf('demo'))?.addInternalNote('6467', 'Fixed in 4.3');
@@ -346,7 +346,9 @@ describe('without secrets', () => {
       error: 'not_configured',
       message: 'set ZENDESK_WEBHOOK_SECRET to enable',
     });
-    expect(loadConfig({ ...env, ZENDESK_WEBHOOK_SECRET: '' }).ZENDESK_WEBHOOK_SECRET).toBeUndefined();
+    expect(
+      loadConfig({ ...env, ZENDESK_WEBHOOK_SECRET: '' }, workerConfig).ZENDESK_WEBHOOK_SECRET,
+    ).toBeUndefined();
   });
 });
 

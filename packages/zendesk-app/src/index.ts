@@ -1,3 +1,4 @@
+export * from './config.js';
 export * from './routes/sidebar-auth.js';
 export * from './routes/sync-route.js';
 export * from './routes/webhooks-route.js';

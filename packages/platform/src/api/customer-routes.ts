@@ -94,7 +94,8 @@ export function customerApiRoutes(opts: { now?: () => number } = {}) {
     const base = ctx(c);
     const latest = await base.stores.customers.latestMaturity(base.tenantId);
     const evidence = await maturityEvidenceOf(base, {
-      slackConnected: c.var.config.SLACK_SIGNING_SECRET !== undefined,
+      // As the Slack plugin reports itself (its part of the composed config): the platform names none of its secrets.
+      slackConnected: c.var.plugins.slack?.enabled === true,
     });
     return c.json({
       latest: latest ? { ...latest, assessment: assessMaturity(latest.answers) } : null,

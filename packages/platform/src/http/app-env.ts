@@ -1,29 +1,22 @@
-import type { WorkerConfig } from '../config/env-schema.js';
+import type { EnvOf, PlatformConfigSchema, WorkerConfig } from '../config/env-schema.js';
+import type { PluginState } from '../config/plugin-config.js';
 import type { Stores } from '../store/stores.js';
 
-/** Bindings of the worker (wrangler.jsonc and secrets). */
-export interface Bindings {
+/**
+ * Bindings of the worker (wrangler.jsonc and secrets): the D1 database and the platform's variables as strings. Each
+ * plugin adds its own variables to this interface beside its schema (`interface Bindings extends EnvOf<typeof
+ * SlackConfigSchema> {}`), as it adds its fields to WorkerConfig.
+ */
+export interface Bindings extends EnvOf<typeof PlatformConfigSchema> {
   DB: D1Database;
-  DEFAULT_TENANT?: string;
-  ZENDESK_SUBDOMAIN?: string;
-  ZENDESK_EMAIL?: string;
-  ZENDESK_API_TOKEN?: string;
-  ZENDESK_WEBHOOK_SECRET?: string;
-  SLACK_SIGNING_SECRET?: string;
-  SLACK_BOT_TOKEN?: string;
-  SLACK_CLIENT_ID?: string;
-  SLACK_CLIENT_SECRET?: string;
-  SLACK_STATE_SECRET?: string;
-  JIRA_BASE_URL?: string;
-  JIRA_EMAIL?: string;
-  JIRA_API_TOKEN?: string;
-  JIRA_WEBHOOK_SECRET?: string;
   SUPPORT_METRICS_DEMO_TOKEN?: string;
 }
 
 /** Per-request values set by the platform middleware. */
 export interface Variables {
   config: WorkerConfig;
+  /** Every plugin's features, on or off (the composed config's status: what `GET /` lists). */
+  plugins: Record<string, PluginState>;
   /** The stores, built once per request (createStores). */
   stores: Stores;
   /** The tenant the request acts for (from its token, or its route). */

@@ -1,11 +1,7 @@
-import {
-  type AppEnv,
-  NotConfiguredError,
-  PLUGIN_SECRETS,
-  type WorkerConfig,
-} from '@support-metrics/platform';
+import { type AppEnv, NotConfiguredError, type WorkerConfig } from '@support-metrics/platform';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { SLACK_SECRETS } from '../config.js';
 import { readInstallState } from '../install/install-state.js';
 import { BOT_SCOPES } from '../install/scopes.js';
 import { encryptToken } from '../install/token-crypto.js';
@@ -19,7 +15,7 @@ export function requireOAuth(config: WorkerConfig) {
     SLACK_CLIENT_SECRET: clientSecret,
     SLACK_STATE_SECRET: stateSecret,
   } = config;
-  if (!clientId || !clientSecret || !stateSecret) throw new NotConfiguredError(PLUGIN_SECRETS.slackOAuth);
+  if (!clientId || !clientSecret || !stateSecret) throw new NotConfiguredError(SLACK_SECRETS.oauth);
   return { clientId, clientSecret, stateSecret };
 }
 

@@ -1,12 +1,8 @@
-import {
-  apiError,
-  PLUGIN_SECRETS,
-  type TicketNotesFor,
-  tenantAccount,
-  type WorkerConfig,
-} from '@support-metrics/platform';
+import { apiError, type TicketNotesFor, tenantAccount, type WorkerConfig } from '@support-metrics/platform';
 import { z } from 'zod';
+import { ZENDESK_SECRETS } from '../config.js';
 import { createZendeskApi, type ZendeskApi, ZendeskApiError } from './zendesk-api.js';
+import { ZendeskSubdomainSchema } from './zendesk-subdomain.js';
 
 /**
  * A tenant's own Zendesk account (tenant setting `zendeskApi`, set with `tenant.ts set <tenant> zendeskApi=@file`):
@@ -14,7 +10,7 @@ import { createZendeskApi, type ZendeskApi, ZendeskApiError } from './zendesk-ap
  */
 export const ZendeskCredentialsSchema = z.strictObject({
   /** `acme` for acme.zendesk.com. */
-  subdomain: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'the subdomain only, as in acme for acme.zendesk.com'),
+  subdomain: ZendeskSubdomainSchema,
   email: z.email(),
   token: z.string().min(1),
 });
@@ -41,7 +37,7 @@ export function zendeskCredentialsOf(
 /** What to set to have a ticket or organisation fetched, when a tenant has no Zendesk account. */
 export function zendeskApiMissing(config: WorkerConfig, tenantId: string): string {
   return tenantId === config.DEFAULT_TENANT
-    ? `set ${PLUGIN_SECRETS.zendeskApi.join(', ')} so it can be fetched, or run a backfill`
+    ? `set ${ZENDESK_SECRETS.api.join(', ')} so it can be fetched, or run a backfill`
     : `set the tenant setting zendeskApi (tenant.ts set ${tenantId} zendeskApi=@zendesk.json: subdomain, email, token) so it can be fetched, or run a backfill`;
 }
 
