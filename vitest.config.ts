@@ -4,11 +4,11 @@ import { defineConfig } from 'vitest/config';
 // One `vitest run` at the root runs every package's tests plus the cross-package suite in test/.
 export default defineConfig({
   // The worker project's CommonJS requires (bolt → @slack/socket-mode) are resolved by the root server when run from
-  // here, so the alias of packages/worker/vitest.config.ts is repeated (see packages/worker/src/stubs).
+  // here, so the alias of the workers-pool configs is repeated (see packages/slack-bot/src/stubs).
   resolve: {
     alias: {
       '@slack/socket-mode': fileURLToPath(
-        new URL('./packages/worker/src/stubs/slack-socket-mode.cjs', import.meta.url),
+        new URL('./packages/slack-bot/src/stubs/slack-socket-mode.cjs', import.meta.url),
       ),
     },
   },

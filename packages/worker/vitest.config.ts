@@ -33,7 +33,9 @@ export default defineConfig(async () => {
       alias: {
         '@shared-data': SHARED_DATA.replace(/\/$/, ''),
         // As in wrangler.jsonc: bolt's socket mode (undici) does not load on workerd and is not used.
-        '@slack/socket-mode': fileURLToPath(new URL('./src/stubs/slack-socket-mode.cjs', import.meta.url)),
+        '@slack/socket-mode': fileURLToPath(
+          new URL('../slack-bot/src/stubs/slack-socket-mode.cjs', import.meta.url),
+        ),
       },
     },
     test: {

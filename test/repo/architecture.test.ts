@@ -33,8 +33,12 @@ function sources(dir: string, out: string[] = []): string[] {
 }
 
 const packageOf = (file: string) => relative(PACKAGES, file).split('/')[0] ?? '';
+/** Test code: tests, mocks and a package's test support (its harness and wiring, exported as `./test-support`). */
 const isTest = (file: string) =>
-  /\.test\.tsx?$/.test(file) || /\/test\//.test(file) || /mocks?\.ts$/.test(file);
+  /\.test\.tsx?$/.test(file) ||
+  /\/test\//.test(file) ||
+  /\/test-support\//.test(file) ||
+  /mocks?\.ts$/.test(file);
 
 describe('the package graph', () => {
   const packages = readdirSync(PACKAGES).filter((p) => statSync(join(PACKAGES, p)).isDirectory());
@@ -53,7 +57,8 @@ describe('the package graph', () => {
           if ((LAYER[to] ?? 99) >= (LAYER[pkg] ?? 0)) wrong.push(`${pkg}/package.json → ${to}`);
         }
       for (const file of sources(join(PACKAGES, pkg))) {
-        // Tests and mocks of the worker wire plugins together on purpose; production code may not.
+        // Tests and mocks wire plugins together on purpose (the worker's; a plugin's tests with the bug tracker the
+        // worker wires beside it, as test-only devDependencies); production code may not.
         if (isTest(file)) continue;
         for (const m of readFileSync(file, 'utf8').matchAll(/from '@support-metrics\/([\w-]+)/g)) {
           const to = m[1] ?? '';

@@ -14,6 +14,7 @@ import { JiraWebhookSchema, jiraRoutes } from '@support-metrics/jira-bridge';
 import { type AppEnv, notFound, onError, platform } from '@support-metrics/platform';
 import { fieldCases, STRING_LENGTHS } from '@support-metrics/platform/test-support';
 import { EventCallbackSchema, InteractionSchema, SlashCommandSchema } from '@support-metrics/slack-bot';
+import { slackHarness } from '@support-metrics/slack-bot/test-support';
 import {
   EventWebhookSchema,
   OrganizationEventDetailSchema,
@@ -33,7 +34,6 @@ import {
   ticketCreated,
   ticketEvent,
 } from './helpers.js';
-import { slackHarness } from './slack-helpers.js';
 
 // Issue 18's field-by-field fuzz: for every body kind the three webhook routes take, every field the code reads once
 // missing, once null, once of each wrong JSON type, at and past each bound the schemas use and at 900 KB — correctly
@@ -209,7 +209,7 @@ describe('fuzz: every field of every Zendesk body', () => {
 });
 
 describe('fuzz: every field of every Slack body', () => {
-  const h = slackHarness();
+  const h = slackHarness([], storePlugins);
   const known = (doc: unknown) => ({ ...(doc as object), team: { id: 'T111' }, team_id: 'T111' });
 
   it('slash commands: each form field missing, empty, at and past each bound, at 900 KB', async () => {
@@ -274,7 +274,7 @@ describe('fuzz: every field of every Slack body', () => {
 });
 
 describe('fuzz: the Slack Web API answering garbage', () => {
-  const h = slackHarness();
+  const h = slackHarness([], storePlugins);
 
   it('on every method, in turn (HTTP 500, a body that is not JSON, 429): every command is answered, never a 5xx or a stack trace', async () => {
     // A fresh case to swarm on for each round, so that every round creates a channel, invites, posts a card.

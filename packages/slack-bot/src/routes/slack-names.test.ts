@@ -1,8 +1,7 @@
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
-import { blockProblems } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant, testStores } from './helpers.js';
-import { slackHarness } from './slack-helpers.js';
+import { blockProblems } from '../index.js';
+import { seedTenant, slackHarness, testStores } from '../test-support/wiring.js';
 
 // Zendesk group and brand names in Slack: the rollups hold the ids (as Zendesk's webhooks and exports send them);
 // `/support-metrics` through signed requests shows the synced names, and an id whose name is not synced as an id.

@@ -7,8 +7,7 @@ import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import { mutated } from '@support-metrics/platform/test-support';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant } from './helpers.js';
-import { slackHarness } from './slack-helpers.js';
+import { seedTenant, slackHarness } from '../test-support/wiring.js';
 
 // Hostile input on Slack's request URL: correctly signed (so it gets past the signature) random and mutated real
 // payloads never make a 500 — they are answered (200) or refused with a reason (400) — and change no swarm.

@@ -6,14 +6,15 @@ import {
   type Bindings,
   notFound,
   onError,
+  type PlatformPlugins,
   platform,
   type TicketNotes,
 } from '@support-metrics/platform';
-import { slackApiRoutes, slackRoutes } from '@support-metrics/slack-bot';
-import { createSlackMock } from '@support-metrics/slack-bot/mocks';
+import { BASE, bytesOf, hmacHex } from '@support-metrics/platform/test-support';
 import { Hono } from 'hono';
-import { storePlugins } from '../src/index.js';
-import { BASE, bytesOf, hmacHex } from './helpers.js';
+import { createSlackMock } from '../mocks.js';
+import { slackApiRoutes } from '../routes/slack-api-routes.js';
+import { slackRoutes } from '../routes/slack-routes.js';
 
 export const SLACK_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 
@@ -40,8 +41,14 @@ export function commandBody(text: string, over: Record<string, string> = {}): st
   }).toString();
 }
 
-/** A Slack test harness: the plugin's routes over msw's Slack, a settable clock, captured ticket notes. */
-export function slackHarness(users: { id: string; email: string; name: string; tz?: string }[] = []) {
+/**
+ * A Slack test harness: the plugin's routes over msw's Slack, a settable clock, captured ticket notes, on the platform
+ * with the plugins' parts the caller wires (the worker's, or slack-bot's tests' own).
+ */
+export function slackHarness(
+  users: { id: string; email: string; name: string; tz?: string }[] = [],
+  plugins: PlatformPlugins = {},
+) {
   const slack = createSlackMock({ users });
   const clock = { now: Date.now() };
   const notes: { ticketId: string; body: string }[] = [];
@@ -56,7 +63,7 @@ export function slackHarness(users: { id: string; email: string; name: string; t
     },
   });
   const app = new Hono<AppEnv>();
-  app.use('*', platform(storePlugins));
+  app.use('*', platform(plugins));
   const opts = { fetch: slack.fetch, now: () => clock.now, ticketNotes };
   app.route('/api', slackApiRoutes(opts));
   app.route('/', slackRoutes(opts));

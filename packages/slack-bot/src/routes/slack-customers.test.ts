@@ -1,10 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { CaseSchema, CustomerSchema, MATURITY_STATEMENTS } from '@support-metrics/core';
 import { CustomerStore } from '@support-metrics/platform';
-import { blockProblems } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant } from './helpers.js';
-import { slackHarness } from './slack-helpers.js';
+import { blockProblems } from '../index.js';
+import { seedTenant, slackHarness } from '../test-support/wiring.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-23T10:00:00Z');

@@ -1,10 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { loadConfig } from '@support-metrics/platform';
-import { blockProblems, runSlackJobs } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant, testStores } from './helpers.js';
-import { slackHarness } from './slack-helpers.js';
+import { blockProblems, runSlackJobs } from '../index.js';
+import { seedTenant, slackHarness, slackPlugins, testStores } from '../test-support/wiring.js';
 
 // Charts as images: `/support-metrics fcr` carries an image block whose URL this worker serves, signed and
 // expiring; Slack fetches it without credentials (a plain GET), as the test does.
@@ -123,7 +122,7 @@ describe('charts as images', () => {
     const run = (at: string, config: Record<string, unknown>) =>
       runSlackJobs({
         stores: testStores(),
-        config: loadConfig({ ...env, ...config }),
+        config: loadConfig({ ...env, ...config }, slackPlugins.config),
         at: new Date(at),
         fetch: h.slack.fetch,
       });

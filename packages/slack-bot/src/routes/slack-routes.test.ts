@@ -4,10 +4,11 @@ import messageShortcut from '@shared-data/slack/message_shortcut_payload.json';
 import vectorBody from '@shared-data/slack/slash_command_body_signing_vector.txt?raw';
 import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
-import { blockProblems, runSlackJobs } from '@support-metrics/slack-bot';
+import { NOT_UTF8 } from '@support-metrics/platform/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NOT_UTF8, seedTenant, testStores } from './helpers.js';
-import { commandBody, SLACK_SECRET, slackHarness, slackSignature } from './slack-helpers.js';
+import { blockProblems, runSlackJobs } from '../index.js';
+import { commandBody, SLACK_SECRET, slackSignature } from '../test-support/slack-harness.js';
+import { seedTenant, slackHarness, slackPlugins, testStores } from '../test-support/wiring.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -683,5 +684,5 @@ describe('OAuth install and tenancy', () => {
 import { loadConfig } from '@support-metrics/platform';
 
 function loadTestConfig(e: object) {
-  return loadConfig(e);
+  return loadConfig(e, slackPlugins.config);
 }

@@ -1,10 +1,9 @@
 import { env } from 'cloudflare:workers';
 import blockActions from '@shared-data/slack/block_actions_payload.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
-import { blockProblems } from '@support-metrics/slack-bot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedTenant, testStores } from './helpers.js';
-import { slackHarness } from './slack-helpers.js';
+import { blockProblems } from '../index.js';
+import { seedTenant, slackHarness, testStores } from '../test-support/wiring.js';
 
 // The App Home through signed requests: app_home_opened as Slack sends it (https://docs.slack.dev/reference/events/app_home_opened),
 // buttons clicked on the Home tab (block_actions from a `home` view: no channel, no response_url), msw answering
