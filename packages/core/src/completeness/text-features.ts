@@ -1,3 +1,4 @@
+import { RuleScan } from './rule-scan.js';
 import { PLATFORM_NAMES, RULES, versionNumbersIn } from './rules.js';
 
 /** Feature hashes are taken modulo 2^HASH_BITS: the model stores weights by hash, never the words it learned from. */
@@ -99,14 +100,10 @@ function isSpace(c: number): boolean {
   );
 }
 
-const GLOBAL_RULES = RULES.map(
-  ([name, re]) =>
-    [
-      new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`),
-      featureHash(`r:${name}`),
-      featureHash(`rs:${name}`),
-    ] as const,
-);
+// The rules, found in one pass over the text (rule-scan.ts), and their features: in a sentence, in the subject.
+const RULE_SCAN = new RuleScan(RULES.map(([, re]) => re));
+const RULE_FEATURES = RULES.map(([name]) => [featureHash(`r:${name}`), featureHash(`rs:${name}`)] as const);
+const ruleStarts: number[][] = RULES.map(() => []);
 const VERSION_NUMBER_RULE = [featureHash('r:version_number'), featureHash('rs:version_number')] as const;
 
 /**
@@ -151,6 +148,16 @@ const SHAPE_CAPS = featureHash('shape:caps');
 const SHAPE_VERSION = featureHash('shape:version');
 const SHAPE_CODE = featureHash('shape:code');
 
+// The one-word names and the words that start a longer one, by fnv(SEED_WORD, word): looked up by the hash the
+// word's feature has anyway, then compared (a hash is no proof).
+const lexiconWords = new Map<
+  number,
+  { word: string; rule: readonly [number, number] | undefined; startsLonger: boolean }
+>();
+for (const w of new Set([...lexicon.keys(), ...startsLonger]))
+  if (!w.includes(' '))
+    lexiconWords.set(fnv(SEED_WORD, w), { word: w, rule: lexicon.get(w), startsLonger: startsLonger.has(w) });
+
 function bucket(n: number): number {
   return n <= 0 ? 0 : Math.min(12, Math.floor(Math.log2(n)));
 }
@@ -173,50 +180,7 @@ export function textFeatures(subject: string, description: string): TextFeatures
     const own: number[] = [];
     currentSentence = own;
     inSentence.clear();
-    const part = text.slice(s.start, s.end);
-    const wordSeed = s.inSubject ? SEED_SUBJECT_WORD : SEED_WORD;
-    // FNV-1a is streaming: the pair feature "b:" + prev + " " + word continues from the hash of "b:" + prev + " ".
-    let pairSeed = s.inSubject ? SEED_SUBJECT_PAIR_START : SEED_PAIR_START;
-    const pairPrefix = s.inSubject ? SEED_SUBJECT_PAIR : SEED_PAIR;
-    let prev = '^';
-    // The pair before this word, when it starts a three-word name.
-    let pairBefore = '';
-    let nextPair = '';
-    let n = 0;
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(part); m !== null; m = TOKEN.exec(part)) {
-      const raw = m[0];
-      const word = normalise(raw);
-      add((fnv(wordSeed, word) >>> 0) & HASH_MASK);
-      add((fnv(pairSeed, word) >>> 0) & HASH_MASK);
-      pairSeed = fnv(fnv(pairPrefix, word), ' ');
-      if (word.length > 5) add((fnv(SEED_STEM, word.slice(0, 5)) >>> 0) & HASH_MASK); // a stem: crash·es, install·ation
-      if (s.inSubject) add((fnv(SEED_WORD, word) >>> 0) & HASH_MASK);
-      const c0 = raw.charCodeAt(0);
-      if (n > 0 && c0 >= 65 && c0 <= 90)
-        add(raw.length > 1 && raw === raw.toUpperCase() ? SHAPE_CAPS : SHAPE_CAP);
-      if (c0 <= 57 || c0 === 86 || c0 === 118) {
-        if (VERSION_SHAPE.test(raw)) add(SHAPE_VERSION);
-        else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
-      } else if (HAS_DIGIT.test(raw) && CODE_SHAPE.test(raw)) add(SHAPE_CODE);
-      const one = lexicon.get(word);
-      if (one) add(s.inSubject ? one[1] : one[0]);
-      if (n > 0 && startsLonger.has(prev)) {
-        const pair = `${prev} ${word}`;
-        const two = lexicon.get(pair);
-        if (two) add(s.inSubject ? two[1] : two[0]);
-        if (startsLonger.has(pair)) nextPair = pair;
-      }
-      if (pairBefore) {
-        const three = lexicon.get(`${pairBefore} ${word}`);
-        if (three) add(s.inSubject ? three[1] : three[0]);
-      }
-      pairBefore = nextPair;
-      nextPair = '';
-      prev = word;
-      n++;
-    }
-    if (n > 0) add((fnv(fnv(SEED_PAIR, prev), ' $') >>> 0) & HASH_MASK);
+    readWords(text, s.start, s.end, s.inSubject);
     perSentence.push(own);
   }
   // Each rule scans the whole text once; a match is a feature of the sentence it starts in (once per sentence).
@@ -224,14 +188,11 @@ export function textFeatures(subject: string, description: string): TextFeatures
   let last = -1;
   for (const at of versionNumbersIn(text))
     last = ruleHit(perSentence, starts, VERSION_NUMBER_RULE[0], VERSION_NUMBER_RULE[1], at, last);
-  for (const [re, name, subjectName] of GLOBAL_RULES) {
-    re.lastIndex = 0;
+  RULE_SCAN.scan(text, ruleStarts);
+  RULE_FEATURES.forEach(([name, subjectName], r) => {
     last = -1;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      last = ruleHit(perSentence, starts, name, subjectName, m.index, last);
-    }
-  }
+    for (const at of ruleStarts[r] ?? []) last = ruleHit(perSentence, starts, name, subjectName, at, last);
+  });
   const docOnly = [
     featureHash(`d:len${bucket(text.length - subj.length)}`),
     featureHash(`d:sentences${bucket(sentences.length - 1)}`),
@@ -239,6 +200,144 @@ export function textFeatures(subject: string, description: string): TextFeatures
   if (description.trim() === '') docOnly.push(featureHash('d:subject_only'));
   for (const h of docOnly) addDoc(h);
   return { text, sentences, perSentence, doc, docOnly };
+}
+
+/** A character TOKEN reads as part of a word: a Latin, Greek or Cyrillic letter or a digit. */
+function isWordChar(c: number): boolean {
+  return c < 128
+    ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+    : (c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff);
+}
+
+/** A character that joins two runs of word characters into one word (TOKEN's [._'’-]). */
+function isJoiner(c: number): boolean {
+  return c === 46 || c === 95 || c === 39 || c === 45 || c === 0x2019;
+}
+
+// The current word as normalise writes it, one UTF-16 unit a slot (hashed from here: no string per word).
+let word = new Uint16Array(256);
+let wordLength = 0;
+
+/** FNV-1a of the current word, continuing from seed (the same as fnv(seed, normalise(raw))). */
+function fnvWord(seed: number, length: number): number {
+  let h = seed;
+  for (let i = 0; i < length; i++) {
+    h ^= word[i] ?? 0;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/**
+ * Writes normalise(text.slice(a, b)) into `word`. An ASCII word is lower-cased and its digits zeroed here, char by
+ * char; any other goes through normalise itself (toLowerCase has context rules: a final sigma, a dotted İ).
+ * Returns the flags the word shapes need: HAS_DIGIT (an ASCII digit) and HAS_LOWER (raw !== raw.toUpperCase()).
+ */
+function normaliseInto(text: string, a: number, b: number): number {
+  if (word.length < 2 * (b - a)) word = new Uint16Array(4 * (b - a));
+  let n = 0;
+  let digits = 0; // length of the run of digits so far
+  let flags = 0;
+  for (let i = a; i < b; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return normaliseSlow(text.slice(a, b));
+    if (c >= 48 && c <= 57) {
+      flags |= HAS_DIGIT_FLAG;
+      if (digits++ < 4) word[n++] = 48;
+      continue;
+    }
+    digits = 0;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 97 && c <= 122) flags |= HAS_LOWER_FLAG;
+    word[n++] = c;
+  }
+  wordLength = n;
+  return flags;
+}
+const HAS_DIGIT_FLAG = 1;
+const HAS_LOWER_FLAG = 2;
+
+function normaliseSlow(raw: string): number {
+  const w = normalise(raw);
+  if (word.length < w.length) word = new Uint16Array(2 * w.length);
+  for (let i = 0; i < w.length; i++) word[i] = w.charCodeAt(i);
+  wordLength = w.length;
+  return (HAS_DIGIT.test(raw) ? HAS_DIGIT_FLAG : 0) | (raw !== raw.toUpperCase() ? HAS_LOWER_FLAG : 0);
+}
+
+/** Whether the current word is the string s. */
+function wordIs(s: string): boolean {
+  if (s.length !== wordLength) return false;
+  for (let i = 0; i < wordLength; i++) if (s.charCodeAt(i) !== word[i]) return false;
+  return true;
+}
+
+/**
+ * The features of the words of one sentence, text[start, end): the words TOKEN finds in that slice, found here by
+ * their characters (the same greedy match: a run of word characters, then joiner-and-run as often as it goes).
+ */
+function readWords(text: string, start: number, end: number, inSubject: boolean): void {
+  const wordSeed = inSubject ? SEED_SUBJECT_WORD : SEED_WORD;
+  // FNV-1a is streaming: the pair feature "b:" + prev + " " + word continues from the hash of "b:" + prev + " ".
+  let pairSeed = inSubject ? SEED_SUBJECT_PAIR_START : SEED_PAIR_START;
+  const pairPrefix = inSubject ? SEED_SUBJECT_PAIR : SEED_PAIR;
+  // The previous word when it starts a longer name; the pair before this word, when it starts a three-word name.
+  let prevStarts = '';
+  let pairBefore = '';
+  let nextPair = '';
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const a = i;
+    for (i++; ; i += 2) {
+      while (i < end && isWordChar(text.charCodeAt(i))) i++;
+      if (!(i + 1 < end && isJoiner(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) break;
+    }
+    const flags = normaliseInto(text, a, i);
+    const length = wordLength;
+    const plain = fnvWord(SEED_WORD, length);
+    add(((inSubject ? fnvWord(wordSeed, length) : plain) >>> 0) & HASH_MASK);
+    add((fnvWord(pairSeed, length) >>> 0) & HASH_MASK);
+    pairSeed = fnv(fnvWord(pairPrefix, length), ' ');
+    if (length > 5) add((fnvWord(SEED_STEM, 5) >>> 0) & HASH_MASK); // a stem: crash·es, install·ation
+    if (inSubject) add((plain >>> 0) & HASH_MASK);
+    const c0 = text.charCodeAt(a);
+    if (n > 0 && c0 >= 65 && c0 <= 90) add(i - a > 1 && !(flags & HAS_LOWER_FLAG) ? SHAPE_CAPS : SHAPE_CAP);
+    // Both shapes need a digit: only then is the raw word read.
+    if (flags & HAS_DIGIT_FLAG) {
+      const raw = text.slice(a, i);
+      if (c0 <= 57 || c0 === 86 || c0 === 118) {
+        if (VERSION_SHAPE.test(raw)) add(SHAPE_VERSION);
+        else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
+      } else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
+    }
+    const entry = lexiconWords.get(plain);
+    const known = entry !== undefined && wordIs(entry.word) ? entry : undefined;
+    if (known?.rule) add(inSubject ? known.rule[1] : known.rule[0]);
+    if (prevStarts || pairBefore) {
+      const w = normalise(text.slice(a, i));
+      if (prevStarts) {
+        const pair = `${prevStarts} ${w}`;
+        const two = lexicon.get(pair);
+        if (two) add(inSubject ? two[1] : two[0]);
+        if (startsLonger.has(pair)) nextPair = pair;
+      }
+      if (pairBefore) {
+        const three = lexicon.get(`${pairBefore} ${w}`);
+        if (three) add(inSubject ? three[1] : three[0]);
+      }
+    }
+    pairBefore = nextPair;
+    nextPair = '';
+    prevStarts = known?.startsLonger ? known.word : '';
+    n++;
+  }
+  // `word` still holds the last word.
+  if (n > 0) add((fnv(fnvWord(SEED_PAIR, wordLength), ' $') >>> 0) & HASH_MASK);
 }
 
 // The case and the sentence being read (module state rather than closures: textFeatures is the hot path of scoring).

@@ -1,0 +1,550 @@
+/**
+ * Where each of many regexes matches in a text: the same match starts, in the same order, as running each one with
+ * the g flag over the whole text (exec, then on from where the match ended), in one pass over the text instead of one
+ * scan per regex.
+ *
+ * Why: the completeness features run 28 rule regexes over every case (rules.ts), and those scans cost more than all
+ * the word features together; yet at most places of a text no rule can start. So each regex is read once, at load:
+ * for each of its top-level alternatives, the pairs of characters a match can begin with, and whether it must start
+ * at a word boundary (`\b…`) or a line start (`^…`). The pass over the text looks the pair at each position up in one
+ * table (a bit per regex) and tries a regex only where its bit is set, anchored there (the y flag). An alternative
+ * that can begin almost anywhere (`\b\w+(?:Exception|Error)`) has a bit of its own, set only for texts that hold one
+ * of the words every match of it holds. A regex is tried at every position where it can match (the reading only ever
+ * over-approximates), and at a position it finds what the g-flag scan finds there, so the starts are the same
+ * (rule-scan.test.ts compares both). A regex this reader does not know (backreferences, the u or v flag) or that can
+ * match the empty string is scanned the ordinary way.
+ */
+
+// Characters are read as classes: an ASCII character by its code, every other one as NON_ASCII. Without the u flag a
+// case-insensitive regex never matches a non-ASCII character to an ASCII one, and \w, \d and \b are ASCII only, so
+// this loses nothing but precision.
+const NON_ASCII = 128;
+const CLASSES = 129;
+/** The class after the last character (a pair there means a match of one character). */
+const END = 129;
+const ROW = 130;
+const WORDS = 5; // 32-bit words of a set of CLASSES
+
+/** A set of classes, as bits. Never changed once built (sets are shared). */
+type CharSet = Uint32Array;
+
+function charSet(...codes: number[]): CharSet {
+  const set = new Uint32Array(WORDS);
+  for (const c of codes) set[c >> 5] = (set[c >> 5] ?? 0) | (1 << (c & 31));
+  return set;
+}
+
+function has(set: CharSet, c: number): boolean {
+  return ((set[c >> 5] ?? 0) & (1 << (c & 31))) !== 0;
+}
+
+function range(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let c = lo; c <= Math.min(hi, 127); c++) out.push(c);
+  if (hi >= 128) out.push(NON_ASCII);
+  return out;
+}
+
+function union(a: CharSet, b: CharSet): CharSet {
+  if (a === NONE) return b;
+  if (b === NONE) return a;
+  const out = new Uint32Array(WORDS);
+  for (let k = 0; k < WORDS; k++) out[k] = (a[k] ?? 0) | (b[k] ?? 0);
+  return out;
+}
+
+/** Everything but the set; every non-ASCII character stays in (a set lists only some of them). */
+function complement(set: CharSet): CharSet {
+  const out = new Uint32Array(WORDS);
+  for (let k = 0; k < 4; k++) out[k] = ~(set[k] ?? 0);
+  out[4] = 1; // NON_ASCII
+  return out;
+}
+
+/** A case-insensitive regex's set: each letter in both cases. */
+function bothCases(set: CharSet): CharSet {
+  const out = set.slice();
+  for (let c = 65; c <= 90; c++)
+    if (has(set, c) || has(set, c + 32)) {
+      out[c >> 5] = (out[c >> 5] ?? 0) | (1 << (c & 31));
+      out[(c + 32) >> 5] = (out[(c + 32) >> 5] ?? 0) | (1 << ((c + 32) & 31));
+    }
+  return out;
+}
+
+const NONE = charSet();
+const DIGIT = charSet(...range(48, 57));
+const WORD = charSet(...range(48, 57), ...range(65, 90), ...range(97, 122), 95);
+// \s: ASCII tab to carriage return and space, and some non-ASCII spaces.
+const SPACE = charSet(...range(9, 13), 32, NON_ASCII);
+const NOT_LINE_END = charSet(...range(0, 9), ...range(11, 12), ...range(14, 128));
+
+/** Pairs of first and second characters, as a tree of products first × second (flattened once, at the end). */
+type Pairs = readonly (readonly [CharSet, CharSet] | Pairs)[];
+
+/** What a node of a pattern says about where a match can start and what every match holds. */
+interface Shape {
+  /** It can match the empty string. */
+  empty: boolean;
+  /** Classes of the first character it consumes. */
+  first: CharSet;
+  /** Classes of the character when it consumes exactly one. */
+  single: CharSet;
+  /** Its first two characters when it consumes two or more. */
+  pairs: Pairs;
+  /** Every match starts at a word boundary (\b) or at a line start (^); neither is known when both are false. */
+  boundary: boolean;
+  line: boolean;
+  /** All it can match, when that is a few strings (case as written); else null. */
+  exact: readonly string[] | null;
+  /** Strings one of which every match holds (case as written), or null. */
+  needs: readonly string[] | null;
+}
+
+const MAX_EXACT = 16;
+
+const EMPTY: Shape = {
+  empty: true,
+  first: NONE,
+  single: NONE,
+  pairs: [],
+  boundary: false,
+  line: false,
+  exact: [''],
+  needs: null,
+};
+
+function atom(set: CharSet, exact: string | null): Shape {
+  return { ...EMPTY, empty: false, first: set, single: set, exact: exact === null ? null : [exact] };
+}
+
+/** The more selective of two needs: the one whose shortest string is longer. */
+function better(a: readonly string[] | null, b: readonly string[] | null): readonly string[] | null {
+  const shortest = (s: readonly string[] | null) => (s ? Math.min(...s.map((x) => x.length)) : 0);
+  return shortest(b) > shortest(a) ? b : shortest(a) > 0 ? a : null;
+}
+
+function sequence(a: Shape, b: Shape): Shape {
+  const exact =
+    a.exact && b.exact && a.exact.length * b.exact.length <= MAX_EXACT
+      ? a.exact.flatMap((x) => (b.exact ?? []).map((y) => x + y))
+      : null;
+  return {
+    empty: a.empty && b.empty,
+    first: a.empty ? union(a.first, b.first) : a.first,
+    single: union(b.empty ? a.single : NONE, a.empty ? b.single : NONE),
+    pairs: a.empty ? [a.pairs, [a.single, b.first], b.pairs] : [a.pairs, [a.single, b.first]],
+    // What the first node says of the match's start holds whatever follows.
+    boundary: a === EMPTY ? b.boundary : a.boundary,
+    line: a === EMPTY ? b.line : a.line,
+    exact,
+    needs: better(better(a.needs, b.needs), exact),
+  };
+}
+
+function alternation(shapes: readonly Shape[]): Shape {
+  const exact = shapes.every((s) => s.exact) ? shapes.flatMap((s) => s.exact ?? []) : null;
+  const needs = shapes.every((s) => s.needs) ? shapes.flatMap((s) => s.needs ?? []) : null;
+  return {
+    empty: shapes.some((s) => s.empty),
+    first: shapes.reduce((f, s) => union(f, s.first), NONE),
+    single: shapes.reduce((f, s) => union(f, s.single), NONE),
+    pairs: shapes.map((s) => s.pairs),
+    boundary: shapes.every((s) => s.boundary || s.line) && shapes.some((s) => s.boundary),
+    line: shapes.every((s) => s.boundary || s.line) && shapes.some((s) => s.line),
+    exact: exact && exact.length <= MAX_EXACT ? exact : null,
+    needs: better(needs, exact),
+  };
+}
+
+/** X{min,max}: its first characters are X's, and two copies of X in a row add X.single × X.first. */
+function repeat(x: Shape, min: number, max: number): Shape {
+  if (max === 0) return EMPTY;
+  return {
+    ...x,
+    empty: min === 0 || x.empty,
+    pairs: max >= 2 ? [x.pairs, [x.single, x.first]] : x.pairs,
+    // A node that can be skipped says nothing of where the match starts, nor of what it holds.
+    boundary: min >= 1 && x.boundary,
+    line: min >= 1 && x.line,
+    exact: min === 1 && max === 1 ? x.exact : null,
+    needs: min >= 1 ? x.needs : null,
+  };
+}
+
+// Characters that are no plain character of a pattern, and those that make the one before them repeated.
+const SPECIAL = new Set([...'\\^$.|?*+()[]{}']);
+const REPEATS = new Set([...'*+?{']);
+
+const QUANTIFIER = /(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})/y;
+
+/** Raised at load for a pattern this reader does not know: that regex is then scanned the ordinary way. */
+export class UnsupportedPatternError extends Error {
+  override name = 'UnsupportedPatternError';
+}
+
+/** A reader of regex patterns without the u flag, enough to know where a match can start and what it holds. */
+class PatternReader {
+  private i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly ignoreCase: boolean,
+  ) {}
+
+  /** The pattern's top-level alternatives. */
+  read(): Shape[] {
+    const parts = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      parts.push(this.sequence());
+    }
+    if (this.i !== this.src.length) throw new UnsupportedPatternError(`unexpected ) at ${this.i}`);
+    return parts;
+  }
+
+  private alternatives(): Shape {
+    const parts = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      parts.push(this.sequence());
+    }
+    return parts.length === 1 ? (parts[0] ?? EMPTY) : alternation(parts);
+  }
+
+  private sequence(): Shape {
+    let shape = EMPTY;
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')')
+      shape = sequence(shape, this.word() ?? this.quantified());
+    return shape;
+  }
+
+  /** A run of two or more plain characters, none of them repeated ("error" in `error(?:s|ed)?`), read at once. */
+  private word(): Shape | null {
+    let j = this.i;
+    while (j < this.src.length && !SPECIAL.has(this.src[j] ?? '') && !REPEATS.has(this.src[j + 1] ?? '')) j++;
+    // The character before a quantifier or a group is left to quantified(): it may be repeated.
+    if (j - this.i < 2) return null;
+    const run = this.src.slice(this.i, j);
+    this.i = j;
+    const code = (k: number) => Math.min(run.charCodeAt(k), NON_ASCII);
+    const cased = (set: CharSet) => (this.ignoreCase ? bothCases(set) : set);
+    const first = cased(charSet(code(0)));
+    return {
+      ...EMPTY,
+      empty: false,
+      first,
+      pairs: [[first, cased(charSet(code(1)))]],
+      exact: [run],
+      needs: [run],
+    };
+  }
+
+  private quantified(): Shape {
+    const item = this.atom();
+    QUANTIFIER.lastIndex = this.i;
+    const q = QUANTIFIER.exec(this.src);
+    if (!q) return item;
+    this.i += q[0].length;
+    if (this.src[this.i] === '?') this.i++; // lazy: the same characters
+    const min = q[1] === '+' ? 1 : q[1] ? 0 : Number(q[2]);
+    const max = q[1] === '?' ? 1 : q[1] ? Infinity : q[3] ? (q[4] ? Number(q[4]) : Infinity) : min;
+    return repeat(item, min, max);
+  }
+
+  private atom(): Shape {
+    const c = this.src[this.i];
+    if (c === '(') return this.group();
+    if (c === '[') return this.set(this.charClass(), null);
+    this.i++;
+    switch (c) {
+      case '.':
+        return this.set(NOT_LINE_END, null);
+      case '^':
+        return { ...EMPTY, line: true };
+      case '$':
+        return { ...EMPTY };
+      case '\\':
+        return this.escape();
+      case '*':
+      case '+':
+      case '?':
+        throw new UnsupportedPatternError(`nothing to repeat at ${this.i}`);
+      default:
+        return this.literal(c ?? '');
+    }
+  }
+
+  private set(set: CharSet, exact: string | null): Shape {
+    return atom(this.ignoreCase ? bothCases(set) : set, exact);
+  }
+
+  private literal(ch: string): Shape {
+    const c = ch.charCodeAt(0);
+    return this.set(charSet(c < 128 ? c : NON_ASCII), ch);
+  }
+
+  private group(): Shape {
+    const rest = this.src.slice(this.i, this.i + 4);
+    const look = /^\(\?<?[=!]/.exec(rest);
+    if (look) this.i += look[0].length;
+    else if (rest.startsWith('(?:')) this.i += 3;
+    else if (rest.startsWith('(?<')) this.i = this.src.indexOf('>', this.i) + 1;
+    else if (rest.startsWith('(?')) throw new UnsupportedPatternError(`group ${rest}`);
+    else this.i += 1;
+    const inner = this.alternatives();
+    if (this.src[this.i] !== ')') throw new UnsupportedPatternError(`unclosed group at ${this.i}`);
+    this.i++;
+    // A lookaround consumes nothing (what it asks of the text is not used: that would only be an optimisation).
+    return look ? { ...EMPTY } : inner;
+  }
+
+  /** An escape outside a class: \b says where a match starts, \d \w \s and their negations are classes. */
+  private escape(): Shape {
+    const c = this.src[this.i] ?? '';
+    if (c === 'b') {
+      this.i++;
+      return { ...EMPTY, boundary: true };
+    }
+    if (c === 'B') {
+      this.i++;
+      return { ...EMPTY };
+    }
+    if (/[1-9k]/.test(c)) throw new UnsupportedPatternError(`backreference \\${c}`);
+    const named = this.namedClass();
+    if (named) return this.set(named, null);
+    return this.literal(String.fromCharCode(this.escapedCode()));
+  }
+
+  /** \d \D \w \W \s \S (the backslash read), or null. */
+  private namedClass(): CharSet | null {
+    const sets: Record<string, () => CharSet> = {
+      d: () => DIGIT,
+      D: () => complement(DIGIT),
+      w: () => WORD,
+      W: () => complement(WORD),
+      s: () => SPACE,
+      S: () => complement(SPACE),
+    };
+    const make = sets[this.src[this.i] ?? ''];
+    if (!make) return null;
+    this.i++;
+    return make();
+  }
+
+  /** The character of an escape such as \n, \x41, \u00e9 or \. (the backslash read). */
+  private escapedCode(): number {
+    const c = this.src[this.i++] ?? '';
+    const codes: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11, '0': 0 };
+    const known = codes[c];
+    if (known !== undefined) return known;
+    const hex = c === 'x' ? 2 : c === 'u' ? 4 : 0;
+    if (hex) {
+      const digits = this.src.slice(this.i, this.i + hex);
+      if (!/^[0-9a-f]+$/i.test(digits) || digits.length !== hex)
+        throw new UnsupportedPatternError(`escape \\${c}${digits}`);
+      this.i += hex;
+      return Number.parseInt(digits, 16);
+    }
+    if (c === 'c' || c === '') throw new UnsupportedPatternError('control escape');
+    return c.charCodeAt(0);
+  }
+
+  /** A [...] class: its characters (a negated class over-approximated, see complement). */
+  private charClass(): CharSet {
+    this.i++; // [
+    const negated = this.src[this.i] === '^';
+    if (negated) this.i++;
+    let set = NONE;
+    while (this.src[this.i] !== ']') {
+      if (this.i >= this.src.length) throw new UnsupportedPatternError('unclosed class');
+      const lo = this.classAtom();
+      if (typeof lo === 'number' && this.src[this.i] === '-' && this.src[this.i + 1] !== ']') {
+        this.i++;
+        const hi = this.classAtom();
+        if (typeof hi === 'number') {
+          if (hi < lo) throw new UnsupportedPatternError('range out of order');
+          set = union(set, charSet(...range(lo, hi)));
+        } else set = union(union(set, hi), charSet(...range(lo, lo), 45)); // [a-\d]: a literal "-" without the u flag
+      } else set = union(set, typeof lo === 'number' ? charSet(...range(lo, lo)) : lo);
+    }
+    this.i++; // ]
+    return negated ? complement(set) : set;
+  }
+
+  /** One character of a class (its code), or a class escape such as \w (its set). */
+  private classAtom(): number | CharSet {
+    const c = this.src[this.i++] ?? '';
+    if (c !== '\\') return c.charCodeAt(0);
+    const named = this.namedClass();
+    if (named) return named;
+    if (this.src[this.i] === 'b') {
+      this.i++;
+      return 8; // [\b] is a backspace
+    }
+    return this.escapedCode();
+  }
+}
+
+/**
+ * A regex's top-level alternatives as this reader sees them, or null when it is to be scanned the ordinary way
+ * (a pattern it does not know, or one that can match the empty string).
+ */
+export function readPattern(re: RegExp): Shape[] | null {
+  if (/[uv]/.test(re.flags)) return null;
+  try {
+    const alternatives = new PatternReader(re.source, re.flags.includes('i')).read();
+    return alternatives.some((a) => a.empty) ? null : alternatives;
+  } catch (e) {
+    if (e instanceof UnsupportedPatternError) return null;
+    throw e;
+  }
+}
+
+function flatten(pairs: Pairs, out: (readonly [CharSet, CharSet])[]): typeof out {
+  for (const p of pairs)
+    if (p.length === 2 && p[0] instanceof Uint32Array) out.push(p as readonly [CharSet, CharSet]);
+    else flatten(p as Pairs, out);
+  return out;
+}
+
+function members(set: CharSet): number[] {
+  const out: number[] = [];
+  for (let c = 0; c < CLASSES; c++) if (has(set, c)) out.push(c);
+  return out;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** An alternative with more starting pairs than this, and strings that every match holds, gets a bit of its own. */
+const BROAD = 400;
+const escapeRegex = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/**
+ * The scanner for a list of regexes (built once; scan is the hot path).
+ *
+ * @example new RuleScan([/\bfoo/i, /bar\d/]).scan('Foo bar1', hits) // hits: [[0], [4]]
+ */
+export class RuleScan {
+  /**
+   * Per pair of classes (first × ROW + second), three masks of bits: the regexes that can start with that pair
+   * anywhere, only at a word boundary, only at a line start.
+   */
+  private readonly table = new Int32Array(CLASSES * ROW * 3);
+  /** Per bit, the regex it tries (anchored: the y flag) and the rule it is; a rule can have more than one bit. */
+  private readonly anchored: RegExp[] = [];
+  private readonly ruleOfBit: number[] = [];
+  /** Bits that only count in texts where their gate matches (one of the strings every match holds). */
+  private readonly gates: (readonly [bit: number, gate: RegExp])[] = [];
+  /** Regexes scanned the ordinary way (g flag). */
+  private readonly whole: (readonly [rule: number, re: RegExp])[] = [];
+  /** Per rule, where its g-flag scan goes on from, and where it was last tried. */
+  private readonly from: Int32Array;
+  private readonly tried: Int32Array;
+
+  constructor(regexes: readonly RegExp[]) {
+    this.from = new Int32Array(regexes.length);
+    this.tried = new Int32Array(regexes.length);
+    regexes.forEach((re, rule) => {
+      const alternatives = readPattern(re);
+      const count = (a: Shape) =>
+        flatten(a.pairs, []).reduce((n, [f, s]) => n + members(f).length * members(s).length, 0) +
+        members(a.single).length * ROW;
+      const own = alternatives?.filter((a) => a.needs && count(a) > BROAD) ?? [];
+      const bitsNeeded = 1 + own.length;
+      if (!alternatives || this.anchored.length + bitsNeeded > 32) {
+        this.whole.push([rule, new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)]);
+        return;
+      }
+      const anchored = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
+      const newBit = () => {
+        const bit = 1 << this.anchored.length;
+        this.anchored.push(anchored);
+        this.ruleOfBit.push(rule);
+        return bit;
+      };
+      const main = newBit();
+      for (const a of alternatives) {
+        const bit = own.includes(a) ? newBit() : main;
+        if (bit !== main)
+          this.gates.push([
+            bit,
+            new RegExp((a.needs ?? []).map(escapeRegex).join('|'), re.flags.includes('i') ? 'i' : ''),
+          ]);
+        this.add(a, bit);
+      }
+    });
+  }
+
+  private mark(at: number, bit: number): void {
+    this.table[at] = (this.table[at] ?? 0) | bit;
+  }
+
+  private add(a: Shape, bit: number): void {
+    const table = a.boundary ? 1 : a.line ? 2 : 0;
+    for (const [f, s] of flatten(a.pairs, [])) {
+      const seconds = members(s);
+      for (const x of members(f)) for (const y of seconds) this.mark((x * ROW + y) * 3 + table, bit);
+    }
+    // A match of one character can be followed by anything, or end the text.
+    for (const x of members(a.single))
+      for (let y = 0; y < ROW; y++) this.mark((x * ROW + y) * 3 + table, bit);
+    if (a.boundary && a.line) this.add({ ...a, boundary: false }, bit);
+  }
+
+  /** How many of the regexes are scanned the ordinary way (the rest in the one pass). */
+  get unanalysed(): number {
+    return this.whole.length;
+  }
+
+  /** Fills hits[k] (emptied first) with the start of every match of regex k, in order, as a g-flag scan finds them. */
+  scan(text: string, hits: number[][]): void {
+    for (const h of hits) h.length = 0;
+    const { from, tried, table, anchored, ruleOfBit } = this;
+    from.fill(0);
+    tried.fill(-1);
+    let live = -1;
+    for (const [bit, gate] of this.gates) if (!gate.test(text)) live &= ~bit;
+    const n = text.length;
+    let prevWord = false;
+    let lineStart = true;
+    let c = n > 0 ? text.charCodeAt(0) : 0;
+    for (let p = 0; p < n; p++) {
+      const next = p + 1 < n ? text.charCodeAt(p + 1) : -1;
+      const word = isWordCode(c);
+      const at = ((c < 128 ? c : NON_ASCII) * ROW + (next < 0 ? END : next < 128 ? next : NON_ASCII)) * 3;
+      let bits =
+        (table[at] ?? 0) |
+        (word !== prevWord ? (table[at + 1] ?? 0) : 0) |
+        (lineStart ? (table[at + 2] ?? 0) : 0);
+      bits &= live;
+      while (bits !== 0) {
+        const bit = bits & -bits;
+        bits ^= bit;
+        const k = 31 - Math.clz32(bit);
+        const rule = ruleOfBit[k] ?? 0;
+        // Inside the rule's last match (the g-flag scan went on from its end), or tried here already.
+        if (p < (from[rule] ?? 0) || tried[rule] === p) continue;
+        tried[rule] = p;
+        const re = anchored[k] as RegExp;
+        re.lastIndex = p;
+        if (re.test(text)) {
+          hits[rule]?.push(p);
+          from[rule] = re.lastIndex;
+        }
+      }
+      prevWord = word;
+      lineStart = c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+      c = next;
+    }
+    for (const [rule, re] of this.whole) {
+      const out = hits[rule] ?? [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (m[0].length === 0) re.lastIndex++;
+        out.push(m.index);
+      }
+    }
+  }
+}
