@@ -62,10 +62,11 @@ export function featuresOf(input: CompletenessInput): { features: TextFeatures; 
 
 /** A name of the team's own vocabulary (the rubric's products and areas, the case's brand) that the text names. */
 function fromVocabulary(input: CompletenessInput, rubric: Rubric, text: string): Evidence | null {
-  const lower = text.toLowerCase();
   // A brand counts by its name, not by a numeric id (Zendesk's brand_id).
   const names =
     input.brand && /\p{L}/u.test(input.brand) ? [...rubric.products, input.brand] : rubric.products;
+  if (names.length === 0) return null; // the default rubric names none: no lower-cased copy of the text
+  const lower = text.toLowerCase();
   for (const name of names) {
     const n = name.trim().toLowerCase();
     if (n.length < 2) continue;

@@ -41,11 +41,11 @@ export interface CompletenessResult {
 
 /** The rubric rules for an issue type, after the first override that matches the case's product or form. */
 function rulesFor(rubric: Rubric, issueType: IssueType, input: CompletenessInput, text: string) {
-  const lower = text.toLowerCase();
+  let lower: string | undefined; // lower-cased only when an override names a product (most rubrics have none)
   for (const override of rubric.overrides) {
     const { product, formId } = override.when;
     if (formId !== undefined && formId !== input.formId) continue;
-    if (product !== undefined && !lower.includes(product.toLowerCase())) {
+    if (product !== undefined && !(lower ??= text.toLowerCase()).includes(product.toLowerCase())) {
       const fieldMatch = Object.values(input.customFields ?? {}).some(
         (v) => typeof v === 'string' && v.toLowerCase() === product.toLowerCase(),
       );

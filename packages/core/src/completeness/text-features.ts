@@ -1,5 +1,6 @@
 import { RuleScan } from './rule-scan.js';
 import { PLATFORM_NAMES, RULES, versionNumbersIn } from './rules.js';
+import { isWhiteSpace } from './snippet.js';
 
 /** Feature hashes are taken modulo 2^HASH_BITS: the model stores weights by hash, never the words it learned from. */
 export const HASH_BITS = 20;
@@ -68,10 +69,15 @@ function splitSentences(text: string, subjectEnd: number): Sentence[] {
   let blank = true; // no character but white space since start
   for (let i = start; i <= text.length && out.length < MAX_SENTENCES; i++) {
     const c = i === text.length ? 10 : text.charCodeAt(i);
+    // Most characters are ASCII letters and the like: no boundary, no space.
+    if (c > 63 && c < 128) {
+      blank = false;
+      continue;
+    }
     const next = text.charCodeAt(i + 1);
     const boundary = c === 10 || ((c === 46 || c === 33 || c === 63) && (next === 32 || next === 9));
     if (!boundary) {
-      if (blank && !isSpace(c)) blank = false;
+      if (blank && !isWhiteSpace(c)) blank = false;
       continue;
     }
     // A line break ends the sentence before it; . ! ? end it after themselves.
@@ -81,23 +87,6 @@ function splitSentences(text: string, subjectEnd: number): Sentence[] {
     blank = true;
   }
   return out;
-}
-
-/** White space as /\s/ has it (the common characters; the rare ones are read as text). */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 160 ||
-    c === 0xfeff ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x3000 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x1680
-  );
 }
 
 // The rules, found in one pass over the text (rule-scan.ts), and their features: in a sentence, in the subject.
