@@ -128,6 +128,10 @@ export interface ModelOutput {
 // Which rows the case has added already (a feature in two sentences counts once for the case), by stamp.
 let rowSeen = new Uint32Array(0);
 let stamp = 0;
+// runModel's scratch (never returned): a sentence's item scores and the best so far; the gates by item index.
+const score = new Float64Array(N_ITEMS);
+const bestScore = new Float64Array(N_ITEMS);
+const gateOf = Array.from({ length: N_ITEMS }, (_, k) => gates.get(k));
 
 /**
  * Runs every head over the case's features, in one pass over its sentences: each feature's weights are looked up
@@ -140,27 +144,22 @@ export function runModel(f: TextFeatures): ModelOutput {
     stamp = 1;
   }
   const z = Float64Array.from(bias);
-  const addToCase = (r: number) => {
-    if (rowSeen[r] === stamp) return;
-    rowSeen[r] = stamp;
-    for (let k = 0, o = r * H; k < H; k++, o++) z[k] = (z[k] ?? 0) + (rows[o] ?? 0);
-  };
   const best = new Int32Array(N_ITEMS).fill(-1);
-  const bestScore = new Float64Array(N_ITEMS).fill(Number.NEGATIVE_INFINITY);
-  const score = new Float64Array(N_ITEMS);
+  bestScore.fill(Number.NEGATIVE_INFINITY);
   for (let s = 0; s < f.perSentence.length; s++) {
     const hashes = f.perSentence[s] ?? [];
     score.fill(0);
-    for (const h of hashes) {
-      const r = rowOf(h);
+    for (let j = 0; j < hashes.length; j++) {
+      const r = rowOf(hashes[j] ?? 0);
       if (r < 0) continue;
-      for (let k = 0, o = r * H; k < N_ITEMS; k++, o++) score[k] = (score[k] ?? 0) + (rows[o] ?? 0);
-      addToCase(r);
+      const o = r * H;
+      for (let k = 0; k < N_ITEMS; k++) score[k] = (score[k] ?? 0) + (rows[o + k] ?? 0);
+      addToCase(z, r);
     }
     for (let k = 0; k < N_ITEMS; k++) {
       // A gated item's evidence is a sentence where its gate's rule matched (the version number, the "attached").
-      const need = gates.get(k);
-      if (need && !need.some((h) => hashes.includes(h))) continue;
+      const need = gateOf[k];
+      if (need && !holdsAny(hashes, need)) continue;
       if ((score[k] ?? 0) > (bestScore[k] ?? 0)) {
         bestScore[k] = score[k] ?? 0;
         best[k] = s;
@@ -169,7 +168,7 @@ export function runModel(f: TextFeatures): ModelOutput {
   }
   for (const h of f.docOnly) {
     const r = rowOf(h);
-    if (r >= 0) addToCase(r);
+    if (r >= 0) addToCase(z, r);
   }
   const itemLogit = z.subarray(0, N_ITEMS);
   return {
@@ -178,6 +177,18 @@ export function runModel(f: TextFeatures): ModelOutput {
     typeLogit: z.subarray(N_ITEMS),
     deciding: best,
   };
+}
+
+/** Adds a feature's weights to the case's log-odds, the first time the case has it (a module function, not a closure per call). */
+function addToCase(z: Float64Array, r: number): void {
+  if (rowSeen[r] === stamp) return;
+  rowSeen[r] = stamp;
+  for (let k = 0, o = r * H; k < H; k++, o++) z[k] = (z[k] ?? 0) + (rows[o] ?? 0);
+}
+
+function holdsAny(hashes: readonly number[], wanted: readonly number[]): boolean {
+  for (const h of wanted) if (hashes.includes(h)) return true;
+  return false;
 }
 
 /** The index of an item among the model's heads. */
