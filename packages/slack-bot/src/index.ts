@@ -1,23 +1,18 @@
-export * from './blocks/bugs-blocks.js';
-export * from './blocks/daily-post-blocks.js';
-export * from './blocks/format.js';
-export * from './blocks/metrics-blocks.js';
-export * from './blocks/mrkdwn.js';
-export * from './blocks/swarm-blocks.js';
-export * from './commands/parse-command.js';
-export * from './config.js';
-export * from './install/install-state.js';
-export * from './install/scopes.js';
-export * from './install/token-crypto.js';
-export * from './jobs/slack-jobs.js';
-export * from './receiver/bolt-app.js';
-export * from './receiver/worker-receiver.js';
-export * from './request/slack-payload-schema.js';
-export * from './request/slack-request.js';
-export * from './routes/require-slack.js';
-export * from './routes/slack-api-routes.js';
-export * from './routes/slack-request-middleware.js';
-export * from './routes/slack-routes.js';
-export * from './services/slack-client.js';
-export * from './services/swarm-service.js';
-export * from './store/slack-store.js';
+/**
+ * The Slack plugin's public surface, what the worker wires:
+ * - `slackConfig` (its part of the worker's config), `slackRoutes` (events, commands, interactivity, OAuth install,
+ *   charts), `slackApiRoutes` (`/api/swarms`, `/api/slack/install-url`), `runSlackJobs` (daily posts and aging alerts,
+ *   from the cron);
+ * - for the fuzz suite: the inbound payloads' schemas `SlashCommandSchema`, `InteractionSchema`, `EventCallbackSchema`.
+ * Test wiring is '@support-metrics/slack-bot/test-support'; msw handlers '@support-metrics/slack-bot/mocks'.
+ * Everything else is internal: the package's own tests and scripts import its files directly.
+ */
+export { slackConfig } from './config.js';
+export { runSlackJobs } from './jobs/slack-jobs.js';
+export {
+  EventCallbackSchema,
+  InteractionSchema,
+  SlashCommandSchema,
+} from './request/slack-payload-schema.js';
+export { slackApiRoutes } from './routes/slack-api-routes.js';
+export { slackRoutes } from './routes/slack-routes.js';

@@ -1,10 +1,7 @@
-// The worker side of the Forge app (packages/jira-app): Forge Invocation Tokens, the site → tenant map, the routes
-// the app calls and the indexed impact property. Imported as '@support-metrics/jira-bridge/forge'.
-
-export * from '../routes/forge-routes.js';
-export * from './forge-auth.js';
-export * from './forge-config.js';
-export * from './forge-event-schema.js';
-export * from './forge-tenant.js';
-export * from './impact-property.js';
-export * from './invocation-token.js';
+/**
+ * The worker side of the Forge app (packages/jira-app), imported as '@support-metrics/jira-bridge/forge': the routes
+ * the app calls (`forgeRoutes`, which the worker mounts at /forge/jira). Their Forge Invocation Token check, the
+ * site → tenant map and the indexed impact property are internal (the manifest test reads the index through
+ * '@support-metrics/jira-bridge/impact-index').
+ */
+export { forgeRoutes } from '../routes/forge-routes.js';

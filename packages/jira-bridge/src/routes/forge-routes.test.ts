@@ -2,15 +2,17 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { IssueImpactSchema, RankedBugsSchema } from '@support-metrics/jira-app/contract';
-import { jiraApiRoutes } from '@support-metrics/jira-bridge';
-import { FORGE_IMPACT_INDEX, FORGE_JWKS_URL, forgeRoutes } from '@support-metrics/jira-bridge/forge';
 import { createForgeMock, createJiraMock } from '@support-metrics/jira-bridge/mocks';
 import { type AppEnv, notFound, onError, platform } from '@support-metrics/platform';
 import { BASE } from '@support-metrics/platform/test-support';
 import { Hono } from 'hono';
 import { getResponse } from 'msw';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FORGE_JWKS_URL } from '../forge/forge-config.js';
+import { FORGE_IMPACT_INDEX } from '../forge/impact-property.js';
 import { jiraPlugins, seedTenant, testStores } from '../test-support/wiring.js';
+import { forgeRoutes } from './forge-routes.js';
+import { jiraApiRoutes } from './jira-api-routes.js';
 
 // The Forge app's calls to the worker (Forge Remote), through the real routes over the local D1: Atlassian's side is
 // msw — its JWKS (a local key pair) and Jira's REST API as the app (bearer system token).

@@ -4,7 +4,6 @@ import issueCreated from '@shared-data/jira/jira-to-matrix_fixtures/webhooks_iss
 import statusChanged from '@shared-data/jira/jira-to-matrix_fixtures/webhooks_issue_updated_status-changed.json';
 import issueLinkCreated from '@shared-data/jira/jira-to-matrix_fixtures/webhooks_issuelink_created.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
-import { createJiraApi, jiraApiRoutes, jiraRoutes, runJiraJobs } from '@support-metrics/jira-bridge';
 import { createJiraMock } from '@support-metrics/jira-bridge/mocks';
 import {
   type AppEnv,
@@ -19,7 +18,11 @@ import { BASE, hmacHex, mutated, NOT_UTF8 } from '@support-metrics/platform/test
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createJiraApi } from '../jira-api/jira-api.js';
+import { runJiraJobs } from '../jobs/jira-jobs.js';
 import { jiraPlugins, seedTenant, testStores } from '../test-support/wiring.js';
+import { jiraApiRoutes } from './jira-api-routes.js';
+import { jiraRoutes } from './jira-routes.js';
 
 const SECRET = 'test-jira-webhook-secret';
 const NOW = Date.parse('2026-11-23T12:00:00Z');

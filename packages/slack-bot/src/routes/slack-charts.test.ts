@@ -2,7 +2,8 @@ import { env } from 'cloudflare:workers';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { loadConfig } from '@support-metrics/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blockProblems, runSlackJobs } from '../index.js';
+import { blockProblems } from '../blocks/mrkdwn.js';
+import { runSlackJobs } from '../jobs/slack-jobs.js';
 import { seedTenant, slackHarness, slackPlugins, testStores } from '../test-support/wiring.js';
 
 // Charts as images: `/support-metrics fcr` carries an image block whose URL this worker serves, signed and

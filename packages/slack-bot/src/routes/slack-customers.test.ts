@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { CaseSchema, CustomerSchema, MATURITY_STATEMENTS } from '@support-metrics/core';
 import { CustomerStore } from '@support-metrics/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blockProblems } from '../index.js';
+import { blockProblems } from '../blocks/mrkdwn.js';
 import { seedTenant, slackHarness } from '../test-support/wiring.js';
 
 const DAY = 86_400_000;

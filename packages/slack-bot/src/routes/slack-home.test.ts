@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import blockActions from '@shared-data/slack/block_actions_payload.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blockProblems } from '../index.js';
+import { blockProblems } from '../blocks/mrkdwn.js';
 import { seedTenant, slackHarness, testStores } from '../test-support/wiring.js';
 
 // The App Home through signed requests: app_home_opened as Slack sends it (https://docs.slack.dev/reference/events/app_home_opened),

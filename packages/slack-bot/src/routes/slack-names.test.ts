@@ -1,6 +1,6 @@
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blockProblems } from '../index.js';
+import { blockProblems } from '../blocks/mrkdwn.js';
 import { seedTenant, slackHarness, testStores } from '../test-support/wiring.js';
 
 // Zendesk group and brand names in Slack: the rollups hold the ids (as Zendesk's webhooks and exports send them);

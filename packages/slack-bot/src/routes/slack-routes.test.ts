@@ -6,7 +6,8 @@ import viewSubmission from '@shared-data/slack/view_submission_payload.json';
 import { type CaseInput, CaseSchema } from '@support-metrics/core';
 import { NOT_UTF8 } from '@support-metrics/platform/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blockProblems, runSlackJobs } from '../index.js';
+import { blockProblems } from '../blocks/mrkdwn.js';
+import { runSlackJobs } from '../jobs/slack-jobs.js';
 import { commandBody, SLACK_SECRET, slackSignature } from '../test-support/slack-harness.js';
 import { seedTenant, slackHarness, slackPlugins, testStores } from '../test-support/wiring.js';
 
