@@ -11,7 +11,9 @@ const Widget = z.object({
 });
 const widget: PluginConfig<typeof Widget> = {
   schema: Widget,
-  status: (config) => ({ widget: featureState(config as z.infer<typeof Widget>, ['WIDGET_SECRET']) }),
+  status: (config) => ({
+    widget: featureState(config as unknown as z.infer<typeof Widget>, ['WIDGET_SECRET']),
+  }),
 };
 
 describe('the platform config', () => {
