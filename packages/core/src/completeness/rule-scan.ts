@@ -6,8 +6,9 @@
  * Why: the completeness features run 28 rule regexes over every case (rules.ts), and those scans cost more than all
  * the word features together; yet at most places of a text no rule can start. So each regex is read once, at load:
  * for each of its top-level alternatives, the pairs of characters a match can begin with, and whether it must start
- * at a word boundary (`\b…`) or a line start (`^…`). The pass over the text looks the pair at each position up in one
- * table (a bit per regex) and tries a regex only where its bit is set, anchored there (the y flag). An alternative
+ * at a word boundary (`\b…`) or a line start (`^…`), and the triples of characters (lower-cased, hashed). The pass
+ * over the text looks the pair at each position up in one table (a bit per regex), the triple in another, and tries a
+ * regex only where both have its bit, anchored there (the y flag). An alternative
  * that can begin almost anywhere (`\b\w+(?:Exception|Error)`) has a bit of its own, set only for texts that hold one
  * of the words every match of it holds. A regex is tried at every position where it can match (the reading only ever
  * over-approximates), and at a position it finds what the g-flag scan finds there, so the starts are the same
@@ -73,14 +74,17 @@ function bothCases(set: CharSet): CharSet {
 }
 
 const NONE = charSet();
+const CODE_SETS = new Map<number, CharSet>();
 const DIGIT = charSet(...range(48, 57));
 const WORD = charSet(...range(48, 57), ...range(65, 90), ...range(97, 122), 95);
 // \s: ASCII tab to carriage return and space, and some non-ASCII spaces.
 const SPACE = charSet(...range(9, 13), 32, NON_ASCII);
 const NOT_LINE_END = charSet(...range(0, 9), ...range(11, 12), ...range(14, 128));
 
-/** Pairs of first and second characters, as a tree of products first × second (flattened once, at the end). */
-type Pairs = readonly (readonly [CharSet, CharSet] | Pairs)[];
+/** Products of sets of classes (first × second, or first × second × third). */
+type Product = readonly CharSet[];
+/** Products as a tree (flattened once, at the end): concatenating lists at every node would cost quadratic time. */
+type Products = readonly (Product | Products)[];
 
 /** What a node of a pattern says about where a match can start and what every match holds. */
 interface Shape {
@@ -91,7 +95,11 @@ interface Shape {
   /** Classes of the character when it consumes exactly one. */
   single: CharSet;
   /** Its first two characters when it consumes two or more. */
-  pairs: Pairs;
+  pairs: Products;
+  /** Its two characters when it consumes exactly two. */
+  doubles: Products;
+  /** Its first three characters when it consumes three or more. */
+  triples: Products;
   /** Every match starts at a word boundary (\b) or at a line start (^); neither is known when both are false. */
   boundary: boolean;
   line: boolean;
@@ -108,6 +116,8 @@ const EMPTY: Shape = {
   first: NONE,
   single: NONE,
   pairs: [],
+  doubles: [],
+  triples: [],
   boundary: false,
   line: false,
   exact: [''],
@@ -118,9 +128,20 @@ function atom(set: CharSet, exact: string | null): Shape {
   return { ...EMPTY, empty: false, first: set, single: set, exact: exact === null ? null : [exact] };
 }
 
+// Reading a pattern asks for the same sets' members and the same lists' shortest string again and again: cached.
+const shortestOf = new WeakMap<readonly string[], number>();
+function shortest(s: readonly string[] | null): number {
+  if (!s) return 0;
+  let n = shortestOf.get(s);
+  if (n === undefined) {
+    n = Math.min(...s.map((x) => x.length));
+    shortestOf.set(s, n);
+  }
+  return n;
+}
+
 /** The more selective of two needs: the one whose shortest string is longer. */
 function better(a: readonly string[] | null, b: readonly string[] | null): readonly string[] | null {
-  const shortest = (s: readonly string[] | null) => (s ? Math.min(...s.map((x) => x.length)) : 0);
   return shortest(b) > shortest(a) ? b : shortest(a) > 0 ? a : null;
 }
 
@@ -134,6 +155,13 @@ function sequence(a: Shape, b: Shape): Shape {
     first: a.empty ? union(a.first, b.first) : a.first,
     single: union(b.empty ? a.single : NONE, a.empty ? b.single : NONE),
     pairs: a.empty ? [a.pairs, [a.single, b.first], b.pairs] : [a.pairs, [a.single, b.first]],
+    doubles: [b.empty ? a.doubles : [], [a.single, b.single], a.empty ? b.doubles : []],
+    triples: [
+      a.triples,
+      b.first === NONE ? [] : flatten(a.doubles).map(([x, y]) => [x ?? NONE, y ?? NONE, b.first]),
+      a.single === NONE ? [] : flatten(b.pairs).map(([x, y]) => [a.single, x ?? NONE, y ?? NONE]),
+      a.empty ? b.triples : [],
+    ],
     // What the first node says of the match's start holds whatever follows.
     boundary: a === EMPTY ? b.boundary : a.boundary,
     line: a === EMPTY ? b.line : a.line,
@@ -150,6 +178,8 @@ function alternation(shapes: readonly Shape[]): Shape {
     first: shapes.reduce((f, s) => union(f, s.first), NONE),
     single: shapes.reduce((f, s) => union(f, s.single), NONE),
     pairs: shapes.map((s) => s.pairs),
+    doubles: shapes.map((s) => s.doubles),
+    triples: shapes.map((s) => s.triples),
     boundary: shapes.every((s) => s.boundary || s.line) && shapes.some((s) => s.boundary),
     line: shapes.every((s) => s.boundary || s.line) && shapes.some((s) => s.line),
     exact: exact && exact.length <= MAX_EXACT ? exact : null,
@@ -157,13 +187,22 @@ function alternation(shapes: readonly Shape[]): Shape {
   };
 }
 
-/** X{min,max}: its first characters are X's, and two copies of X in a row add X.single × X.first. */
+/**
+ * X{min,max}: as X, X X or X X X (at most three copies reach the first three characters; more copies than that only
+ * add characters after them, or nothing).
+ */
 function repeat(x: Shape, min: number, max: number): Shape {
   if (max === 0) return EMPTY;
+  const copies = [x];
+  if (max >= 2) copies.push(sequence(x, x));
+  if (max >= 3) copies.push(sequence(copies[1] ?? x, x));
   return {
     ...x,
     empty: min === 0 || x.empty,
-    pairs: max >= 2 ? [x.pairs, [x.single, x.first]] : x.pairs,
+    single: copies.reduce((f, c) => union(f, c.single), NONE),
+    pairs: copies.map((c) => c.pairs),
+    doubles: copies.map((c) => c.doubles),
+    triples: copies.map((c) => c.triples),
     // A node that can be skipped says nothing of where the match starts, nor of what it holds.
     boundary: min >= 1 && x.boundary,
     line: min >= 1 && x.line,
@@ -226,14 +265,17 @@ class PatternReader {
     if (j - this.i < 2) return null;
     const run = this.src.slice(this.i, j);
     this.i = j;
-    const code = (k: number) => Math.min(run.charCodeAt(k), NON_ASCII);
-    const cased = (set: CharSet) => (this.ignoreCase ? bothCases(set) : set);
-    const first = cased(charSet(code(0)));
+    const first = this.codeSet(run.charCodeAt(0));
+    const second = this.codeSet(run.charCodeAt(1));
     return {
-      ...EMPTY,
       empty: false,
       first,
-      pairs: [[first, cased(charSet(code(1)))]],
+      single: NONE,
+      pairs: [[first, second]],
+      doubles: run.length === 2 ? [[first, second]] : [],
+      triples: run.length >= 3 ? [[first, second, this.codeSet(run.charCodeAt(2))]] : [],
+      boundary: false,
+      line: false,
       exact: [run],
       needs: [run],
     };
@@ -279,8 +321,19 @@ class PatternReader {
   }
 
   private literal(ch: string): Shape {
-    const c = ch.charCodeAt(0);
-    return this.set(charSet(c < 128 ? c : NON_ASCII), ch);
+    return atom(this.codeSet(ch.charCodeAt(0)), ch);
+  }
+
+  /** The set of one character (both cases under the i flag), shared: most of a pattern is such characters. */
+  private codeSet(code: number): CharSet {
+    const c = Math.min(code, NON_ASCII);
+    const key = this.ignoreCase ? c + CLASSES : c;
+    let set = CODE_SETS.get(key);
+    if (!set) {
+      set = this.ignoreCase ? bothCases(charSet(c)) : charSet(c);
+      CODE_SETS.set(key, set);
+    }
+    return set;
   }
 
   private group(): Shape {
@@ -400,21 +453,52 @@ export function readPattern(re: RegExp): Shape[] | null {
   }
 }
 
-function flatten(pairs: Pairs, out: (readonly [CharSet, CharSet])[]): typeof out {
-  for (const p of pairs)
-    if (p.length === 2 && p[0] instanceof Uint32Array) out.push(p as readonly [CharSet, CharSet]);
-    else flatten(p as Pairs, out);
+/** The products of a tree, leaving out those with an empty factor (they stand for nothing). */
+function flatten(products: Products, out: Product[] = []): Product[] {
+  for (const p of products)
+    if (p[0] instanceof Uint32Array) {
+      if ((p as Product).every((set) => set !== NONE && members(set).length > 0)) out.push(p as Product);
+    } else flatten(p as Products, out);
   return out;
 }
 
+const membersOf = new WeakMap<CharSet, number[]>();
 function members(set: CharSet): number[] {
-  const out: number[] = [];
-  for (let c = 0; c < CLASSES; c++) if (has(set, c)) out.push(c);
+  let out = membersOf.get(set);
+  if (!out) {
+    out = [];
+    for (let c = 0; c < CLASSES; c++) if (has(set, c)) out.push(c);
+    membersOf.set(set, out);
+  }
   return out;
 }
 
 function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+// Triples are looked up by a hash, in a table of 2^TRIPLE_BITS masks (two triples in one slot only cost a try).
+const TRIPLE_BITS = 15;
+/** A bit with more triples than this (a class such as [A-Z]{2,} first) is not filtered by its triples. */
+const MAX_TRIPLES = 4000;
+
+function tripleIndex(x: number, y: number, z: number): number {
+  return Math.imul((x << 16) | (y << 8) | z, 0x9e3779b1) >>> (32 - TRIPLE_BITS);
+}
+
+/** A code's class, lower-cased: triples are kept case-folded (a superset for a case-sensitive regex). */
+function lower(c: number): number {
+  return c >= 128 ? NON_ASCII : c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+const lowerCasedOf = new WeakMap<CharSet, number[]>();
+function lowerCased(set: CharSet): number[] {
+  let out = lowerCasedOf.get(set);
+  if (!out) {
+    out = [...new Set(members(set).map(lower))];
+    lowerCasedOf.set(set, out);
+  }
+  return out;
 }
 
 /** An alternative with more starting pairs than this, and strings that every match holds, gets a bit of its own. */
@@ -435,6 +519,12 @@ export class RuleScan {
   /** Per bit, the regex it tries (anchored: the y flag) and the rule it is; a rule can have more than one bit. */
   private readonly anchored: RegExp[] = [];
   private readonly ruleOfBit: number[] = [];
+  /**
+   * Per hash of three classes, lower-cased (see tripleIndex), the bits that can start with such a triple; bits in
+   * anyTriple have no such filter (a match of one or two characters, or too many triples to list).
+   */
+  private readonly triples = new Int32Array(1 << TRIPLE_BITS);
+  private anyTriple = 0;
   /** Bits that only count in texts where their gate matches (one of the strings every match holds). */
   private readonly gates: (readonly [bit: number, gate: RegExp])[] = [];
   /** Regexes scanned the ordinary way (g flag). */
@@ -446,10 +536,11 @@ export class RuleScan {
   constructor(regexes: readonly RegExp[]) {
     this.from = new Int32Array(regexes.length);
     this.tried = new Int32Array(regexes.length);
+    const alternativesOf = new Map<number, Shape[]>();
     regexes.forEach((re, rule) => {
       const alternatives = readPattern(re);
       const count = (a: Shape) =>
-        flatten(a.pairs, []).reduce((n, [f, s]) => n + members(f).length * members(s).length, 0) +
+        flatten(a.pairs).reduce((n, [f = NONE, s = NONE]) => n + members(f).length * members(s).length, 0) +
         members(a.single).length * ROW;
       const own = alternatives?.filter((a) => a.needs && count(a) > BROAD) ?? [];
       const bitsNeeded = 1 + own.length;
@@ -473,8 +564,31 @@ export class RuleScan {
             new RegExp((a.needs ?? []).map(escapeRegex).join('|'), re.flags.includes('i') ? 'i' : ''),
           ]);
         this.add(a, bit);
+        alternativesOf.set(bit, [...(alternativesOf.get(bit) ?? []), a]);
       }
     });
+    for (const [bit, alternatives] of alternativesOf) this.addTriples(alternatives, bit);
+  }
+
+  /** A bit's triples, or the bit in anyTriple when a match of it can be shorter than three or they are too many. */
+  private addTriples(alternatives: readonly Shape[], bit: number): void {
+    const products = alternatives.flatMap((a) => flatten(a.triples));
+    const short = alternatives.some((a) => a.single.some((w) => w !== 0) || flatten(a.doubles).length > 0);
+    const count = products.reduce((n, p) => n + p.reduce((m, set) => m * lowerCased(set).length, 1), 0);
+    if (short || count > MAX_TRIPLES) {
+      this.anyTriple |= bit;
+      return;
+    }
+    for (const [f, s, t] of products) {
+      const seconds = lowerCased(s ?? NONE);
+      const thirds = lowerCased(t ?? NONE);
+      for (const x of lowerCased(f ?? NONE))
+        for (const y of seconds)
+          for (const z of thirds) {
+            const at = tripleIndex(x, y, z);
+            this.triples[at] = (this.triples[at] ?? 0) | bit;
+          }
+    }
   }
 
   private mark(at: number, bit: number): void {
@@ -483,7 +597,7 @@ export class RuleScan {
 
   private add(a: Shape, bit: number): void {
     const table = a.boundary ? 1 : a.line ? 2 : 0;
-    for (const [f, s] of flatten(a.pairs, [])) {
+    for (const [f = NONE, s = NONE] of flatten(a.pairs)) {
       const seconds = members(s);
       for (const x of members(f)) for (const y of seconds) this.mark((x * ROW + y) * 3 + table, bit);
     }
@@ -519,6 +633,10 @@ export class RuleScan {
         (word !== prevWord ? (table[at + 1] ?? 0) : 0) |
         (lineStart ? (table[at + 2] ?? 0) : 0);
       bits &= live;
+      if (bits !== 0 && p + 2 < n) {
+        const third = text.charCodeAt(p + 2);
+        bits &= (this.triples[tripleIndex(lower(c), lower(next), lower(third))] ?? 0) | this.anyTriple;
+      }
       while (bits !== 0) {
         const bit = bits & -bits;
         bits ^= bit;
