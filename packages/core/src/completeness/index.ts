@@ -1,14 +1,20 @@
-export * from './default-rubric.js';
-export * from './detect-items.js';
-export * from './evaluate.js';
-export * from './issue-type.js';
-export * from './language.js';
-export * from './model.js';
-export * from './outcomes.js';
-export * from './request-draft.js';
-export * from './rubric-schema.js';
-export * from './rubric-suggestions.js';
-export * from './score.js';
-export * from './score-case.js';
-export * from './text-features.js';
-export * from './vocabulary.js';
+/**
+ * Completeness: the rubric and its default, scoreCompleteness and scoreCase (how every surface scores a case under
+ * the tenant's policies), outcomes by completeness, rubric suggestions, product vocabulary. Only what other
+ * packages (and core's scripts) use; core's own modules and tests import the files directly.
+ */
+export { DEFAULT_RUBRIC } from './default-rubric.js';
+export type { CompletenessInput } from './detect-items.js';
+export {
+  COMPLETENESS_OUTCOMES_METHOD,
+  type CompletenessOutcomes,
+  completenessOutcomes,
+  MIN_GROUP,
+  type OutcomeComparison,
+  type ScoredOutcome,
+} from './outcomes.js';
+export { type Rubric, RubricSchema } from './rubric-schema.js';
+export { type CalibrationCase, suggestRubric } from './rubric-suggestions.js';
+export { type CompletenessResult, scoreCompleteness } from './score.js';
+export { type ScoringPolicies, scoreCase } from './score-case.js';
+export { productVocabulary, withProducts } from './vocabulary.js';
