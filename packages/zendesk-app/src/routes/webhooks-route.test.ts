@@ -14,19 +14,12 @@ import {
   SQL,
   WriteCoalescer,
 } from '@support-metrics/platform';
-import { verifyZendeskSignature } from '@support-metrics/zendesk-app';
+import { NOT_UTF8 } from '@support-metrics/platform/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
-import sample from '../../core/sample/zendesk-export.json';
-import {
-  api,
-  NOT_UTF8,
-  organizationEvent,
-  postWebhook,
-  seedTenant,
-  testStores,
-  ticketCreated,
-  ticketEvent,
-} from './helpers.js';
+import sample from '../../../core/sample/zendesk-export.json';
+import { api, postWebhook, seedTenant, testStores } from '../test-support/wiring.js';
+import { organizationEvent, ticketCreated, ticketEvent } from '../test-support/zendesk-harness.js';
+import { verifyZendeskSignature } from '../webhook/webhook-signature.js';
 
 const TOKEN = 'demo-test-token';
 const count = async (table: string) =>
@@ -96,7 +89,7 @@ describe('Zendesk webhook signatures', () => {
     expect(first.status).toBe(200);
     const sig = first.headers; // unused: the replay below re-uses the old signature with a new timestamp
     void sig;
-    const { zendeskSignature } = await import('./helpers.js');
+    const { zendeskSignature } = await import('../test-support/zendesk-harness.js');
     const oldSignature = await zendeskSignature('test-webhook-secret', ts, body);
     const replay = await postWebhook(null, {
       raw: body,
@@ -111,7 +104,7 @@ describe('Zendesk webhook signatures', () => {
   it('parses the signature header strictly: altered forms of a good signature are 401, and the event is applied once', async () => {
     const body = JSON.stringify(ticketCreated('5004'));
     const ts = new Date().toISOString();
-    const { zendeskSignature } = await import('./helpers.js');
+    const { zendeskSignature } = await import('../test-support/zendesk-harness.js');
     const good = await zendeskSignature('test-webhook-secret', ts, body);
     const send = (signature: string) =>
       postWebhook(null, {
@@ -624,7 +617,7 @@ describe('Zendesk trigger webhooks', () => {
       },
     });
     const ts = new Date().toISOString();
-    const { zendeskSignature } = await import('./helpers.js');
+    const { zendeskSignature } = await import('../test-support/zendesk-harness.js');
     const signature = await zendeskSignature('test-webhook-secret', ts, raw);
     const send = (id: string) =>
       postWebhook(null, {

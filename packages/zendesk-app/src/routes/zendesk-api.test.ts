@@ -11,27 +11,24 @@ import {
   onError,
   platform,
 } from '@support-metrics/platform';
-import {
-  createZendeskApi,
-  INCOMPLETE_TAG,
-  zendeskRoutes,
-  zendeskSyncRoutes,
-  zendeskTicketNotes,
-} from '@support-metrics/zendesk-app';
-import { backfill, workerSink } from '@support-metrics/zendesk-app/backfill';
+import { BASE } from '@support-metrics/platform/test-support';
 import { Hono } from 'hono';
 import { getResponse, HttpResponse, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { storePlugins, workerConfig } from '../src/index.js';
+import { backfill } from '../backfill/backfill.js';
+import { workerSink } from '../backfill/worker-sink.js';
+import { seedTenant, testStores, zendeskPlugins } from '../test-support/wiring.js';
 import {
-  BASE,
   organizationEvent,
-  seedTenant,
-  testStores,
   ticketCreated,
   ticketEvent,
   zendeskSignature,
-} from './helpers.js';
+} from '../test-support/zendesk-harness.js';
+import { INCOMPLETE_TAG } from '../zendesk-api/write-back.js';
+import { zendeskTicketNotes } from '../zendesk-api/zendesk-account.js';
+import { createZendeskApi } from '../zendesk-api/zendesk-api.js';
+import { zendeskSyncRoutes } from './sync-route.js';
+import { zendeskRoutes } from './webhooks-route.js';
 
 // Zendesk cannot be reached from here: msw answers at the boundary, with real recorded payloads.
 const realTicket = (ticketsList as { tickets: Record<string, unknown>[] }).tickets[0] as Record<
@@ -154,7 +151,7 @@ const mockedFetch = async (url: string, init?: RequestInit) => {
 
 function app() {
   const a = new Hono<AppEnv>();
-  a.use('*', platform(storePlugins));
+  a.use('*', platform(zendeskPlugins));
   a.route(
     '/',
     zendeskRoutes({
@@ -326,7 +323,7 @@ describe('internal notes (swarm summaries, Jira fix notes)', () => {
     const notesFor = zendeskTicketNotes((credentials) =>
       createZendeskApi({ ...credentials, fetch: mockedFetch, sleep: async () => {} }),
     );
-    const config = loadConfig({ ...env, ...ZENDESK_SECRETS }, workerConfig);
+    const config = loadConfig({ ...env, ...ZENDESK_SECRETS }, zendeskPlugins.config);
     const settingsOf = async (tenant: string) => (await testStores().tenants.tenantSettings(tenant)) ?? {};
     await notesFor(config, 'own', await settingsOf('own'))?.addInternalNote('6466', 'Fixed in 4.3');
     await notesFor(config, 'demo', await settingsOf('demo'))?.addInternalNote('6467', 'Fixed in 4.3');
@@ -347,7 +344,7 @@ describe('without secrets', () => {
       message: 'set ZENDESK_WEBHOOK_SECRET to enable',
     });
     expect(
-      loadConfig({ ...env, ZENDESK_WEBHOOK_SECRET: '' }, workerConfig).ZENDESK_WEBHOOK_SECRET,
+      loadConfig({ ...env, ZENDESK_WEBHOOK_SECRET: '' }, zendeskPlugins.config).ZENDESK_WEBHOOK_SECRET,
     ).toBeUndefined();
   });
 });
@@ -406,7 +403,7 @@ describe('backfill of organisations through the sync API', () => {
   const TENANT = 'sync-orgs';
   const customers = new CustomerStore(env.DB);
   const syncApp = new Hono<AppEnv>();
-  syncApp.use('*', platform(storePlugins));
+  syncApp.use('*', platform(zendeskPlugins));
   syncApp.route('/api/sync/zendesk', zendeskSyncRoutes());
   syncApp.onError(onError);
   syncApp.notFound(notFound);

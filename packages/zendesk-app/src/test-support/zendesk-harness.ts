@@ -1,19 +1,6 @@
-import { exports } from 'cloudflare:workers';
+import { BASE, bytesOf, hmac } from '@support-metrics/platform/test-support';
 
-/** The worker under test (its default export), as Cloudflare's `exports` gives it. */
-const worker = (exports as unknown as { default: Fetcher }).default;
-
-import { BASE, bytesOf, hmac, testHarness } from '@support-metrics/platform/test-support';
-import { storePlugins } from '../src/index.js';
-
-export { BASE, bytesOf, hmacHex, NOT_UTF8 } from '@support-metrics/platform/test-support';
-
-/**
- * The worker's stores over the test's local D1, built as the worker builds them (with the plugins' parts), and a
- * tenant with an API token (idempotent).
- */
-export const { testStores, seedTenant } = testHarness(storePlugins);
-
+/** The Zendesk webhook secret the workers-pool configs bind (ZENDESK_WEBHOOK_SECRET). */
 export const SECRET = 'test-webhook-secret';
 
 /** Signs a body as Zendesk does: base64(HMAC-SHA256(secret, timestamp + body)). */
@@ -25,39 +12,49 @@ export async function zendeskSignature(
   return btoa(String.fromCharCode(...(await hmac(secret, bytesOf(timestamp, body)))));
 }
 
-/** POSTs a signed Zendesk webhook through the real worker. */
-export async function postWebhook(
-  body: unknown,
-  opts: {
-    path?: string;
-    secret?: string;
-    timestamp?: string;
-    headers?: Record<string, string>;
-    raw?: string | Uint8Array;
-  } = {},
-) {
-  const raw = opts.raw ?? JSON.stringify(body);
-  const timestamp = opts.timestamp ?? new Date().toISOString();
-  const signature = await zendeskSignature(opts.secret ?? SECRET, timestamp, raw);
-  return worker.fetch(
-    new Request(`${BASE}${opts.path ?? '/zendesk/webhooks'}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-zendesk-webhook-signature': signature,
-        'x-zendesk-webhook-signature-timestamp': timestamp,
-        ...opts.headers,
-      },
-      body: raw,
-    }),
-  );
-}
+/**
+ * Signed Zendesk webhooks and bearer-token API reads, sent to `send`: the real worker (its tests) or a hono app of the
+ * platform and the Zendesk app's routes (the plugin's own tests).
+ *
+ * @example const { postWebhook, api } = zendeskRequests((request) => worker.fetch(request))
+ */
+export function zendeskRequests(send: (request: Request) => Promise<Response>) {
+  /** POSTs a signed Zendesk webhook. */
+  async function postWebhook(
+    body: unknown,
+    opts: {
+      path?: string;
+      secret?: string;
+      timestamp?: string;
+      headers?: Record<string, string>;
+      raw?: string | Uint8Array;
+    } = {},
+  ) {
+    const raw = opts.raw ?? JSON.stringify(body);
+    const timestamp = opts.timestamp ?? new Date().toISOString();
+    const signature = await zendeskSignature(opts.secret ?? SECRET, timestamp, raw);
+    return send(
+      new Request(`${BASE}${opts.path ?? '/zendesk/webhooks'}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-zendesk-webhook-signature': signature,
+          'x-zendesk-webhook-signature-timestamp': timestamp,
+          ...opts.headers,
+        },
+        body: raw,
+      }),
+    );
+  }
 
-/** GETs an API route through the real worker with a bearer token. */
-export function api(path: string, token?: string) {
-  return worker.fetch(
-    new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
-  );
+  /** GETs an API route with a bearer token. */
+  function api(path: string, token?: string) {
+    return send(
+      new Request(`${BASE}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }),
+    );
+  }
+
+  return { postWebhook, api };
 }
 
 /** A Zendesk `ticket.created` event webhook, shaped as Zendesk documents it. */
