@@ -516,6 +516,8 @@ export class RuleScan {
    * anywhere, only at a word boundary, only at a line start.
    */
   private readonly table = new Int32Array(CLASSES * ROW * 3);
+  /** Per first class, which of the three masks have a bit for some pair it begins (1 anywhere, 2 boundary, 4 line). */
+  private readonly starts = new Uint8Array(CLASSES);
   /** Per bit, the regex it tries (anchored: the y flag) and the rule it is; a rule can have more than one bit. */
   private readonly anchored: RegExp[] = [];
   private readonly ruleOfBit: number[] = [];
@@ -568,6 +570,10 @@ export class RuleScan {
       }
     });
     for (const [bit, alternatives] of alternativesOf) this.addTriples(alternatives, bit);
+    for (let x = 0; x < CLASSES; x++)
+      for (let y = 0; y < ROW; y++)
+        for (let kind = 0; kind < 3; kind++)
+          if (this.table[(x * ROW + y) * 3 + kind]) this.starts[x] = (this.starts[x] ?? 0) | (1 << kind);
   }
 
   /** A bit's triples, or the bit in anyTriple when a match of it can be shorter than three or they are too many. */
@@ -614,7 +620,7 @@ export class RuleScan {
 
   /** Fills hits[k] (emptied first) with the start of every match of regex k, in order, as a g-flag scan finds them. */
   scan(text: string, hits: number[][]): void {
-    for (const h of hits) h.length = 0;
+    for (const h of hits) if (h.length !== 0) h.length = 0; // most are empty: setting a length is not free
     const { from, tried, table, anchored, ruleOfBit } = this;
     from.fill(0);
     tried.fill(-1);
@@ -623,19 +629,27 @@ export class RuleScan {
     const n = text.length;
     let prevWord = false;
     let lineStart = true;
-    let c = n > 0 ? text.charCodeAt(0) : 0;
+    const { starts, triples, anyTriple } = this;
     for (let p = 0; p < n; p++) {
-      const next = p + 1 < n ? text.charCodeAt(p + 1) : -1;
+      const c = text.charCodeAt(p);
       const word = isWordCode(c);
+      const kinds = starts[c < 128 ? c : NON_ASCII] ?? 0;
+      const boundary = word !== prevWord;
+      prevWord = word;
+      // Inside a word no regex that starts at a boundary can start, and few start anywhere: most places end here.
+      if ((kinds & (1 | (boundary ? 2 : 0) | (lineStart ? 4 : 0))) === 0) {
+        lineStart = c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+        continue;
+      }
+      const next = p + 1 < n ? text.charCodeAt(p + 1) : -1;
       const at = ((c < 128 ? c : NON_ASCII) * ROW + (next < 0 ? END : next < 128 ? next : NON_ASCII)) * 3;
       let bits =
-        (table[at] ?? 0) |
-        (word !== prevWord ? (table[at + 1] ?? 0) : 0) |
-        (lineStart ? (table[at + 2] ?? 0) : 0);
+        (table[at] ?? 0) | (boundary ? (table[at + 1] ?? 0) : 0) | (lineStart ? (table[at + 2] ?? 0) : 0);
+      lineStart = c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
       bits &= live;
       if (bits !== 0 && p + 2 < n) {
         const third = text.charCodeAt(p + 2);
-        bits &= (this.triples[tripleIndex(lower(c), lower(next), lower(third))] ?? 0) | this.anyTriple;
+        bits &= (triples[tripleIndex(lower(c), lower(next), lower(third))] ?? 0) | anyTriple;
       }
       while (bits !== 0) {
         const bit = bits & -bits;
@@ -652,9 +666,6 @@ export class RuleScan {
           from[rule] = re.lastIndex;
         }
       }
-      prevWord = word;
-      lineStart = c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-      c = next;
     }
     for (const [rule, re] of this.whole) {
       const out = hits[rule] ?? [];

@@ -143,9 +143,14 @@ const lexiconWords = new Map<
   number,
   { word: string; rule: readonly [number, number] | undefined; startsLonger: boolean }
 >();
+// A bit per low 16 bits of those hashes: most words are no name, and this says so before a Map lookup.
+const lexiconBloom = new Uint8Array(1 << 16);
 for (const w of new Set([...lexicon.keys(), ...startsLonger]))
-  if (!w.includes(' '))
-    lexiconWords.set(fnv(SEED_WORD, w), { word: w, rule: lexicon.get(w), startsLonger: startsLonger.has(w) });
+  if (!w.includes(' ')) {
+    const h = fnv(SEED_WORD, w);
+    lexiconWords.set(h, { word: w, rule: lexicon.get(w), startsLonger: startsLonger.has(w) });
+    lexiconBloom[h & 0xffff] = 1;
+  }
 
 function bucket(n: number): number {
   return n <= 0 ? 0 : Math.min(12, Math.floor(Math.log2(n)));
@@ -254,6 +259,34 @@ function normaliseSlow(raw: string): number {
   return (HAS_DIGIT.test(raw) ? HAS_DIGIT_FLAG : 0) | (raw !== raw.toUpperCase() ? HAS_LOWER_FLAG : 0);
 }
 
+// The hashes of the current word that its features start from, each fnv(seed, word), computed in one pass.
+let hashPlain = 0; // fnv(SEED_WORD, word): the word feature outside the subject, and the lexicon's key
+let hashSeeded = 0; // fnv(wordSeed, word): the word feature of this sentence (the subject has its own seed)
+let hashPair = 0; // fnv(pairSeed, word): the pair feature of the previous word and this one
+let hashPrefix = 0; // fnv(pairPrefix, word): where the next pair feature starts
+let hashStem = 0; // fnv(SEED_STEM, the word's first five units)
+
+function hashWord(wordSeed: number, pairSeed: number, pairPrefix: number): void {
+  let plain = SEED_WORD;
+  let seeded = wordSeed;
+  let pair = pairSeed;
+  let prefix = pairPrefix;
+  let stem = SEED_STEM;
+  for (let i = 0; i < wordLength; i++) {
+    const c = word[i] ?? 0;
+    plain = Math.imul(plain ^ c, 0x01000193);
+    seeded = Math.imul(seeded ^ c, 0x01000193);
+    pair = Math.imul(pair ^ c, 0x01000193);
+    prefix = Math.imul(prefix ^ c, 0x01000193);
+    if (i < 5) stem = Math.imul(stem ^ c, 0x01000193);
+  }
+  hashPlain = plain;
+  hashSeeded = seeded;
+  hashPair = pair;
+  hashPrefix = prefix;
+  hashStem = stem;
+}
+
 /** Whether the current word is the string s. */
 function wordIs(s: string): boolean {
   if (s.length !== wordLength) return false;
@@ -287,12 +320,12 @@ function readWords(text: string, start: number, end: number, inSubject: boolean)
       if (!(i + 1 < end && isJoiner(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) break;
     }
     const flags = normaliseInto(text, a, i);
-    const length = wordLength;
-    const plain = fnvWord(SEED_WORD, length);
-    add(((inSubject ? fnvWord(wordSeed, length) : plain) >>> 0) & HASH_MASK);
-    add((fnvWord(pairSeed, length) >>> 0) & HASH_MASK);
-    pairSeed = fnv(fnvWord(pairPrefix, length), ' ');
-    if (length > 5) add((fnvWord(SEED_STEM, 5) >>> 0) & HASH_MASK); // a stem: crash·es, install·ation
+    hashWord(wordSeed, pairSeed, pairPrefix);
+    const plain = hashPlain;
+    add((hashSeeded >>> 0) & HASH_MASK);
+    add((hashPair >>> 0) & HASH_MASK);
+    pairSeed = fnv(hashPrefix, ' ');
+    if (wordLength > 5) add((hashStem >>> 0) & HASH_MASK); // a stem: crash·es, install·ation
     if (inSubject) add((plain >>> 0) & HASH_MASK);
     const c0 = text.charCodeAt(a);
     if (n > 0 && c0 >= 65 && c0 <= 90) add(i - a > 1 && !(flags & HAS_LOWER_FLAG) ? SHAPE_CAPS : SHAPE_CAP);
@@ -304,7 +337,7 @@ function readWords(text: string, start: number, end: number, inSubject: boolean)
         else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
       } else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
     }
-    const entry = lexiconWords.get(plain);
+    const entry = lexiconBloom[plain & 0xffff] ? lexiconWords.get(plain) : undefined;
     const known = entry !== undefined && wordIs(entry.word) ? entry : undefined;
     if (known?.rule) add(inSubject ? known.rule[1] : known.rule[0]);
     if (prevStarts || pairBefore) {
