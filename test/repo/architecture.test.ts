@@ -129,3 +129,84 @@ describe('the tables', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+/** Every workspace package by name: its directory and the subpaths its package.json `exports` declares. */
+function workspacePackages(): Map<string, { dir: string; exports: Set<string> }> {
+  const dirs = [
+    ...readdirSync(PACKAGES).map((p) => join(PACKAGES, p)),
+    join(ROOT, 'test'),
+    join(ROOT, 'bench'),
+  ];
+  const out = new Map<string, { dir: string; exports: Set<string> }>();
+  for (const dir of dirs) {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    out.set(manifest.name, { dir, exports: new Set(Object.keys(manifest.exports ?? {})) });
+  }
+  return out;
+}
+
+/** What a file imports: static and dynamic imports and re-exports, by specifier. */
+const specifiers = (text: string) =>
+  [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
+
+/**
+ * Reach-ins kept on purpose, each with its reason. The bench times the Slack chart's encoder against the bare PNG
+ * encoder (its baseline), two internals of slack-bot that no package uses, so no export is made for them.
+ */
+const REACH_INS_ALLOWED = new Set(['bench/chart.ts']);
+
+describe('the packages’ surfaces', () => {
+  const pkgs = workspacePackages();
+  const owner = (file: string) => [...pkgs.values()].find((p) => file.startsWith(`${p.dir}/`))?.dir;
+  const files = [
+    ...sources(PACKAGES),
+    ...sources(join(ROOT, 'test')),
+    ...sources(join(ROOT, 'bench')),
+  ].filter((f) => !/\.config\.ts$/.test(f)); // vitest configs read core's shared-data path, not its code
+
+  it('are their package.json `exports`: no import names a subpath its package does not export', () => {
+    const wrong: string[] = [];
+    for (const file of files)
+      for (const spec of specifiers(readFileSync(file, 'utf8'))) {
+        const m = /^(@support-metrics\/[\w-]+)(\/.+)?$/.exec(spec);
+        if (!m) continue;
+        const pkg = pkgs.get(m[1] ?? '');
+        const sub = m[2] ? `.${m[2]}` : '.';
+        if (!pkg?.exports.has(sub)) wrong.push(`${relative(ROOT, file)} imports ${spec}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it('are not reached around: no relative import into another package’s code', () => {
+    const wrong: string[] = [];
+    for (const file of files) {
+      if (REACH_INS_ALLOWED.has(relative(ROOT, file))) continue;
+      for (const spec of specifiers(readFileSync(file, 'utf8'))) {
+        if (!spec.startsWith('.') || /\.json(\?.*)?$/.test(spec)) continue; // data (samples, manifests) may be shared
+        const target = join(file, '..', spec);
+        const to = owner(target);
+        // test/ and bench/ share their own helpers (test/support); a package's code is reached through its exports.
+        if (to?.startsWith(`${PACKAGES}/`) && to !== owner(file))
+          wrong.push(`${relative(ROOT, file)} imports ${relative(ROOT, target)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('are for other packages: no package imports its own barrel (its files import each other directly)', () => {
+    const wrong: string[] = [];
+    for (const [name, pkg] of pkgs) {
+      // The worker's src/index.ts is its entry point (the app its tests drive), not a barrel.
+      if (name === '@support-metrics/worker') continue;
+      const barrel = join(pkg.dir, 'src/index.ts');
+      for (const file of files.filter((f) => owner(f) === pkg.dir && f !== barrel))
+        for (const spec of specifiers(readFileSync(file, 'utf8')))
+          if (
+            spec === name ||
+            (spec.startsWith('.') && join(file, '..', spec).replace(/\.js$/, '.ts') === barrel)
+          )
+            wrong.push(`${relative(ROOT, file)} imports ${spec}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -54,7 +54,7 @@ if (!sklearn() && !(aptInstall('python3-sklearn') && sklearn()))
   );
 
 try {
-  await import('../../packages/core/src/test-support/shared-data.js');
+  await import('@support-metrics/core/test-support');
 } catch (e) {
   stop((e as Error).message);
 }

@@ -1,11 +1,9 @@
 /** Prints the metric table of docs/metrics.md from the catalogue. Run: npx tsx packages/core/scripts/metric-table.ts */
-import {
-  COMPLETENESS_OUTCOMES_METHOD,
-  COMPUTED_FROM,
-  MEASURED_ELSEWHERE,
-  METRIC_CATALOGUE,
-  type MetricDefinition,
-} from '../src/index.js';
+import { COMPLETENESS_OUTCOMES_METHOD } from '../src/completeness/outcomes.js';
+import { METRIC_CATALOGUE } from '../src/metrics/catalogue.js';
+import { COMPUTED_FROM } from '../src/metrics/compute-metrics.js';
+import { MEASURED_ELSEWHERE } from '../src/metrics/measured-elsewhere.js';
+import type { MetricDefinition } from '../src/metrics/metric-definition.js';
 
 const fmt = (m: MetricDefinition, v: number | undefined) =>
   v === undefined

@@ -3,9 +3,9 @@
  * it runs unchanged in Node, in workerd and in the browser.
  *
  * The public surface is each area's barrel (`bugs/`, `case/`, `closure/`, `completeness/`, `importers/`,
- * `maturity/`, `metrics/`, `success/`, `swarm/`), each listing by name only what the other packages, test/, bench/
- * and core's scripts import; the shared test data is '@support-metrics/core/test-support'. Core's own modules and
- * tests import the files directly, never a barrel (so no module's load order depends on this file's).
+ * `maturity/`, `metrics/`, `success/`, `swarm/`), each listing by name only what the other packages, test/ and bench/
+ * import; the shared test data is '@support-metrics/core/test-support'. Core's own modules,
+ * tests and scripts import the files directly, never a barrel (so no module's load order depends on this file's).
  */
 
 export * from './bugs/index.js';

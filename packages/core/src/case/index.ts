@@ -1,6 +1,6 @@
 /**
  * The case model (CaseSchema, the one helpdesk-neutral shape), calendar dates, field names, plain text, ticket
- * types. Only what other packages (and core's scripts) use; core's own modules and tests import the files directly.
+ * types. Only what other packages use; core's own modules and tests import the files directly.
  */
 export { addDays, CalendarDateSchema } from './calendar-date.js';
 export {

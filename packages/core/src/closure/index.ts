@@ -1,5 +1,5 @@
 /**
- * The closed-record check and its policy. Only what other packages (and core's scripts) use; core's own modules and
+ * The closed-record check and its policy. Only what other packages use; core's own modules and
  * tests import the files directly.
  */
 export { type ClosureCheck, checkClosureRecord, withRecordedIssueType } from './check-closure-record.js';

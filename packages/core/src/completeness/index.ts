@@ -1,12 +1,11 @@
 /**
  * Completeness: the rubric and its default, scoreCompleteness and scoreCase (how every surface scores a case under
  * the tenant's policies), outcomes by completeness, rubric suggestions, product vocabulary. Only what other
- * packages (and core's scripts) use; core's own modules and tests import the files directly.
+ * packages use; core's own modules and tests import the files directly.
  */
 export { DEFAULT_RUBRIC } from './default-rubric.js';
 export type { CompletenessInput } from './detect-items.js';
 export {
-  COMPLETENESS_OUTCOMES_METHOD,
   type CompletenessOutcomes,
   completenessOutcomes,
   MIN_GROUP,

@@ -1,6 +1,6 @@
 /**
  * Importers: CSV, the case files of each format (importCases), Zendesk exports, tickets and organisations
- * normalised to cases and customers. Only what other packages (and core's scripts) use; core's own modules and
+ * normalised to cases and customers. Only what other packages use; core's own modules and
  * tests import the files directly.
  */
 export { csvObjects, parseCsv } from './csv.js';

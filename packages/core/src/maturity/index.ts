@@ -1,6 +1,6 @@
 /**
  * The support maturity model: statements, answers, the assessment and its pre-fill from evidence. Only what other
- * packages (and core's scripts) use; core's own modules and tests import the files directly.
+ * packages use; core's own modules and tests import the files directly.
  */
 export { type MaturityAnswers, MaturityAnswersSchema, type MaturityRating } from './answers-schema.js';
 export { assessMaturity, type MaturityAssessment } from './assess.js';

@@ -1,14 +1,12 @@
 /**
- * Metrics: the catalogue and its lookups, computeMetrics over cases, the counters and rollups the store sums
- * (prepareCaseRecord, caseRollup) and metricsFromCounters, day windows. Only what other packages (and core's
- * scripts) use; core's own modules and tests import the files directly.
+ * Metrics: the catalogue's lookups, computeMetrics over cases, the counters and rollups the store sums
+ * (prepareCaseRecord, caseRollup) and metricsFromCounters, day windows. Only what other packages use; core's own
+ * modules, tests and scripts import the files directly.
  */
 export { type CaseRecord, type CompletenessVerdict, prepareCaseRecord, verdictOf } from './case-record.js';
-export { METRIC_CATALOGUE } from './catalogue.js';
 export { findMetric, getMetricDefinition, type MetricId } from './catalogue-lookup.js';
 export { COMPUTED_FROM, computeMetrics, metricsFromCounters } from './compute-metrics.js';
 export { addCounters, COUNTER_NAMES, type Counters, emptyCounters, isSolved } from './counters.js';
-export { MEASURED_ELSEWHERE } from './measured-elsewhere.js';
 export type { MetricDefinition } from './metric-definition.js';
 export { type MetricResult, metricResult } from './metric-result.js';
 export { caseRollup, expandContribution, type RollupDelta, rollupChange } from './rollup.js';

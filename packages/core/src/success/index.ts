@@ -1,6 +1,6 @@
 /**
  * Customer success: customers and their mapping, activity, facts, health, reports, the demand forecast. Only what
- * other packages (and core's scripts) use; core's own modules and tests import the files directly.
+ * other packages use; core's own modules and tests import the files directly.
  */
 export {
   type ActivityWindow,

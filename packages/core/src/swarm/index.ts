@@ -1,5 +1,5 @@
 /**
- * Swarms: aging cases and the experts to ask. Only what other packages (and core's scripts) use; core's own modules
+ * Swarms: aging cases and the experts to ask. Only what other packages use; core's own modules
  * and tests import the files directly.
  */
 export { cohortThresholds, findAgingCases, type ResolvedSample, resolvedSampleOf } from './aging.js';
