@@ -132,6 +132,8 @@ let stamp = 0;
 const score = new Float64Array(N_ITEMS);
 const bestScore = new Float64Array(N_ITEMS);
 const gateOf = Array.from({ length: N_ITEMS }, (_, k) => gates.get(k));
+// Per item, whether a sentence of the case holds its gate's rule.
+const gateSeen = new Uint8Array(N_ITEMS);
 
 /**
  * Runs every head over the case's features, in one pass over its sentences: each feature's weights are looked up
@@ -143,9 +145,10 @@ export function runModel(f: TextFeatures): ModelOutput {
     rowSeen.fill(0);
     stamp = 1;
   }
-  const z = Float64Array.from(bias);
+  const z = bias.slice();
   const best = new Int32Array(N_ITEMS).fill(-1);
   bestScore.fill(Number.NEGATIVE_INFINITY);
+  gateSeen.fill(0);
   for (let s = 0; s < f.perSentence.length; s++) {
     const hashes = f.perSentence[s] ?? [];
     score.fill(0);
@@ -159,7 +162,10 @@ export function runModel(f: TextFeatures): ModelOutput {
     for (let k = 0; k < N_ITEMS; k++) {
       // A gated item's evidence is a sentence where its gate's rule matched (the version number, the "attached").
       const need = gateOf[k];
-      if (need && !holdsAny(hashes, need)) continue;
+      if (need) {
+        if (!holdsAny(hashes, need)) continue;
+        gateSeen[k] = 1;
+      }
       if ((score[k] ?? 0) > (bestScore[k] ?? 0)) {
         bestScore[k] = score[k] ?? 0;
         best[k] = s;
@@ -171,9 +177,16 @@ export function runModel(f: TextFeatures): ModelOutput {
     if (r >= 0) addToCase(z, r);
   }
   const itemLogit = z.subarray(0, N_ITEMS);
+  const present: boolean[] = [];
+  for (let k = 0; k < N_ITEMS; k++) {
+    // gateOpen(f, k), read off the sentences (textFeatures puts in doc only the sentences' features and docOnly).
+    const need = gateOf[k];
+    const open = !need || gateSeen[k] === 1 || holdsAny(f.docOnly, need);
+    present.push((itemLogit[k] ?? 0) >= (threshold[k] ?? 0) && open);
+  }
   return {
     itemLogit,
-    present: Array.from(itemLogit, (v, k) => v >= (threshold[k] ?? 0) && gateOpen(f, k)),
+    present,
     typeLogit: z.subarray(N_ITEMS),
     deciding: best,
   };
