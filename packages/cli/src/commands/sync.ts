@@ -6,6 +6,7 @@ import {
   createZendeskApi,
   SyncApiError,
   workerSink,
+  ZendeskSubdomainSchema,
 } from '@support-metrics/zendesk-app/backfill';
 import { CliError } from '../cli-error.js';
 import type { Output } from '../main.js';
@@ -47,6 +48,9 @@ export async function syncCommand(o: SyncOptions): Promise<string> {
   const { ZENDESK_SUBDOMAIN: subdomain, ZENDESK_EMAIL: email, ZENDESK_API_TOKEN: token } = o.env;
   if (!subdomain || !email || !token)
     throw new CliError('set ZENDESK_SUBDOMAIN, ZENDESK_EMAIL and ZENDESK_API_TOKEN');
+  // The worker's rule for the same variable (zendesk-app's config): `acme`, not acme.zendesk.com or an address.
+  const sub = ZendeskSubdomainSchema.safeParse(subdomain);
+  if (!sub.success) throw new CliError(`ZENDESK_SUBDOMAIN: ${sub.error.issues[0]?.message}`);
   const workerToken = o.env.SUPPORT_METRICS_TOKEN ?? o.env.SUPPORT_METRICS_DEMO_TOKEN ?? 'demo-token';
   if (o.since !== undefined && !CalendarDateSchema.safeParse(o.since).success)
     throw new CliError(`--since must be a date YYYY-MM-DD, got "${o.since}"`);
