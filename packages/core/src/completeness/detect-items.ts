@@ -3,7 +3,7 @@ import { fieldNameSets, normaliseFieldName } from '../case/field-names.js';
 import { DEFAULT_RUBRIC } from './default-rubric.js';
 import { itemIndex, type ModelOutput, runModel } from './model.js';
 import { ITEM_IDS, type ItemId, type Rubric } from './rubric-schema.js';
-import { snippetAround } from './snippet.js';
+import { isWhiteSpace, snippetAround } from './snippet.js';
 import { type TextFeatures, textFeatures } from './text-features.js';
 
 /** What the scorer reads: a case, or the few fields of one that a sidebar has at hand. */
@@ -82,15 +82,25 @@ function fromVocabulary(input: CompletenessInput, rubric: Rubric, text: string):
   return null;
 }
 
-/** The model's decision for an item, with the sentence that weighed most as its evidence. */
-function fromModel(id: ItemId, f: TextFeatures, out: ModelOutput): Evidence | null {
+/**
+ * The model's decision for an item, with the sentence that weighed most as its evidence. Items decided by the same
+ * sentence share its snippet (`snippets`, by sentence, for one case).
+ */
+function fromModel(id: ItemId, f: TextFeatures, out: ModelOutput, snippets: string[]): Evidence | null {
   const k = itemIndex(id);
   if (!out.present[k]) return null;
-  const s = f.sentences[out.deciding[k] ?? -1];
+  const at = out.deciding[k] ?? -1;
+  const s = f.sentences[at];
   if (!s) return null;
-  const raw = f.text.slice(s.start, s.end);
-  const lead = raw.length - raw.trimStart().length;
-  return { source: 'text', snippet: snippetAround(f.text, s.start + lead, Math.min(raw.trim().length, 1)) };
+  let snippet = snippets[at];
+  if (snippet === undefined) {
+    // The sentence's first character that String.prototype.trim keeps (trim strips what isWhiteSpace reads).
+    let lead = s.start;
+    while (lead < s.end && isWhiteSpace(f.text.charCodeAt(lead))) lead++;
+    snippet = snippetAround(f.text, lead, lead < s.end ? 1 : 0);
+    snippets[at] = snippet;
+  }
+  return { source: 'text', snippet };
 }
 
 /**
@@ -107,13 +117,14 @@ export function detectItems(
   const { features: f, output: out } = featuresOf(input);
   const fields = fieldNameSets(rubric.fields);
   const result = {} as Record<ItemId, Evidence | null>;
+  const snippets: string[] = [];
   for (const id of ITEM_IDS) {
     const first = id === 'attachment' ? input.attachments?.[0] : undefined;
     result[id] =
       fromFields(input, fields[id]) ??
       (first ? { source: 'attachment', snippet: `${first.name} (attached)` } : null) ??
       (id === 'product' ? fromVocabulary(input, rubric, f.text) : null) ??
-      fromModel(id, f, out);
+      fromModel(id, f, out, snippets);
   }
   return result;
 }

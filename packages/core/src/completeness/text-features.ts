@@ -69,9 +69,9 @@ function splitSentences(text: string, subjectEnd: number): Sentence[] {
   let blank = true; // no character but white space since start
   for (let i = start; i <= text.length && out.length < MAX_SENTENCES; i++) {
     const c = i === text.length ? 10 : text.charCodeAt(i);
-    // Most characters are ASCII letters and the like: no boundary, no space.
-    if (c > 63 && c < 128) {
-      blank = false;
+    // Only a line break or . ! ? can end a sentence.
+    if (c !== 10 && c !== 46 && c !== 33 && c !== 63) {
+      if (blank && !isWhiteSpace(c)) blank = false;
       continue;
     }
     const next = text.charCodeAt(i + 1);
