@@ -527,6 +527,8 @@ export class RuleScan {
    */
   private readonly triples = new Int32Array(1 << TRIPLE_BITS);
   private anyTriple = 0;
+  /** Per pair (first × ROW + second), the bits that can match one or two characters from there (no triple asked). */
+  private readonly short = new Int32Array(CLASSES * ROW);
   /** Bits that only count in texts where their gate matches (one of the strings every match holds). */
   private readonly gates: (readonly [bit: number, gate: RegExp])[] = [];
   /** Regexes scanned the ordinary way (g flag). */
@@ -579,11 +581,16 @@ export class RuleScan {
   /** A bit's triples, or the bit in anyTriple when a match of it can be shorter than three or they are too many. */
   private addTriples(alternatives: readonly Shape[], bit: number): void {
     const products = alternatives.flatMap((a) => flatten(a.triples));
-    const short = alternatives.some((a) => a.single.some((w) => w !== 0) || flatten(a.doubles).length > 0);
     const count = products.reduce((n, p) => n + p.reduce((m, set) => m * lowerCased(set).length, 1), 0);
-    if (short || count > MAX_TRIPLES) {
+    if (count > MAX_TRIPLES) {
       this.anyTriple |= bit;
       return;
+    }
+    // Where a match of one or two characters can start, no third character is asked for.
+    for (const a of alternatives) {
+      for (const x of members(a.single)) for (let y = 0; y < ROW; y++) this.markShort(x * ROW + y, bit);
+      for (const [f = NONE, s = NONE] of flatten(a.doubles))
+        for (const x of members(f)) for (const y of members(s)) this.markShort(x * ROW + y, bit);
     }
     for (const [f, s, t] of products) {
       const seconds = lowerCased(s ?? NONE);
@@ -595,6 +602,10 @@ export class RuleScan {
             this.triples[at] = (this.triples[at] ?? 0) | bit;
           }
     }
+  }
+
+  private markShort(at: number, bit: number): void {
+    this.short[at] = (this.short[at] ?? 0) | bit;
   }
 
   private mark(at: number, bit: number): void {
@@ -629,7 +640,7 @@ export class RuleScan {
     const n = text.length;
     let prevWord = false;
     let lineStart = true;
-    const { starts, triples, anyTriple } = this;
+    const { starts, triples, anyTriple, short } = this;
     for (let p = 0; p < n; p++) {
       const c = text.charCodeAt(p);
       const word = isWordCode(c);
@@ -642,14 +653,16 @@ export class RuleScan {
         continue;
       }
       const next = p + 1 < n ? text.charCodeAt(p + 1) : -1;
-      const at = ((c < 128 ? c : NON_ASCII) * ROW + (next < 0 ? END : next < 128 ? next : NON_ASCII)) * 3;
+      const pair = (c < 128 ? c : NON_ASCII) * ROW + (next < 0 ? END : next < 128 ? next : NON_ASCII);
+      const at = pair * 3;
       let bits =
         (table[at] ?? 0) | (boundary ? (table[at + 1] ?? 0) : 0) | (lineStart ? (table[at + 2] ?? 0) : 0);
       lineStart = c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
       bits &= live;
       if (bits !== 0 && p + 2 < n) {
         const third = text.charCodeAt(p + 2);
-        bits &= (triples[tripleIndex(lower(c), lower(next), lower(third))] ?? 0) | anyTriple;
+        bits &=
+          (triples[tripleIndex(lower(c), lower(next), lower(third))] ?? 0) | anyTriple | (short[pair] ?? 0);
       }
       while (bits !== 0) {
         const bit = bits & -bits;
