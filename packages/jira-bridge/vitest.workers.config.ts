@@ -27,8 +27,18 @@ export default defineConfig(async () => {
         },
       }),
     ],
-    // Real outside payloads (../shared/data), imported by tests as '@shared-data/…'.
-    resolve: { alias: { '@shared-data': SHARED_DATA.replace(/\/$/, '') } },
+    resolve: {
+      alias: {
+        // Real outside payloads (../shared/data), imported by tests as '@shared-data/…'.
+        '@shared-data': SHARED_DATA.replace(/\/$/, ''),
+        // The Forge app's side of the Forge Remote contract (zod only), which forge-routes.test.ts parses the routes'
+        // answers with. A path, not a dependency: packages/jira-app depends on this package, and a dependency back
+        // would be a workspace cycle (pnpm -r refuses it); the worker's devDependency on jira-app names it for real.
+        '@support-metrics/jira-app/contract': fileURLToPath(
+          new URL('../jira-app/src/view/remote-contract.ts', import.meta.url),
+        ),
+      },
+    },
     test: {
       name: 'jira-bridge-workers',
       include: ['src/routes/**/*.test.ts'],
