@@ -43,8 +43,8 @@ const HOUSEKEEPING_CRON = '0 3 * * *';
  */
 export const workerConfig = composeConfig([zendeskConfig, slackConfig, jiraConfig]);
 
-// Checked when compiling: the composition yields every field the plugins add to WorkerConfig (a plugin left out of
-// the list above is named here, instead of reading its variables as unset at run time).
+// Checked when compiling: the composition yields every field the plugins add to WorkerConfig. A plugin left out of
+// the list above fails here (`Missing` is then its fields), instead of reading its variables as unset at run time.
 type Missing = NotComposed<typeof workerConfig>;
 const everyPartComposed: [Missing] extends [never] ? true : Missing = true;
 void everyPartComposed;
