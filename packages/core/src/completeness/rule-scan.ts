@@ -54,6 +54,15 @@ function union(a: CharSet, b: CharSet): CharSet {
   return out;
 }
 
+/** The union of many sets, in one new set (or a shared one, when at most one is not empty). */
+function unionAll(sets: readonly CharSet[]): CharSet {
+  const some = sets.filter((x) => x !== NONE);
+  if (some.length <= 1) return some[0] ?? NONE;
+  const out = new Uint32Array(WORDS);
+  for (const x of some) for (let k = 0; k < WORDS; k++) out[k] = (out[k] ?? 0) | (x[k] ?? 0);
+  return out;
+}
+
 /** Everything but the set; every non-ASCII character stays in (a set lists only some of them). */
 function complement(set: CharSet): CharSet {
   const out = new Uint32Array(WORDS);
@@ -79,12 +88,28 @@ const DIGIT = charSet(...range(48, 57));
 const WORD = charSet(...range(48, 57), ...range(65, 90), ...range(97, 122), 95);
 // \s: ASCII tab to carriage return and space, and some non-ASCII spaces.
 const SPACE = charSet(...range(9, 13), 32, NON_ASCII);
+const NAMED_CLASSES: Record<string, CharSet> = {
+  d: DIGIT,
+  D: complement(DIGIT),
+  w: WORD,
+  W: complement(WORD),
+  s: SPACE,
+  S: complement(SPACE),
+};
 const NOT_LINE_END = charSet(...range(0, 9), ...range(11, 12), ...range(14, 128));
 
 /** Products of sets of classes (first × second, or first × second × third). */
 type Product = readonly CharSet[];
-/** Products as a tree (flattened once, at the end): concatenating lists at every node would cost quadratic time. */
-type Products = readonly (Product | Products)[];
+/**
+ * Products as a tree, flattened once, at the end (concatenating lists at every node would cost quadratic time): a
+ * product, a list of trees, or a tree's products each with a set put before or after it (the triples of a sequence).
+ */
+type Products = readonly (Product | Products | Extended)[];
+interface Extended {
+  before: CharSet | null;
+  tree: Products;
+  after: CharSet | null;
+}
 
 /** What a node of a pattern says about where a match can start and what every match holds. */
 interface Shape {
@@ -106,7 +131,7 @@ interface Shape {
   /** All it can match, when that is a few strings (case as written); else null. */
   exact: readonly string[] | null;
   /** Strings one of which every match holds (case as written), or null. */
-  needs: readonly string[] | null;
+  needs: Needs | null;
 }
 
 const MAX_EXACT = 16;
@@ -128,28 +153,26 @@ function atom(set: CharSet, exact: string | null): Shape {
   return { ...EMPTY, empty: false, first: set, single: set, exact: exact === null ? null : [exact] };
 }
 
-// Reading a pattern asks for the same sets' members and the same lists' shortest string again and again: cached.
-const shortestOf = new WeakMap<readonly string[], number>();
-function shortest(s: readonly string[] | null): number {
-  if (!s) return 0;
-  let n = shortestOf.get(s);
-  if (n === undefined) {
-    n = Math.min(...s.map((x) => x.length));
-    shortestOf.set(s, n);
-  }
-  return n;
+/** Strings one of which every match holds, with the length of the shortest (how selective they are). */
+interface Needs {
+  strings: readonly string[];
+  shortest: number;
+}
+
+function needsOf(strings: readonly string[] | null): Needs | null {
+  if (!strings || strings.length === 0) return null;
+  const shortest = Math.min(...strings.map((x) => x.length));
+  return shortest > 0 ? { strings, shortest } : null;
 }
 
 /** The more selective of two needs: the one whose shortest string is longer. */
-function better(a: readonly string[] | null, b: readonly string[] | null): readonly string[] | null {
-  return shortest(b) > shortest(a) ? b : shortest(a) > 0 ? a : null;
+function better(a: Needs | null, b: Needs | null): Needs | null {
+  return (b?.shortest ?? 0) > (a?.shortest ?? 0) ? b : a;
 }
 
 function sequence(a: Shape, b: Shape): Shape {
-  const exact =
-    a.exact && b.exact && a.exact.length * b.exact.length <= MAX_EXACT
-      ? a.exact.flatMap((x) => (b.exact ?? []).map((y) => x + y))
-      : null;
+  if (a === EMPTY) return b; // the start of every sequence: nothing before b
+  const exact = a.exact && b.exact ? product(a.exact, b.exact) : null;
   return {
     empty: a.empty && b.empty,
     first: a.empty ? union(a.first, b.first) : a.first,
@@ -158,32 +181,40 @@ function sequence(a: Shape, b: Shape): Shape {
     doubles: [b.empty ? a.doubles : [], [a.single, b.single], a.empty ? b.doubles : []],
     triples: [
       a.triples,
-      b.first === NONE ? [] : flatten(a.doubles).map(([x, y]) => [x ?? NONE, y ?? NONE, b.first]),
-      a.single === NONE ? [] : flatten(b.pairs).map(([x, y]) => [a.single, x ?? NONE, y ?? NONE]),
+      b.first === NONE ? [] : [{ before: null, tree: a.doubles, after: b.first }],
+      a.single === NONE ? [] : [{ before: a.single, tree: b.pairs, after: null }],
       a.empty ? b.triples : [],
     ],
     // What the first node says of the match's start holds whatever follows.
     boundary: a === EMPTY ? b.boundary : a.boundary,
     line: a === EMPTY ? b.line : a.line,
     exact,
-    needs: better(better(a.needs, b.needs), exact),
+    needs: better(better(a.needs, b.needs), exact && needsOf(exact)),
   };
+}
+
+/** Every string of a followed by one of b, or null when that is more than MAX_EXACT. */
+function product(a: readonly string[], b: readonly string[]): string[] | null {
+  if (a.length * b.length > MAX_EXACT) return null;
+  const out: string[] = [];
+  for (const x of a) for (const y of b) out.push(x + y);
+  return out;
 }
 
 function alternation(shapes: readonly Shape[]): Shape {
   const exact = shapes.every((s) => s.exact) ? shapes.flatMap((s) => s.exact ?? []) : null;
-  const needs = shapes.every((s) => s.needs) ? shapes.flatMap((s) => s.needs ?? []) : null;
+  const needs = shapes.every((s) => s.needs) ? needsOf(shapes.flatMap((s) => s.needs?.strings ?? [])) : null;
   return {
     empty: shapes.some((s) => s.empty),
-    first: shapes.reduce((f, s) => union(f, s.first), NONE),
-    single: shapes.reduce((f, s) => union(f, s.single), NONE),
+    first: unionAll(shapes.map((s) => s.first)),
+    single: unionAll(shapes.map((s) => s.single)),
     pairs: shapes.map((s) => s.pairs),
     doubles: shapes.map((s) => s.doubles),
     triples: shapes.map((s) => s.triples),
     boundary: shapes.every((s) => s.boundary || s.line) && shapes.some((s) => s.boundary),
     line: shapes.every((s) => s.boundary || s.line) && shapes.some((s) => s.line),
     exact: exact && exact.length <= MAX_EXACT ? exact : null,
-    needs: better(needs, exact),
+    needs: better(needs, exact && exact.length <= MAX_EXACT ? needsOf(exact) : null),
   };
 }
 
@@ -199,7 +230,7 @@ function repeat(x: Shape, min: number, max: number): Shape {
   return {
     ...x,
     empty: min === 0 || x.empty,
-    single: copies.reduce((f, c) => union(f, c.single), NONE),
+    single: unionAll(copies.map((c) => c.single)),
     pairs: copies.map((c) => c.pairs),
     doubles: copies.map((c) => c.doubles),
     triples: copies.map((c) => c.triples),
@@ -212,8 +243,14 @@ function repeat(x: Shape, min: number, max: number): Shape {
 }
 
 // Characters that are no plain character of a pattern, and those that make the one before them repeated.
-const SPECIAL = new Set([...'\\^$.|?*+()[]{}']);
-const REPEATS = new Set([...'*+?{']);
+const SPECIAL = codeFlags('\\^$.|?*+()[]{}');
+const REPEATS = codeFlags('*+?{');
+
+function codeFlags(chars: string): Uint8Array {
+  const flags = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) flags[chars.charCodeAt(i)] = 1;
+  return flags;
+}
 
 const QUANTIFIER = /(?:([*+?])|\{(\d+)(?:(,)(\d*))?\})/y;
 
@@ -260,7 +297,8 @@ class PatternReader {
   /** A run of two or more plain characters, none of them repeated ("error" in `error(?:s|ed)?`), read at once. */
   private word(): Shape | null {
     let j = this.i;
-    while (j < this.src.length && !SPECIAL.has(this.src[j] ?? '') && !REPEATS.has(this.src[j + 1] ?? '')) j++;
+    while (j < this.src.length && !SPECIAL[this.src.charCodeAt(j)] && !REPEATS[this.src.charCodeAt(j + 1)])
+      j++;
     // The character before a quantifier or a group is left to quantified(): it may be repeated.
     if (j - this.i < 2) return null;
     const run = this.src.slice(this.i, j);
@@ -277,7 +315,7 @@ class PatternReader {
       boundary: false,
       line: false,
       exact: [run],
-      needs: [run],
+      needs: { strings: [run], shortest: run.length },
     };
   }
 
@@ -370,18 +408,10 @@ class PatternReader {
 
   /** \d \D \w \W \s \S (the backslash read), or null. */
   private namedClass(): CharSet | null {
-    const sets: Record<string, () => CharSet> = {
-      d: () => DIGIT,
-      D: () => complement(DIGIT),
-      w: () => WORD,
-      W: () => complement(WORD),
-      s: () => SPACE,
-      S: () => complement(SPACE),
-    };
-    const make = sets[this.src[this.i] ?? ''];
-    if (!make) return null;
+    const set = NAMED_CLASSES[this.src[this.i] ?? ''];
+    if (!set) return null;
     this.i++;
-    return make();
+    return set;
   }
 
   /** The character of an escape such as \n, \x41, \u00e9 or \. (the backslash read). */
@@ -455,10 +485,16 @@ export function readPattern(re: RegExp): Shape[] | null {
 
 /** The products of a tree, leaving out those with an empty factor (they stand for nothing). */
 function flatten(products: Products, out: Product[] = []): Product[] {
-  for (const p of products)
-    if (p[0] instanceof Uint32Array) {
-      if ((p as Product).every((set) => set !== NONE && members(set).length > 0)) out.push(p as Product);
-    } else flatten(p as Products, out);
+  for (const p of products) {
+    if (Array.isArray(p)) {
+      if (p[0] instanceof Uint32Array) {
+        if ((p as Product).every((set) => set !== NONE && members(set).length > 0)) out.push(p as Product);
+      } else flatten(p as Products, out);
+      continue;
+    }
+    const { before, tree, after } = p as Extended;
+    for (const q of flatten(tree)) out.push(before ? [before, ...q] : after ? [...q, after] : q);
+  }
   return out;
 }
 
@@ -565,7 +601,10 @@ export class RuleScan {
         if (bit !== main)
           this.gates.push([
             bit,
-            new RegExp((a.needs ?? []).map(escapeRegex).join('|'), re.flags.includes('i') ? 'i' : ''),
+            new RegExp(
+              (a.needs?.strings ?? []).map(escapeRegex).join('|'),
+              re.flags.includes('i') ? 'i' : '',
+            ),
           ]);
         this.add(a, bit);
         alternativesOf.set(bit, [...(alternativesOf.get(bit) ?? []), a]);

@@ -90,7 +90,9 @@ function splitSentences(text: string, subjectEnd: number): Sentence[] {
 }
 
 // The rules, found in one pass over the text (rule-scan.ts), and their features: in a sentence, in the subject.
-const RULE_SCAN = new RuleScan(RULES.map(([, re]) => re));
+// Built when first used, not at import (reading the 28 patterns takes some 20–80 ms): the worker and the sidebar start
+// without paying for it, as for the model.
+let ruleScan: RuleScan | undefined;
 const RULE_FEATURES = RULES.map(([name]) => [featureHash(`r:${name}`), featureHash(`rs:${name}`)] as const);
 const ruleStarts: number[][] = RULES.map(() => []);
 const VERSION_NUMBER_RULE = [featureHash('r:version_number'), featureHash('rs:version_number')] as const;
@@ -182,7 +184,8 @@ export function textFeatures(subject: string, description: string): TextFeatures
   let last = -1;
   for (const at of versionNumbersIn(text))
     last = ruleHit(perSentence, starts, VERSION_NUMBER_RULE[0], VERSION_NUMBER_RULE[1], at, last);
-  RULE_SCAN.scan(text, ruleStarts);
+  ruleScan ??= new RuleScan(RULES.map(([, re]) => re));
+  ruleScan.scan(text, ruleStarts);
   RULE_FEATURES.forEach(([name, subjectName], r) => {
     last = -1;
     for (const at of ruleStarts[r] ?? []) last = ruleHit(perSentence, starts, name, subjectName, at, last);
