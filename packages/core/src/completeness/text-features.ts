@@ -225,32 +225,6 @@ function fnvWord(seed: number, length: number): number {
   return h;
 }
 
-/**
- * Writes normalise(text.slice(a, b)) into `word`. An ASCII word is lower-cased and its digits zeroed here, char by
- * char; any other goes through normalise itself (toLowerCase has context rules: a final sigma, a dotted İ).
- * Returns the flags the word shapes need: HAS_DIGIT (an ASCII digit) and HAS_LOWER (raw !== raw.toUpperCase()).
- */
-function normaliseInto(text: string, a: number, b: number): number {
-  if (word.length < 2 * (b - a)) word = new Uint16Array(4 * (b - a));
-  let n = 0;
-  let digits = 0; // length of the run of digits so far
-  let flags = 0;
-  for (let i = a; i < b; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) return normaliseSlow(text.slice(a, b));
-    if (c >= 48 && c <= 57) {
-      flags |= HAS_DIGIT_FLAG;
-      if (digits++ < 4) word[n++] = 48;
-      continue;
-    }
-    digits = 0;
-    if (c >= 65 && c <= 90) c += 32;
-    else if (c >= 97 && c <= 122) flags |= HAS_LOWER_FLAG;
-    word[n++] = c;
-  }
-  wordLength = n;
-  return flags;
-}
 const HAS_DIGIT_FLAG = 1;
 const HAS_LOWER_FLAG = 2;
 
@@ -290,6 +264,51 @@ function hashWord(wordSeed: number, pairSeed: number, pairPrefix: number): void 
   hashStem = stem;
 }
 
+let wordFlags = 0;
+
+/**
+ * Reads the word that starts at `at` (a word character) and ends before `end`: TOKEN's greedy match, a run of word
+ * characters, then joiner-and-run as often as it goes. Writes normalise(word) into `word` as it goes when the word is
+ * ASCII (lower case, each run of digits at most four zeros), else through normaliseSlow; sets wordFlags (HAS_DIGIT,
+ * HAS_LOWER for the raw word). Returns where the word ends.
+ */
+function readWord(text: string, at: number, end: number): number {
+  if (word.length < end - at) word = new Uint16Array(2 * (end - at));
+  let i = at;
+  let n = 0;
+  let digits = 0; // length of the run of digits so far
+  let flags = 0;
+  let ascii = true;
+  for (;;) {
+    while (i < end) {
+      let c = text.charCodeAt(i);
+      if (!isWordChar(c)) break;
+      i++;
+      if (c >= 128) ascii = false;
+      else if (c <= 57) {
+        flags |= HAS_DIGIT_FLAG;
+        if (digits++ < 4) word[n++] = 48;
+      } else {
+        digits = 0;
+        if (c <= 90) c += 32;
+        else flags |= HAS_LOWER_FLAG;
+        word[n++] = c;
+      }
+    }
+    const j = text.charCodeAt(i);
+    if (!(i + 1 < end && isJoiner(j) && isWordChar(text.charCodeAt(i + 1)))) break;
+    if (j >= 128) ascii = false;
+    digits = 0;
+    word[n++] = j;
+    i++;
+  }
+  if (ascii) {
+    wordLength = n;
+    wordFlags = flags;
+  } else wordFlags = normaliseSlow(text.slice(at, i));
+  return i;
+}
+
 /** Whether the current word is the string s. */
 function wordIs(s: string): boolean {
   if (s.length !== wordLength) return false;
@@ -318,11 +337,8 @@ function readWords(text: string, start: number, end: number, inSubject: boolean)
       continue;
     }
     const a = i;
-    for (i++; ; i += 2) {
-      while (i < end && isWordChar(text.charCodeAt(i))) i++;
-      if (!(i + 1 < end && isJoiner(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1)))) break;
-    }
-    const flags = normaliseInto(text, a, i);
+    i = readWord(text, i, end);
+    const flags = wordFlags;
     hashWord(wordSeed, pairSeed, pairPrefix);
     const plain = hashPlain;
     add((hashSeeded >>> 0) & HASH_MASK);
