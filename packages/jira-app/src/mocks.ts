@@ -28,7 +28,7 @@ const weeks = (counts: number[], end = Date.parse('2026-11-23T12:00:00Z')) =>
     cases,
   }));
 
-/** FCX-1 as the worker answers it in packages/worker/test/forge.test.ts (5 cases, 2 open, 2 customers). */
+/** FCX-1 as the worker answers it in packages/jira-bridge/src/routes/forge-routes.test.ts (5 cases, 2 open, 2 customers). */
 export const SAMPLE_IMPACT: IssueImpact = {
   issueKey: 'FCX-1',
   summary: 'Export to CSV fails for large accounts',
