@@ -49,12 +49,17 @@ export function gateOpen(f: TextFeatures, k: number): boolean {
 }
 
 /**
- * Weights by feature hash, every head's weight for that feature side by side: an open-addressing table of hashes
- * (typed arrays, not a Map: this lookup is most of inference) whose slot gives the feature's row of `rows`.
+ * Weights by feature hash: an open-addressing table of hashes (typed arrays, not a Map: this lookup is most of
+ * inference) whose slot gives the feature's row. A row is the feature's non-zero weights, in head order, at
+ * entries rowStart[r] to rowStart[r + 1] (its items' up to rowItemsEnd[r]): most features weigh in one or two heads
+ * of fourteen. Adding only those gives the same sums: a zero added changes nothing (no sum is ever -0).
  */
 let slotHash = new Int32Array(0);
 let slotRow = new Int32Array(0);
-let rows = new Float64Array(0);
+let rowStart = new Int32Array(0);
+let rowItemsEnd = new Int32Array(0);
+let entryHead = new Uint8Array(0);
+let entryWeight = new Float64Array(0);
 const bias = new Float64Array(HEADS.length);
 const threshold = new Float64Array(N_ITEMS);
 const H = HEADS.length;
@@ -90,8 +95,27 @@ function load(model: TrainedModel) {
       entries.push([row, k, (head.w[i + 1] ?? 0) / model.scale]);
     }
   });
-  rows = new Float64Array(byHash.size * H);
+  const rows = new Float64Array(byHash.size * H);
   for (const [row, k, w] of entries) rows[row * H + k] = w;
+  let nonZero = 0;
+  for (const w of rows) if (w !== 0) nonZero++;
+  rowStart = new Int32Array(byHash.size + 1);
+  rowItemsEnd = new Int32Array(byHash.size);
+  entryHead = new Uint8Array(nonZero);
+  entryWeight = new Float64Array(nonZero);
+  let e = 0;
+  for (let r = 0; r < byHash.size; r++) {
+    rowStart[r] = e;
+    for (let k = 0; k < H; k++) {
+      if (k === N_ITEMS) rowItemsEnd[r] = e;
+      const w = rows[r * H + k] ?? 0;
+      if (w === 0) continue;
+      entryHead[e] = k;
+      entryWeight[e] = w;
+      e++;
+    }
+  }
+  rowStart[byHash.size] = e;
   let size = 1;
   while (size < byHash.size * 2) size *= 2;
   slotHash = new Int32Array(size).fill(-1);
@@ -155,8 +179,10 @@ export function runModel(f: TextFeatures): ModelOutput {
     for (let j = 0; j < hashes.length; j++) {
       const r = rowOf(hashes[j] ?? 0);
       if (r < 0) continue;
-      const o = r * H;
-      for (let k = 0; k < N_ITEMS; k++) score[k] = (score[k] ?? 0) + (rows[o + k] ?? 0);
+      for (let e = rowStart[r] ?? 0, end = rowItemsEnd[r] ?? 0; e < end; e++) {
+        const k = entryHead[e] ?? 0;
+        score[k] = (score[k] ?? 0) + (entryWeight[e] ?? 0);
+      }
       addToCase(z, r);
     }
     for (let k = 0; k < N_ITEMS; k++) {
@@ -196,7 +222,10 @@ export function runModel(f: TextFeatures): ModelOutput {
 function addToCase(z: Float64Array, r: number): void {
   if (rowSeen[r] === stamp) return;
   rowSeen[r] = stamp;
-  for (let k = 0, o = r * H; k < H; k++, o++) z[k] = (z[k] ?? 0) + (rows[o] ?? 0);
+  for (let e = rowStart[r] ?? 0, end = rowStart[r + 1] ?? 0; e < end; e++) {
+    const k = entryHead[e] ?? 0;
+    z[k] = (z[k] ?? 0) + (entryWeight[e] ?? 0);
+  }
 }
 
 function holdsAny(hashes: readonly number[], wanted: readonly number[]): boolean {
