@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The shape of the monorepo, checked on its sources: packages depend on each other in one direction only
- * (core ← platform ← plugins ← worker), and each table is written only by the package that owns it.
+ * (core ← platform ← plugins ← worker), and each table is written only by the package that owns it and read only
+ * by it and the layers above (a plugin reads the platform's cases; the platform asks a plugin's port for its data).
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGES = join(ROOT, 'packages');
@@ -125,6 +126,21 @@ describe('the tables', () => {
       }
       if (pkg === 'core' && /\b(SELECT\s+[\w*]|INSERT INTO|CREATE TABLE)\b/.test(text))
         wrong.push(`${relative(ROOT, file)} holds SQL`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("is read only by its owner and the layers above it: the platform reads no plugin's table, no plugin another's", () => {
+    const wrong: string[] = [];
+    for (const file of sources(PACKAGES)) {
+      if (isTest(file) || file.includes('/migrations/')) continue;
+      const pkg = packageOf(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\b(?:FROM|JOIN)\s+(\w+)/g)) {
+        const owner = OWNER[m[1] ?? ''];
+        if (!owner || owner === pkg) continue;
+        if ((LAYER[owner] ?? 0) >= (LAYER[pkg] ?? 0))
+          wrong.push(`${relative(ROOT, file)} reads ${m[1]} (owner: ${owner})`);
+      }
     }
     expect(wrong).toEqual([]);
   });

@@ -36,6 +36,7 @@ export { customerReportOf, demandOf, maturityEvidenceOf } from './customers/cust
 export { CUSTOMER_SQL } from './customers/customer-sql.js';
 export {
   CustomerStore,
+  type EvidenceSource,
   type OrganizationWrite,
   type StoredOrganization,
 } from './customers/customer-store.js';

@@ -21,7 +21,13 @@ import {
   platform,
   runScheduledJobs,
 } from '@support-metrics/platform';
-import { runSlackJobs, slackApiRoutes, slackConfig, slackRoutes } from '@support-metrics/slack-bot';
+import {
+  runSlackJobs,
+  slackApiRoutes,
+  slackConfig,
+  slackEvidence,
+  slackRoutes,
+} from '@support-metrics/slack-bot';
 import {
   sidebarAuth,
   zendeskConfig,
@@ -51,12 +57,14 @@ void everyPartComposed;
 
 /**
  * What the plugins add to the platform: their config, and to the stores: the Jira bridge writes a case's links and
- * queues its issues' impact in the case's own transaction, and is the platform's case ↔ bug links.
+ * queues its issues' impact in the case's own transaction, and is the platform's case ↔ bug links; Slack counts its
+ * swarms for the maturity pre-fill.
  */
 export const storePlugins: PlatformPlugins = {
   config: workerConfig,
   caseSaved: [jiraCaseSaved],
   bugLinks: (db) => new JiraStore(db),
+  evidence: [slackEvidence],
 };
 
 // Wiring only: routes come from the plugin packages, the stores and config from the platform.

@@ -134,7 +134,7 @@ beforeAll(async () => {
 describe('customer activity in SQL matches the pure computation', () => {
   it('gives, per customer, the same sums as core customerActivity over the stored cases', async () => {
     const window = { from: '2026-08-26', to: '2026-11-23' };
-    const sql = await new CustomerStore(env.DB).activity(T, window, mapping.outageTags);
+    const sql = await testStores().customers.activity(T, window, mapping.outageTags);
     const store = testStores().cases;
     const stored: Case[] = [];
     for (const c of cases()) {
@@ -338,5 +338,21 @@ describe('/api/maturity', () => {
     expect(body.prefill.s1_crm_dedicated?.rating).toBe(3);
     const other = (await (await get('/api/maturity', 'cust-b-token')).json()) as { latest: unknown };
     expect(other.latest).toBeNull();
+  });
+
+  it("reads the plugins' part of the pre-fill through them: the Jira bridge's links, Slack's swarms", async () => {
+    type Evidence = { jiraConnected: boolean; jiraLinkedCasesLast90Days: number; swarmsLast90Days: number };
+    const before = ((await (await get('/api/maturity')).json()) as { evidence: Evidence }).evidence;
+    expect(before).toMatchObject({ jiraConnected: true, jiraLinkedCasesLast90Days: 1 }); // r5 → BUG-7
+    await env.DB.prepare(
+      "INSERT INTO swarms (id, tenant_id, case_id, channel_id, channel_name, started_by, started_at, status) VALUES ('sw-1', ?, 'r4', 'C1', 'swarm-r4', 'U1', ?, 'open')",
+    )
+      .bind(T, iso(NOW - DAY))
+      .run();
+    const after = ((await (await get('/api/maturity')).json()) as { evidence: Evidence }).evidence;
+    expect(after.swarmsLast90Days).toBe(before.swarmsLast90Days + 1);
+    const other = ((await (await get('/api/maturity', 'cust-b-token')).json()) as { evidence: Evidence })
+      .evidence;
+    expect(other).toMatchObject({ jiraConnected: false, jiraLinkedCasesLast90Days: 0, swarmsLast90Days: 0 });
   });
 });

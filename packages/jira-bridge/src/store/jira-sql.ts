@@ -72,6 +72,26 @@ export const JIRA_SQL = {
       json_extract(c.data, '$.organization.id') AS org_id, json_extract(c.data, '$.organization.recurringRevenue') AS revenue
     FROM jira_links l JOIN cases c ON c.tenant_id = l.tenant_id AND c.id = l.case_id
     WHERE l.tenant_id = ? AND l.issue_key IN (SELECT value FROM json_each(?))`,
+  /** Whether the tenant links cases to Jira at all (else open bug impact is not a health indicator). */
+  anyLink: 'SELECT 1 AS hit FROM jira_links WHERE tenant_id = ? LIMIT 1',
+  /**
+   * Per organisation, its open cases linked to an issue not fixed yet (unreleased, unresolved and not deleted, or not
+   * synced yet): customer health's open bug impact. Binds: tenant, org id or NULL for all.
+   */
+  openBugCasesByOrg: `SELECT c.org_id AS org_id, count(*) AS n FROM cases c
+    WHERE c.tenant_id = ?1 AND c.org_id IS NOT NULL AND (?2 IS NULL OR c.org_id = ?2) AND c.status NOT IN ('solved', 'closed')
+      AND EXISTS (SELECT 1 FROM jira_links l LEFT JOIN jira_issues i ON i.tenant_id = l.tenant_id AND i.issue_key = l.issue_key
+        WHERE l.tenant_id = c.tenant_id AND l.case_id = c.id
+          AND (i.issue_key IS NULL OR (i.released_at IS NULL AND i.resolution IS NULL AND i.deleted_at IS NULL)))
+    GROUP BY c.org_id`,
+  /** Fixes released since a time, with the creation times of their linked cases (JSON array). Binds: tenant, since. */
+  releasedFixes: `SELECT i.issue_key, i.released_at,
+      (SELECT json_group_array(c.created_at) FROM jira_links l JOIN cases c ON c.tenant_id = l.tenant_id AND c.id = l.case_id
+        WHERE l.tenant_id = i.tenant_id AND l.issue_key = i.issue_key) AS created
+    FROM jira_issues i WHERE i.tenant_id = ? AND i.released_at >= ? AND i.deleted_at IS NULL`,
+  /** The maturity pre-fill's link counts: cases linked since a time, issues that carry their impact. Binds: tenant, since. */
+  linkEvidence: `SELECT (SELECT count(DISTINCT l.case_id) FROM jira_links l WHERE l.tenant_id = ?1 AND l.linked_at >= ?2) AS linked,
+      (SELECT count(*) FROM jira_issues i WHERE i.tenant_id = ?1 AND i.impact_comment_id IS NOT NULL) AS impact_written`,
   /** Open linked cases of an issue (they get the "fix released" note). */
   openCasesOfIssue: `SELECT l.case_id FROM jira_links l JOIN cases c ON c.tenant_id = l.tenant_id AND c.id = l.case_id
     WHERE l.tenant_id = ? AND l.issue_key = ? AND c.status NOT IN ('solved', 'closed')`,

@@ -258,6 +258,40 @@ export class JiraStore implements BugLinks {
     return (r?.meta.changes ?? 0) > 0;
   }
 
+  async inUse(tenantId: string): Promise<boolean> {
+    return (await this.db.prepare(JIRA_SQL.anyLink).bind(tenantId).first()) !== null;
+  }
+
+  async openBugCasesByOrg(tenantId: string, orgId: string | null): Promise<Map<string, number>> {
+    const { results } = await this.db
+      .prepare(JIRA_SQL.openBugCasesByOrg)
+      .bind(tenantId, orgId)
+      .all<{ org_id: string; n: number }>();
+    return new Map(results.map((r) => [String(r.org_id), Number(r.n)]));
+  }
+
+  async releasedFixes(tenantId: string, since: string): Promise<{ releasedAt: string; created: string[] }[]> {
+    const { results } = await this.db
+      .prepare(JIRA_SQL.releasedFixes)
+      .bind(tenantId, since)
+      .all<{ released_at: string; created: string | null }>();
+    return results.map((r) => ({
+      releasedAt: r.released_at,
+      created: (JSON.parse(r.created ?? '[]') as (string | null)[]).filter((x): x is string => !!x),
+    }));
+  }
+
+  async linkEvidence(
+    tenantId: string,
+    since: string,
+  ): Promise<{ linkedCases: number; impactWritten: number }> {
+    const row = await this.db
+      .prepare(JIRA_SQL.linkEvidence)
+      .bind(tenantId, since)
+      .first<{ linked: number | null; impact_written: number | null }>();
+    return { linkedCases: Number(row?.linked ?? 0), impactWritten: Number(row?.impact_written ?? 0) };
+  }
+
   /**
    * Jira issues by support impact; `newSince`/`newUntil` bound the links counted as new. The impact is core's
    * bugImpact over the stored linked cases (store/bug-links.ts), the same numbers as `/api/bugs` and the sidebar.

@@ -54,7 +54,8 @@ export const CUSTOMER_SQL = {
   /**
    * Per-customer activity (core's CustomerActivity) over a window and the window before it. Binds, in order:
    * tenant, from, to-exclusive, previous-from, outage tags (JSON array), [org id or NULL for all].
-   * Timestamps are ISO strings, so day bounds compare as text ('2026-10-01T09:00:00Z' >= '2026-10-01').
+   * Timestamps are ISO strings, so day bounds compare as text ('2026-10-01T09:00:00Z' >= '2026-10-01'). Open bug
+   * cases come from the bug tracker's plugin (BugLinks.openBugCasesByOrg): the platform reads no plugin's table.
    */
   customerActivity: `WITH p AS (SELECT ?2 AS f, ?3 AS t, ?4 AS pf, ?5 AS outage),
     x AS (SELECT c.tenant_id, c.id, c.org_id, c.data, c.status, c.complete_at_creation AS cc,
@@ -84,10 +85,6 @@ export const CUSTOMER_SQL = {
       sum(w AND sat = 'bad') AS bad,
       sum(CASE WHEN cw THEN EXISTS (SELECT 1 FROM json_each(x.data, '$.tags') tg
         WHERE tg.value IN (SELECT value FROM json_each(p.outage))) ELSE 0 END) AS outageCases,
-      sum(CASE WHEN x.status NOT IN ('solved', 'closed') THEN EXISTS (SELECT 1 FROM jira_links l
-        LEFT JOIN jira_issues i ON i.tenant_id = l.tenant_id AND i.issue_key = l.issue_key
-        WHERE l.tenant_id = x.tenant_id AND l.case_id = x.id
-          AND (i.issue_key IS NULL OR (i.released_at IS NULL AND i.resolution IS NULL AND i.deleted_at IS NULL))) ELSE 0 END) AS openBugCases,
       coalesce(sum(CASE WHEN w THEN effort END), 0) AS effortMinutes,
       sum(w AND effort IS NOT NULL) AS effortKnown,
       sum(w AND shared) AS answersShared,
@@ -115,27 +112,19 @@ export const CUSTOMER_SQL = {
   storeForecast: `INSERT INTO demand_forecasts (tenant_id, month, forecast, inputs, made_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (tenant_id, month) DO NOTHING`,
 
-  /** Whether the tenant links cases to Jira at all (else open bug impact is not a health indicator). */
-  anyJiraLink: 'SELECT 1 AS hit FROM jira_links WHERE tenant_id = ? LIMIT 1',
-  /** Fixes released since a time, with the creation times of their linked cases (JSON array). Binds: tenant, since. */
-  releasedFixes: `SELECT i.issue_key, i.released_at,
-      (SELECT json_group_array(c.created_at) FROM jira_links l JOIN cases c ON c.tenant_id = l.tenant_id AND c.id = l.case_id
-        WHERE l.tenant_id = i.tenant_id AND l.issue_key = i.issue_key) AS created
-    FROM jira_issues i WHERE i.tenant_id = ? AND i.released_at >= ? AND i.deleted_at IS NULL`,
-
   insertMaturity:
     'INSERT INTO maturity_assessments (tenant_id, answers, stage, submitted_by, submitted_at) VALUES (?, ?, ?, ?, ?)',
   latestMaturity: `SELECT answers, stage, submitted_by, submitted_at FROM maturity_assessments
     WHERE tenant_id = ? ORDER BY submitted_at DESC, id DESC LIMIT 1`,
 
-  /** What the maturity self-assessment can pre-fill from the store (last 90 days). Binds: tenant, since (ISO). */
+  /**
+   * What the maturity self-assessment can pre-fill from the platform's own tables (last 90 days); swarms and Jira links
+   * come from their plugins (StorePlugins.evidence, BugLinks.linkEvidence). Binds: tenant, since (ISO).
+   */
   maturityEvidence: `SELECT count(*) AS cases,
       sum(priority IS NOT NULL) AS withPriority,
       sum(complete_at_creation IS NOT NULL) AS scored,
       sum(complete_at_creation = 1) AS complete,
-      count(DISTINCT grp) AS groups,
-      (SELECT count(*) FROM swarms s WHERE s.tenant_id = ?1 AND s.started_at >= ?2) AS swarms,
-      (SELECT count(DISTINCT l.case_id) FROM jira_links l WHERE l.tenant_id = ?1 AND l.linked_at >= ?2) AS jiraLinked,
-      (SELECT count(*) FROM jira_issues i WHERE i.tenant_id = ?1 AND i.impact_comment_id IS NOT NULL) AS impactWritten
+      count(DISTINCT grp) AS groups
     FROM cases WHERE tenant_id = ?1 AND created_at >= ?2`,
 } as const;

@@ -9,6 +9,7 @@ import {
   type MaturityAnswers,
   type MonthlyDemand,
 } from '@support-metrics/core';
+import { type BugLinks, NO_BUG_LINKS } from '../store/bug-links-port.js';
 import { isUniqueViolation } from '../store/case-store.js';
 import { SQL } from '../store/sql.js';
 import { CUSTOMER_SQL } from './customer-sql.js';
@@ -96,12 +97,33 @@ export interface StoreEvidence {
   impactWritten: number;
 }
 
+/** What a plugin adds to the maturity pre-fill from its own tables (Slack: swarms started since a time). */
+export type EvidenceSource = (tenantId: string, since: string) => Promise<Partial<StoreEvidence>>;
+
+/** What the plugins tell the customer store of their own tables; nothing wired: no links, no swarms. */
+export interface CustomerSources {
+  /** The bug tracker's links: open bug impact per customer, fixes released, link counts. */
+  bugLinks?: BugLinks;
+  /** Further maturity evidence, each plugin's from its tables. */
+  evidence?: readonly EvidenceSource[];
+}
+
 /**
  * The D1 adapter for customers (organisations) and what is computed per customer: activity, monthly demand, stored
- * forecasts and maturity assessments. Every method takes the tenant and every statement filters on it.
+ * forecasts and maturity assessments. Every method takes the tenant and every statement filters on it. It reads only
+ * the platform's tables; what lives in a plugin's (bug links, swarms) comes through `sources` (createStores wires them).
  */
 export class CustomerStore {
-  constructor(private readonly db: D1Database) {}
+  private readonly bugLinks: BugLinks;
+  private readonly evidenceSources: readonly EvidenceSource[];
+
+  constructor(
+    private readonly db: D1Database,
+    sources: CustomerSources = {},
+  ) {
+    this.bugLinks = sources.bugLinks ?? NO_BUG_LINKS;
+    this.evidenceSources = sources.evidence ?? [];
+  }
 
   /**
    * Stores organisations as the helpdesk sent them; an older snapshot (by `sourceUpdatedAt`) does not overwrite a
@@ -235,23 +257,32 @@ export class CustomerStore {
     orgId: string | null = null,
   ): Promise<Map<string, CustomerActivity>> {
     const days = Math.round((Date.parse(window.to) - Date.parse(window.from)) / 86_400_000) + 1;
-    const { results } = await this.db
-      .prepare(CUSTOMER_SQL.customerActivity)
-      .bind(
-        tenantId,
-        window.from,
-        addDays(window.to, 1),
-        addDays(window.from, -days),
-        JSON.stringify(outageTags),
-        orgId,
-      )
-      .all<Record<string, number | string>>();
+    const [{ results }, openBugCases] = await Promise.all([
+      this.db
+        .prepare(CUSTOMER_SQL.customerActivity)
+        .bind(
+          tenantId,
+          window.from,
+          addDays(window.to, 1),
+          addDays(window.from, -days),
+          JSON.stringify(outageTags),
+          orgId,
+        )
+        .all<Record<string, number | string>>(),
+      this.bugLinks.openBugCasesByOrg(tenantId, orgId),
+    ]);
     const out = new Map<string, CustomerActivity>();
     for (const row of results) {
       const a = emptyActivity(String(row.orgId));
       for (const key of Object.keys(a) as (keyof CustomerActivity)[])
-        if (key !== 'orgId') (a[key] as number) = Number(row[key] ?? 0);
+        if (key !== 'orgId' && key !== 'openBugCases') (a[key] as number) = Number(row[key] ?? 0);
       out.set(a.orgId, a);
+    }
+    // Every open case is an activity row's, so each organisation with open bug cases has one.
+    for (const [org, n] of openBugCases) {
+      const a = out.get(org) ?? emptyActivity(org);
+      a.openBugCases = n;
+      out.set(org, a);
     }
     return out;
   }
@@ -294,20 +325,14 @@ export class CustomerStore {
     return r.meta.changes > 0;
   }
 
+  /** Whether the tenant links cases to bugs at all (the bug tracker's plugin says). */
   async jiraInUse(tenantId: string): Promise<boolean> {
-    return (await this.db.prepare(CUSTOMER_SQL.anyJiraLink).bind(tenantId).first()) !== null;
+    return this.bugLinks.inUse(tenantId);
   }
 
-  /** Fixes released since a time, with the creation times of their linked cases. */
+  /** Fixes released since a time, with the creation times of their linked cases (the bug tracker's plugin says). */
   async releasedFixes(tenantId: string, since: string): Promise<{ releasedAt: string; created: string[] }[]> {
-    const { results } = await this.db
-      .prepare(CUSTOMER_SQL.releasedFixes)
-      .bind(tenantId, since)
-      .all<{ released_at: string; created: string | null }>();
-    return results.map((r) => ({
-      releasedAt: r.released_at,
-      created: (JSON.parse(r.created ?? '[]') as (string | null)[]).filter((x): x is string => !!x),
-    }));
+    return this.bugLinks.releasedFixes(tenantId, since);
   }
 
   async saveMaturity(tenantId: string, answers: MaturityAnswers, stage: number, by: string, at: string) {
@@ -332,21 +357,28 @@ export class CustomerStore {
       : null;
   }
 
+  /** The maturity pre-fill's counts: the platform's own, the bug links', and each plugin's evidence (summed). */
   async evidence(tenantId: string, since: string): Promise<StoreEvidence> {
-    const row = await this.db
-      .prepare(CUSTOMER_SQL.maturityEvidence)
-      .bind(tenantId, since)
-      .first<Record<keyof StoreEvidence, number | null>>();
-    const n = (k: keyof StoreEvidence) => Number(row?.[k] ?? 0);
-    return {
-      cases: n('cases'),
-      withPriority: n('withPriority'),
-      scored: n('scored'),
-      complete: n('complete'),
-      groups: n('groups'),
-      swarms: n('swarms'),
-      jiraLinked: n('jiraLinked'),
-      impactWritten: n('impactWritten'),
+    const [row, links, ...more] = await Promise.all([
+      this.db
+        .prepare(CUSTOMER_SQL.maturityEvidence)
+        .bind(tenantId, since)
+        .first<Record<'cases' | 'withPriority' | 'scored' | 'complete' | 'groups', number | null>>(),
+      this.bugLinks.linkEvidence(tenantId, since),
+      ...this.evidenceSources.map((source) => source(tenantId, since)),
+    ]);
+    const out: StoreEvidence = {
+      cases: Number(row?.cases ?? 0),
+      withPriority: Number(row?.withPriority ?? 0),
+      scored: Number(row?.scored ?? 0),
+      complete: Number(row?.complete ?? 0),
+      groups: Number(row?.groups ?? 0),
+      swarms: 0,
+      jiraLinked: links.linkedCases,
+      impactWritten: links.impactWritten,
     };
+    for (const part of more)
+      for (const [k, v] of Object.entries(part) as [keyof StoreEvidence, number][]) out[k] += v;
+    return out;
   }
 }

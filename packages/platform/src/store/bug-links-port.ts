@@ -48,6 +48,17 @@ export interface BugLinks {
   unlink(tenantId: string, linkId: number, at?: string): Promise<boolean>;
   /** The tenant's linked bugs by support impact (the same impact as `/api/bugs` and the sidebar), at most `limit` (10). */
   rankedBugs(tenantId: string, q: RankedBugsQuery): Promise<RankedBug[]>;
+  /** Whether the tenant links cases to bugs at all (else open bug impact is no health indicator). */
+  inUse(tenantId: string): Promise<boolean>;
+  /**
+   * Per organisation (one when `orgId` is given), its open cases linked to a bug that is not fixed yet (unreleased,
+   * unresolved and not deleted, or not synced yet): customer health's open bug impact.
+   */
+  openBugCasesByOrg(tenantId: string, orgId: string | null): Promise<Map<string, number>>;
+  /** Fixes released since a time, each with the creation times of its linked cases (cases prevented). */
+  releasedFixes(tenantId: string, since: string): Promise<{ releasedAt: string; created: string[] }[]>;
+  /** What the maturity pre-fill reads of the links: cases linked since a time, and issues that carry their impact. */
+  linkEvidence(tenantId: string, since: string): Promise<{ linkedCases: number; impactWritten: number }>;
 }
 
 /** When no bug tracker plugin is wired: no links, and linking is refused. */
@@ -58,4 +69,8 @@ export const NO_BUG_LINKS: BugLinks = {
   },
   unlink: async () => false,
   rankedBugs: async () => [],
+  inUse: async () => false,
+  openBugCasesByOrg: async () => new Map(),
+  releasedFixes: async () => [],
+  linkEvidence: async () => ({ linkedCases: 0, impactWritten: 0 }),
 };

@@ -1,5 +1,5 @@
 import type { WorkerConfig } from '../config/env-schema.js';
-import { CustomerStore } from '../customers/customer-store.js';
+import { CustomerStore, type EvidenceSource } from '../customers/customer-store.js';
 import { type BugLinks, NO_BUG_LINKS } from './bug-links-port.js';
 import type { CaseSavedHook } from './case-saved.js';
 import { CaseStore } from './case-store.js';
@@ -28,11 +28,13 @@ export interface StorePlugins {
   caseSaved?: readonly CaseSavedHook[];
   /** The bug tracker's case links, over the same database. */
   bugLinks?: (db: D1Database) => BugLinks;
+  /** What plugins add to the maturity pre-fill from their own tables (Slack: swarms). */
+  evidence?: readonly ((db: D1Database) => EvidenceSource)[];
 }
 
 /**
  * The one place stores are built: the tenant store with the config's SETTINGS_SECRET (and the one before it, while it
- * is rotated), the case store over it with the plugins' hooks, the customer store and the bug links.
+ * is rotated), the case store over it with the plugins' hooks, the customer store (reading the bug links and the plugins' evidence) and the bug links.
  *
  * @example const stores = createStores(env.DB, loadConfig(env), { caseSaved: [jiraCaseSaved], bugLinks: jiraBugLinks })
  */
@@ -41,11 +43,12 @@ export function createStores(db: D1Database, config: WorkerConfig, plugins: Stor
     settingsSecret: config.SETTINGS_SECRET,
     previousSettingsSecret: config.SETTINGS_SECRET_PREVIOUS,
   });
+  const bugLinks = plugins.bugLinks?.(db) ?? NO_BUG_LINKS;
   return {
     tenants,
     cases: new CaseStore(db, tenants, plugins.caseSaved),
-    customers: new CustomerStore(db),
-    bugLinks: plugins.bugLinks?.(db) ?? NO_BUG_LINKS,
+    customers: new CustomerStore(db, { bugLinks, evidence: plugins.evidence?.map((source) => source(db)) }),
+    bugLinks,
     names: new NameStore(db),
     db,
   };

@@ -40,6 +40,8 @@ export const SLACK_SQL = {
     WHERE tenant_id = ? AND id = ?`,
   swarmByChannel: `SELECT id, case_id, channel_id, channel_name, card_ts, started_by, started_at, status FROM swarms
     WHERE tenant_id = ? AND channel_id = ? AND status = 'open'`,
+  /** Swarms started since a time (the maturity pre-fill's collaboration evidence). Binds: tenant, since. */
+  swarmsSince: 'SELECT count(*) AS n FROM swarms WHERE tenant_id = ? AND started_at >= ?',
   /** Fails (unique index swarms_open_case) when the case already has an open swarm. */
   insertSwarm: `INSERT INTO swarms (id, tenant_id, case_id, channel_id, channel_name, started_by, started_at, status)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'open')`,

@@ -1,5 +1,5 @@
 import type { IssueType, ResolvedSample, SolvedCaseSummary } from '@support-metrics/core';
-import type { Stores } from '@support-metrics/platform';
+import type { EvidenceSource, Stores } from '@support-metrics/platform';
 import { SLACK_SQL } from './slack-sql.js';
 
 export interface Installation {
@@ -63,7 +63,7 @@ const subscriptionFromRow = (r: Record<string, unknown>): Subscription => ({
 
 const changed = (r: D1Result) => (r.meta.changes ?? 0) > 0;
 
-/** The D1 adapter of the Slack bot's tables (SQL in core: SLACK_SQL). Every method takes the tenant. */
+/** The D1 adapter of the Slack bot's tables (its SQL: slack-sql.ts). Every method takes the tenant. */
 export class SlackStore {
   constructor(private readonly db: D1Database) {}
 
@@ -157,6 +157,11 @@ export class SlackStore {
   }
 
   /** Records a new open swarm; false when the case has one already (a concurrent start won). */
+  async swarmsSince(tenantId: string, since: string): Promise<number> {
+    const row = await this.db.prepare(SLACK_SQL.swarmsSince).bind(tenantId, since).first<{ n: number }>();
+    return Number(row?.n ?? 0);
+  }
+
   async insertSwarm(tenantId: string, s: SwarmRow): Promise<boolean> {
     try {
       await this.db
@@ -304,3 +309,8 @@ export class SlackStore {
 
 /** The Slack store of a request or a run, over the stores' database. */
 export const slackStoreOf = (stores: Pick<Stores, 'db'>): SlackStore => new SlackStore(stores.db);
+
+/** What Slack adds to the maturity pre-fill (StorePlugins.evidence): the swarms started since a time. */
+export const slackEvidence =
+  (db: D1Database): EvidenceSource =>
+  async (tenantId, since) => ({ swarms: await new SlackStore(db).swarmsSince(tenantId, since) });
