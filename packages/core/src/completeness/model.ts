@@ -158,6 +158,9 @@ const bestScore = new Float64Array(N_ITEMS);
 const gateOf = Array.from({ length: N_ITEMS }, (_, k) => gates.get(k));
 // Per item, whether a sentence of the case holds its gate's rule.
 const gateSeen = new Uint8Array(N_ITEMS);
+// Per low ten bits of a hash, whether a gate's hash has them: only a sentence with such a hash is searched for them.
+const gateFilter = new Uint8Array(1024);
+for (const need of gates.values()) for (const h of need) gateFilter[h & 1023] = 1;
 
 /**
  * Runs every head over the case's features, in one pass over its sentences: each feature's weights are looked up
@@ -176,8 +179,11 @@ export function runModel(f: TextFeatures): ModelOutput {
   for (let s = 0; s < f.perSentence.length; s++) {
     const hashes = f.perSentence[s] ?? [];
     score.fill(0);
+    let gated = false; // the sentence may hold a gate's rule (its hash passes gateFilter)
     for (let j = 0; j < hashes.length; j++) {
-      const r = rowOf(hashes[j] ?? 0);
+      const h = hashes[j] ?? 0;
+      if (gateFilter[h & 1023]) gated = true;
+      const r = rowOf(h);
       if (r < 0) continue;
       for (let e = rowStart[r] ?? 0, end = rowItemsEnd[r] ?? 0; e < end; e++) {
         const k = entryHead[e] ?? 0;
@@ -189,7 +195,7 @@ export function runModel(f: TextFeatures): ModelOutput {
       // A gated item's evidence is a sentence where its gate's rule matched (the version number, the "attached").
       const need = gateOf[k];
       if (need) {
-        if (!holdsAny(hashes, need)) continue;
+        if (!gated || !holdsAny(hashes, need)) continue;
         gateSeen[k] = 1;
       }
       if ((score[k] ?? 0) > (bestScore[k] ?? 0)) {

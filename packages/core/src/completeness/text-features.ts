@@ -66,28 +66,28 @@ function normalise(token: string): string {
 function splitSentences(text: string, subjectEnd: number): Sentence[] {
   const out: Sentence[] = [{ start: 0, end: subjectEnd, inSubject: true }];
   let start = subjectEnd + 1;
-  let blank = true; // no character but white space since start
-  for (let i = start; i <= text.length && out.length < MAX_SENTENCES; i++) {
-    const c = i === text.length ? 10 : text.charCodeAt(i);
-    // Only a line break or . ! ? can end a sentence.
-    if (c !== 10 && c !== 46 && c !== 33 && c !== 63) {
-      if (blank && !isWhiteSpace(c)) blank = false;
+  // Only a line break or . ! ? can end a sentence: the regex finds the next one (faster than a loop over characters).
+  ENDS.lastIndex = start;
+  while (out.length < MAX_SENTENCES) {
+    const found = ENDS.test(text);
+    const i = found ? ENDS.lastIndex - 1 : text.length; // the text's end ends a line
+    if (found && text.charCodeAt(i) !== 10) {
+      const next = text.charCodeAt(i + 1);
+      if (next !== 32 && next !== 9) continue;
+      out.push({ start, end: i + 1, inSubject: false }); // . ! ? end the sentence after themselves
+      start = i + 1;
       continue;
     }
-    const next = text.charCodeAt(i + 1);
-    const boundary = c === 10 || ((c === 46 || c === 33 || c === 63) && (next === 32 || next === 9));
-    if (!boundary) {
-      if (blank && !isWhiteSpace(c)) blank = false;
-      continue;
-    }
-    // A line break ends the sentence before it; . ! ? end it after themselves.
-    const end = c === 10 ? i : i + 1;
-    if (!blank || c !== 10) out.push({ start, end, inSubject: false });
-    start = end + (c === 10 ? 1 : 0);
-    blank = true;
+    // A line break ends the sentence before it; a line of white space is none.
+    let first = start;
+    while (first < i && isWhiteSpace(text.charCodeAt(first))) first++;
+    if (first < i) out.push({ start, end: i, inSubject: false });
+    start = i + 1;
+    if (!found) break;
   }
   return out;
 }
+const ENDS = /[\n.!?]/g;
 
 // The rules, found in one pass over the text (rule-scan.ts), and their features: in a sentence, in the subject.
 // Built when first used, not at import (reading the 28 patterns takes some 20–80 ms): the worker and the sidebar start
