@@ -61,6 +61,13 @@ describe('RuleScan', () => {
     expect(ruleScan.unanalysed).toBe(0);
   });
 
+  it('scans rule by rule, reading no pattern, when built unread (the first texts a process scores)', () => {
+    const unread = RuleScan.unread(rules);
+    expect(unread.unanalysed).toBe(rules.length);
+    for (const text of corpus.slice(0, 200))
+      expect(scanStarts(unread, rules.length, text)).toEqual(gFlagStarts(rules, text));
+  });
+
   it(`finds every rule's matches where a g-flag scan of each finds them, on ${texts.length} real texts`, () => {
     const wrong: string[] = [];
     for (const text of texts) {

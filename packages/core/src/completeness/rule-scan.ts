@@ -551,7 +551,7 @@ export class RuleScan {
    * Per pair of classes (first × ROW + second), three masks of bits: the regexes that can start with that pair
    * anywhere, only at a word boundary, only at a line start.
    */
-  private readonly table = new Int32Array(CLASSES * ROW * 3);
+  private readonly table: Int32Array;
   /** Per first class, which of the three masks have a bit for some pair it begins (1 anywhere, 2 boundary, 4 line). */
   private readonly starts = new Uint8Array(CLASSES);
   /** Per bit, the regex it tries (anchored: the y flag) and the rule it is; a rule can have more than one bit. */
@@ -561,10 +561,10 @@ export class RuleScan {
    * Per hash of three classes, lower-cased (see tripleIndex), the bits that can start with such a triple; bits in
    * anyTriple have no such filter (a match of one or two characters, or too many triples to list).
    */
-  private readonly triples = new Int32Array(1 << TRIPLE_BITS);
+  private readonly triples: Int32Array;
   private anyTriple = 0;
   /** Per pair (first × ROW + second), the bits that can match one or two characters from there (no triple asked). */
-  private readonly short = new Int32Array(CLASSES * ROW);
+  private readonly short: Int32Array;
   /** Bits that only count in texts where their gate matches (one of the strings every match holds). */
   private readonly gates: (readonly [bit: number, gate: RegExp])[] = [];
   /** Regexes scanned the ordinary way (g flag). */
@@ -573,12 +573,21 @@ export class RuleScan {
   private readonly from: Int32Array;
   private readonly tried: Int32Array;
 
-  constructor(regexes: readonly RegExp[]) {
+  /** A scanner that reads none of the patterns: each regex scanned the ordinary way (no cost to build). */
+  static unread(regexes: readonly RegExp[]): RuleScan {
+    return new RuleScan(regexes, false);
+  }
+
+  constructor(regexes: readonly RegExp[], read = true) {
     this.from = new Int32Array(regexes.length);
     this.tried = new Int32Array(regexes.length);
+    // The tables (some 400 KB) only when the patterns are read.
+    this.table = new Int32Array(read ? CLASSES * ROW * 3 : 0);
+    this.triples = new Int32Array(read ? 1 << TRIPLE_BITS : 0);
+    this.short = new Int32Array(read ? CLASSES * ROW : 0);
     const alternativesOf = new Map<number, Shape[]>();
     regexes.forEach((re, rule) => {
-      const alternatives = readPattern(re);
+      const alternatives = read ? readPattern(re) : null;
       const count = (a: Shape) =>
         flatten(a.pairs).reduce((n, [f = NONE, s = NONE]) => n + members(f).length * members(s).length, 0) +
         members(a.single).length * ROW;
@@ -676,7 +685,7 @@ export class RuleScan {
     tried.fill(-1);
     let live = -1;
     for (const [bit, gate] of this.gates) if (!gate.test(text)) live &= ~bit;
-    const n = text.length;
+    const n = this.anchored.length > 0 ? text.length : 0; // nothing to try in one pass: only the ordinary scans
     let prevWord = false;
     let lineStart = true;
     const { starts, triples, anyTriple, short } = this;

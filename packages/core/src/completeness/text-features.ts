@@ -90,9 +90,13 @@ function splitSentences(text: string, subjectEnd: number): Sentence[] {
 const ENDS = /[\n.!?]/g;
 
 // The rules, found in one pass over the text (rule-scan.ts), and their features: in a sentence, in the subject.
-// Built when first used, not at import (reading the 28 patterns takes some 20–80 ms): the worker and the sidebar start
-// without paying for it, as for the model.
+// Reading the 28 patterns takes some 20–80 ms and saves about 20 µs a text: the first SCANS_BEFORE_READING texts are
+// scanned rule by rule (the same starts, see rule-scan.test.ts), so that a sidebar's or a request's few scores do not
+// wait for it, and a batch reads them once it has scored that many.
+const SCANS_BEFORE_READING = 1000;
+let scanned = 0;
 let ruleScan: RuleScan | undefined;
+const ruleByRule = RuleScan.unread(RULES.map(([, re]) => re));
 const RULE_FEATURES = RULES.map(([name]) => [featureHash(`r:${name}`), featureHash(`rs:${name}`)] as const);
 const ruleStarts: number[][] = RULES.map(() => []);
 const VERSION_NUMBER_RULE = [featureHash('r:version_number'), featureHash('rs:version_number')] as const;
@@ -184,8 +188,8 @@ export function textFeatures(subject: string, description: string): TextFeatures
   let last = -1;
   for (const at of versionNumbersIn(text))
     last = ruleHit(perSentence, starts, VERSION_NUMBER_RULE[0], VERSION_NUMBER_RULE[1], at, last);
-  ruleScan ??= new RuleScan(RULES.map(([, re]) => re));
-  ruleScan.scan(text, ruleStarts);
+  if (!ruleScan && ++scanned > SCANS_BEFORE_READING) ruleScan = new RuleScan(RULES.map(([, re]) => re));
+  (ruleScan ?? ruleByRule).scan(text, ruleStarts);
   RULE_FEATURES.forEach(([name, subjectName], r) => {
     last = -1;
     for (const at of ruleStarts[r] ?? []) last = ruleHit(perSentence, starts, name, subjectName, at, last);
