@@ -5,11 +5,14 @@ const GERMAN =
   /\b(und|der|die|das|nicht|ich|wir|ist|mit|für|bitte|wird|eine|auf|sehr|geehrte|unsere?|können|haben|dass)\b/gi;
 const ENGLISH = /\b(the|and|is|not|i|we|you|with|for|please|to|of|my|our|have|can|this|that)\b/gi;
 
-/** How many matches a g-flag scan finds (test moves on as exec does, without building each match's array). */
-function count(re: RegExp, text: string): number {
+/**
+ * How many matches a g-flag scan finds, counting no further than `upTo` (test moves on as exec does, without building
+ * each match's array).
+ */
+function count(re: RegExp, text: string, upTo = Number.POSITIVE_INFINITY): number {
   re.lastIndex = 0;
   let n = 0;
-  while (re.test(text)) n++;
+  while (n < upTo && re.test(text)) n++;
   return n;
 }
 
@@ -21,5 +24,7 @@ function count(re: RegExp, text: string): number {
  */
 export function detectLanguage(text: string): Language {
   const sample = text.slice(0, 2000);
-  return count(GERMAN, sample) > count(ENGLISH, sample) ? 'de' : 'en';
+  // German when it has more German words than English ones: the English ones are counted only until they are as many.
+  const german = count(GERMAN, sample);
+  return german > count(ENGLISH, sample, german) ? 'de' : 'en';
 }
