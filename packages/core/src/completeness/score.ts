@@ -45,7 +45,8 @@ function rulesFor(rubric: Rubric, issueType: IssueType, input: CompletenessInput
   for (const override of rubric.overrides) {
     const { product, formId } = override.when;
     if (formId !== undefined && formId !== input.formId) continue;
-    if (product !== undefined && !(lower ??= text.toLowerCase()).includes(product.toLowerCase())) {
+    if (product !== undefined) lower ??= text.toLowerCase();
+    if (product !== undefined && !(lower ?? '').includes(product.toLowerCase())) {
       const fieldMatch = Object.values(input.customFields ?? {}).some(
         (v) => typeof v === 'string' && v.toLowerCase() === product.toLowerCase(),
       );
