@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { csvObjects } from '../importers/csv.js';
 import { SHARED_DATA } from '../test-support/shared-data.js';
-import { textFeatures } from './text-features.js';
+import { GLOSSES } from './gloss.js';
+import { featureHash, textFeatures } from './text-features.js';
 
 const DATA = `${SHARED_DATA}tickets_datasets/`;
 
@@ -40,6 +41,36 @@ describe('textFeatures', () => {
       digest.update(JSON.stringify([f.sentences, f.perSentence, f.doc, f.docOnly]));
     }
     expect(tickets).toHaveLength(4000);
-    expect(digest.digest('hex')).toBe('c9f5ba1b56fbb4d97564d8fc5ee1c403a552b2683b106225f6cfcf24d42c6a5f');
+    expect(digest.digest('hex')).toBe('aba56fa8046ff117ec4b5abeb2941ca5ce64f1f5b0c811e0a92060dee3270afb');
+  });
+
+  it('reads a glossed foreign word as its English word too, next to its own features', () => {
+    const french = textFeatures(
+      'Erreur après la mise à jour',
+      "Impossible de configurer la version 4.2, l'écran reste vide.",
+    );
+    for (const english of ['error', 'after', 'update', 'configure', 'screen', 'blank'])
+      expect(french.doc, english).toContain(featureHash(`w:${english}`));
+    expect(french.doc).toContain(featureHash('s:error')); // a subject word is a subject word in English too
+    expect(french.doc).toContain(featureHash('p:confi')); // and the English word's stem: configur·ation
+    expect(french.doc).toContain(featureHash('w:configurer')); // the word's own feature stays
+    const spanish = textFeatures('', 'No puedo iniciar sesión: contraseña incorrecta.');
+    expect(spanish.doc).toContain(featureHash('w:password'));
+    // English text gains nothing: "come" is Italian for how, and not glossed.
+    const english = textFeatures('', 'Please come back to me about the error.');
+    expect(english.doc).not.toContain(featureHash('w:how'));
+  });
+
+  it('glosses each foreign word once, never a word spelled as its gloss, never a word of two letters', () => {
+    const seen = new Set<string>();
+    for (const [english, words] of GLOSSES)
+      for (const w of words.split(' ')) {
+        expect(w, english).not.toBe(english);
+        expect(w.length, w).toBeGreaterThan(2);
+        expect(w, w).toBe(w.toLowerCase());
+        expect(seen.has(w), w).toBe(false);
+        seen.add(w);
+      }
+    expect(seen.size).toBeGreaterThan(700);
   });
 });

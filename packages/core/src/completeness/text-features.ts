@@ -1,3 +1,4 @@
+import { GLOSSES } from './gloss.js';
 import { RuleScan } from './rule-scan.js';
 import { PLATFORM_NAMES, RULES, versionNumbersIn } from './rules.js';
 import { isWhiteSpace } from './snippet.js';
@@ -143,20 +144,55 @@ const SHAPE_CAPS = featureHash('shape:caps');
 const SHAPE_VERSION = featureHash('shape:version');
 const SHAPE_CODE = featureHash('shape:code');
 
-// The one-word names and the words that start a longer one, by fnv(SEED_WORD, word): looked up by the hash the
-// word's feature has anyway, then compared (a hash is no proof).
-const lexiconWords = new Map<
-  number,
-  { word: string; rule: readonly [number, number] | undefined; startsLonger: boolean }
->();
+interface LexiconWord {
+  word: string;
+  rule: readonly [number, number] | undefined;
+  startsLonger: boolean;
+  /** A foreign word's English gloss (gloss.ts): the features of that word, [in the text, in the subject]. */
+  gloss: readonly [text: readonly number[], subject: readonly number[]] | undefined;
+}
+
+/** The features an English word has as a word of the text and of the subject (what readWords adds for it). */
+function englishFeatures(english: string): readonly [readonly number[], readonly number[]] {
+  const stem = english.length > 5 ? [(fnv(SEED_STEM, english.slice(0, 5)) >>> 0) & HASH_MASK] : [];
+  const inText = (fnv(SEED_WORD, english) >>> 0) & HASH_MASK;
+  return [
+    [inText, ...stem],
+    [(fnv(SEED_SUBJECT_WORD, english) >>> 0) & HASH_MASK, inText, ...stem],
+  ];
+}
+
+// The one-word names, the words that start a longer one and the glossed words, by fnv(SEED_WORD, word): looked up
+// by the hash the word's feature has anyway, then compared (a hash is no proof).
+const lexiconWords = new Map<number, LexiconWord>();
 // A bit per low 16 bits of those hashes: most words are no name, and this says so before a Map lookup.
 const lexiconBloom = new Uint8Array(1 << 16);
-for (const w of new Set([...lexicon.keys(), ...startsLonger]))
-  if (!w.includes(' ')) {
-    const h = fnv(SEED_WORD, w);
-    lexiconWords.set(h, { word: w, rule: lexicon.get(w), startsLonger: startsLonger.has(w) });
+function lexiconWord(w: string): LexiconWord {
+  const h = fnv(SEED_WORD, w);
+  let entry = lexiconWords.get(h);
+  if (!entry) {
+    entry = { word: w, rule: undefined, startsLonger: false, gloss: undefined };
+    lexiconWords.set(h, entry);
     lexiconBloom[h & 0xffff] = 1;
   }
+  return entry;
+}
+for (const w of new Set([...lexicon.keys(), ...startsLonger]))
+  if (!w.includes(' '))
+    Object.assign(lexiconWord(w), { rule: lexicon.get(w), startsLonger: startsLonger.has(w) });
+// French and Italian write an article or a pronoun into the next word ("l'erreur", "d'installer", "dell'app"):
+// TOKEN keeps them one word, so a glossed word that starts with a vowel is glossed with those in front of it too.
+const ELISIONS = ['l', 'd', 'j', 'n', 's', 'qu', 'dell', 'nell', 'un'].flatMap((e) => [
+  `${e}'`,
+  `${e}\u2019`,
+]);
+for (const [english, words] of GLOSSES) {
+  const features = englishFeatures(english);
+  for (const w of words.split(' ')) {
+    lexiconWord(normalise(w)).gloss = features;
+    if (/^[aeiouyàâéèêîôû]/.test(w)) for (const e of ELISIONS) lexiconWord(normalise(e + w)).gloss = features;
+  }
+}
 
 function bucket(n: number): number {
   return n <= 0 ? 0 : Math.min(12, Math.floor(Math.log2(n)));
@@ -363,6 +399,7 @@ function readWords(text: string, start: number, end: number, inSubject: boolean)
     const entry = lexiconBloom[plain & 0xffff] ? lexiconWords.get(plain) : undefined;
     const known = entry !== undefined && wordIs(entry.word) ? entry : undefined;
     if (known?.rule) add(inSubject ? known.rule[1] : known.rule[0]);
+    if (known?.gloss) for (const h of known.gloss[inSubject ? 1 : 0]) add(h);
     if (prevStarts || pairBefore) {
       const w = normalise(text.slice(a, i));
       if (prevStarts) {
