@@ -56,6 +56,10 @@ describe('textFeatures', () => {
     expect(french.doc).toContain(featureHash('w:configurer')); // the word's own feature stays
     const spanish = textFeatures('', 'No puedo iniciar sesión: contraseña incorrecta.');
     expect(spanish.doc).toContain(featureHash('w:password'));
+    const chinese = textFeatures('安装失败', '更新到4.2版本后无法登录，提示密码错误。');
+    for (const english of ['install', 'fails', 'update', 'version', 'unable', 'login', 'password', 'error'])
+      expect(chinese.doc, english).toContain(featureHash(`w:${english}`));
+    expect(chinese.sentences).toHaveLength(2); // the subject, and one sentence ended by 。
     // English text gains nothing: "come" is Italian for how, and not glossed.
     const english = textFeatures('', 'Please come back to me about the error.');
     expect(english.doc).not.toContain(featureHash('w:how'));
@@ -66,7 +70,10 @@ describe('textFeatures', () => {
     for (const [english, words] of GLOSSES)
       for (const w of words.split(' ')) {
         expect(w, english).not.toBe(english);
-        expect(w.length, w).toBeGreaterThan(2);
+        // A Chinese or Japanese word is the pair of characters textFeatures reads there.
+        expect(w.length, w).toBe(
+          /^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(w) ? 2 : Math.max(3, w.length),
+        );
         expect(w, w).toBe(w.toLowerCase());
         expect(seen.has(w), w).toBe(false);
         seen.add(w);

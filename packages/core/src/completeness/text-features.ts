@@ -63,7 +63,10 @@ function normalise(token: string): string {
   return HAS_DIGIT.test(lower) ? lower.replace(DIGITS, (d) => '0000'.slice(0, Math.min(4, d.length))) : lower;
 }
 
-/** Splits the text at line breaks and at sentence ends (. ! ? followed by a space); the subject line is one sentence. */
+/**
+ * Splits the text at line breaks and at sentence ends (. ! ? followed by a space, 。！？ as they stand); the subject
+ * line is one sentence.
+ */
 function splitSentences(text: string, subjectEnd: number): Sentence[] {
   const out: Sentence[] = [{ start: 0, end: subjectEnd, inSubject: true }];
   let start = subjectEnd + 1;
@@ -72,9 +75,11 @@ function splitSentences(text: string, subjectEnd: number): Sentence[] {
   while (out.length < MAX_SENTENCES) {
     const found = ENDS.test(text);
     const i = found ? ENDS.lastIndex - 1 : text.length; // the text's end ends a line
-    if (found && text.charCodeAt(i) !== 10) {
+    const c = text.charCodeAt(i);
+    if (found && c !== 10) {
       const next = text.charCodeAt(i + 1);
-      if (next !== 32 && next !== 9) continue;
+      // 。！？ end a sentence as they stand (Chinese and Japanese put no space after them).
+      if (c < 0x3000 && next !== 32 && next !== 9) continue;
       out.push({ start, end: i + 1, inSubject: false }); // . ! ? end the sentence after themselves
       start = i + 1;
       continue;
@@ -88,7 +93,7 @@ function splitSentences(text: string, subjectEnd: number): Sentence[] {
   }
   return out;
 }
-const ENDS = /[\n.!?]/g;
+const ENDS = /[\n.!?\u3002\uff01\uff1f]/g;
 
 // The rules, found in one pass over the text (rule-scan.ts), and their features: in a sentence, in the subject.
 // Reading the 28 patterns takes some 20–80 ms and saves about 20 µs a text: the first SCANS_BEFORE_READING texts are
@@ -356,6 +361,32 @@ function wordIs(s: string): boolean {
   return true;
 }
 
+/** Kana, CJK ideographs and Hangul: scripts written without spaces between words. */
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+/**
+ * A run of CJK characters from `at`: each pair of neighbouring characters is a word (a lone character is one), the
+ * usual way to index text without spaces; a pair that is a glossed word (gloss.ts: 错误, 安装, 密码, …) also fires
+ * its English word. No stems, pairs or shapes. Returns where the run ends.
+ */
+function readCjk(text: string, at: number, end: number, wordSeed: number, inSubject: boolean): number {
+  let stop = at;
+  while (stop < end && isCjk(text.charCodeAt(stop))) stop++;
+  for (let k = at; k === at || k + 1 < stop; k++) {
+    wordLength = Math.min(2, stop - k);
+    word[0] = text.charCodeAt(k);
+    word[1] = text.charCodeAt(k + 1);
+    hashWord(wordSeed, SEED_PAIR_START, SEED_PAIR);
+    add((hashSeeded >>> 0) & HASH_MASK);
+    if (inSubject) add((hashPlain >>> 0) & HASH_MASK);
+    const entry = lexiconBloom[hashPlain & 0xffff] ? lexiconWords.get(hashPlain) : undefined;
+    if (entry?.gloss && wordIs(entry.word)) for (const h of entry.gloss[inSubject ? 1 : 0]) add(h);
+  }
+  return stop;
+}
+
 /**
  * The features of the words of one sentence, text[start, end): the words TOKEN finds in that slice, found here by
  * their characters (the same greedy match: a run of word characters, then joiner-and-run as often as it goes).
@@ -372,8 +403,9 @@ function readWords(text: string, start: number, end: number, inSubject: boolean)
   let n = 0;
   let i = start;
   while (i < end) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      i = c >= 0x3040 && isCjk(c) ? readCjk(text, i, end, wordSeed, inSubject) : i + 1;
       continue;
     }
     const a = i;
