@@ -361,6 +361,12 @@ function wordIs(s: string): boolean {
   return true;
 }
 
+/** The lexicon's entry for the current word, whose fnv(SEED_WORD, word) is `plain`; undefined for most words. */
+function knownWord(plain: number): LexiconWord | undefined {
+  const entry = lexiconBloom[plain & 0xffff] ? lexiconWords.get(plain) : undefined;
+  return entry !== undefined && wordIs(entry.word) ? entry : undefined;
+}
+
 /** Kana, CJK ideographs and Hangul: scripts written without spaces between words. */
 function isCjk(c: number): boolean {
   return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
@@ -381,8 +387,8 @@ function readCjk(text: string, at: number, end: number, wordSeed: number, inSubj
     hashWord(wordSeed, SEED_PAIR_START, SEED_PAIR);
     add((hashSeeded >>> 0) & HASH_MASK);
     if (inSubject) add((hashPlain >>> 0) & HASH_MASK);
-    const entry = lexiconBloom[hashPlain & 0xffff] ? lexiconWords.get(hashPlain) : undefined;
-    if (entry?.gloss && wordIs(entry.word)) for (const h of entry.gloss[inSubject ? 1 : 0]) add(h);
+    const gloss = knownWord(hashPlain)?.gloss;
+    if (gloss) for (const h of gloss[inSubject ? 1 : 0]) add(h);
   }
   return stop;
 }
@@ -428,8 +434,7 @@ function readWords(text: string, start: number, end: number, inSubject: boolean)
         else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
       } else if (CODE_SHAPE.test(raw)) add(SHAPE_CODE);
     }
-    const entry = lexiconBloom[plain & 0xffff] ? lexiconWords.get(plain) : undefined;
-    const known = entry !== undefined && wordIs(entry.word) ? entry : undefined;
+    const known = knownWord(plain);
     if (known?.rule) add(inSubject ? known.rule[1] : known.rule[0]);
     if (known?.gloss) for (const h of known.gloss[inSubject ? 1 : 0]) add(h);
     if (prevStarts || pairBefore) {
