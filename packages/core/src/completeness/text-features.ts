@@ -367,8 +367,8 @@ function knownWord(plain: number): LexiconWord | undefined {
   return entry !== undefined && wordIs(entry.word) ? entry : undefined;
 }
 
-/** Kana, CJK ideographs and Hangul: scripts written without spaces between words. */
-function isCjk(c: number): boolean {
+/** Kana, CJK ideographs and Hangul (a UTF-16 code unit): scripts written without spaces between words. */
+export function isCjk(c: number): boolean {
   return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af);
 }
 
