@@ -25,7 +25,7 @@ export const { testStores, seedTenant } = testHarness(storePlugins);
  * vitest-pool-workers each request through that self-binding is slower than the one before (cloudflare/workers-sdk
  * #15446), which made the thousand-request fuzz file take minutes; wiring.test.ts still goes through it once.
  */
-export const fetchWorker = async (request: Request): Promise<Response> =>
+const fetchWorker = async (request: Request): Promise<Response> =>
   worker.fetch(request, env as never, createExecutionContext());
 
 /** Signed Zendesk webhooks and bearer-token API reads through the real worker. */
